@@ -1,0 +1,55 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+export class CrmComApi implements ICredentialType {
+	name = 'crmComApi';
+
+	displayName = 'CRM.COM API Key';
+
+	icon: Icon = { light: 'file:icons/crmcom.svg', dark: 'file:icons/crmcom.dark.svg' };
+
+	documentationUrl = 'https://github.com/crm-pack/n8n-nodes-crm-pack#crmcom-back-office';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://sandbox.crm.com/backoffice/v2',
+			placeholder: 'https://sandbox.crm.com/backoffice/v2',
+			description: "Your tenant's Back-Office API URL (https)",
+			required: true,
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'The secret API key, sent in the api_key header',
+			required: true,
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				api_key: '={{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/contacts',
+			qs: { page: 1, size: 1 },
+		},
+	};
+}

@@ -1,0 +1,545 @@
+import type { Route, SimApi, SimRequest, SimResponse } from '../types';
+import { bearerOf, epochSeconds, header, intParam, issueJwt, json, uuid } from './shared';
+
+/**
+ * CRM.COM Back-Office API v5 as its docs describe it: `api_key` header or a user JWT as
+ * `authorization: Bearer`, JSON error bodies `{status, message, error, parameters}`, lists as
+ * `{content, paging: {page, size, total}}` with `page` from 1 and `size` default 10.
+ */
+
+export type PagingMode = 'total' | 'nullTotal' | 'noTotal' | 'hasMore';
+
+export interface CrmComContact {
+	id: string;
+	code?: string;
+	type: 'PERSON' | 'COMPANY';
+	first_name?: string;
+	last_name?: string;
+	company_name?: string;
+	email?: string;
+	phone?: string;
+	custom_fields?: Array<{ key: string; value: string }>;
+	created_date: number;
+	updated_date: number;
+	[key: string]: unknown;
+}
+
+export interface CrmComActivity {
+	id: string;
+	name: string;
+	description?: string;
+	state: 'PENDING' | 'COMPLETED' | 'CANCELLED';
+	type_id: string;
+	address_id?: string;
+	use_entity_address?: boolean;
+	scheduled_on: { from_date: number; to_date?: number | null };
+	linked_to: Array<{ type: string; id: string }>;
+	assign_to?: { user_id?: string; team_id?: string } | null;
+	custom_fields: Array<{ key: string; value: string }>;
+	tag_ids: string[];
+	created_on: number;
+	updated_on: number;
+	completed_on?: number;
+}
+
+export const CRMCOM_DEMO = {
+	apiKey: 'sim-crmcom-api-key-7f3a9c2e',
+	username: 'demo@crm.example',
+	password: 'sim-Passw0rd!crmcom',
+	activityTypes: [
+		{ id: 'type-call', name: 'Call', color: '1E88E5' },
+		{ id: 'type-visit', name: 'Site visit', color: '876FD5' },
+		{ id: 'type-email', name: 'Email', color: '43A047' },
+	],
+	users: [
+		{ id: 'user-1', name: 'Dana Agent', username: 'dana@crm.example' },
+		{ id: 'user-2', name: 'Lee Manager', username: 'lee@crm.example' },
+	],
+	teams: [
+		{ id: 'team-support', name: 'Support' },
+		{ id: 'team-sales', name: 'Sales' },
+	],
+	tags: [
+		{ id: 'tag-vip', name: 'VIP', colour: 'FF0000' },
+		{ id: 'tag-maint', name: 'Maintenance', colour: 'FR547F' },
+	],
+};
+
+const MAX_PAGE_SIZE = 250;
+
+export class CrmComBackofficeApi implements SimApi {
+	key = 'crmcom';
+
+	name = 'CRM.COM Back-Office v5';
+
+	prefix = '/crmcom/backoffice/v2';
+
+	contacts = new Map<string, CrmComContact>();
+
+	activities = new Map<string, CrmComActivity>();
+
+	/** Issued JWTs and when they expire (ms since epoch). */
+	tokens = new Map<string, number>();
+
+	/** How long an issued access token lives. */
+	tokenTtlMs = 60 * 60 * 1000;
+
+	/** How lists report paging: with `total`, `total: null`, no total, or `has_more`. */
+	pagingMode: PagingMode = 'total';
+
+	/** Counts logins, for re-login tests. */
+	logins = 0;
+
+	/** A monotonically increasing clock for created/updated dates (seconds). */
+	private tick = epochSeconds() - 100_000;
+
+	demoCredentials = {
+		baseUrl: '(this simulator)/crmcom/backoffice/v2',
+		apiKey: CRMCOM_DEMO.apiKey,
+		username: CRMCOM_DEMO.username,
+		password: CRMCOM_DEMO.password,
+	};
+
+	routes: Route[] = [
+		{ method: 'POST', path: '/users/authenticate', handler: (r) => this.authenticate(r) },
+		{ method: 'GET', path: '/contacts', handler: this.guard((r) => this.listContacts(r)) },
+		{ method: 'POST', path: '/contacts', handler: this.guard((r) => this.createContact(r)) },
+		{ method: 'GET', path: '/contacts/:id', handler: this.guard((r) => this.getContact(r)) },
+		{ method: 'PUT', path: '/contacts/:id', handler: this.guard((r) => this.updateContact(r)) },
+		{ method: 'GET', path: '/activities', handler: this.guard((r) => this.listActivities(r)) },
+		{ method: 'POST', path: '/activities', handler: this.guard((r) => this.createActivity(r)) },
+		{ method: 'GET', path: '/activities/:id', handler: this.guard((r) => this.getActivity(r)) },
+		{ method: 'PUT', path: '/activities/:id', handler: this.guard((r) => this.updateActivity(r)) },
+		{ method: 'DELETE', path: '/activities/:id', handler: this.guard((r) => this.deleteActivity(r)) },
+	];
+
+	reset(seed: boolean): void {
+		this.contacts.clear();
+		this.activities.clear();
+		this.tokens.clear();
+		this.logins = 0;
+		this.pagingMode = 'total';
+		this.tokenTtlMs = 60 * 60 * 1000;
+		if (seed) this.seed(12, 30);
+	}
+
+	/** Adds `contacts` contacts and `activities` activities spread over them. */
+	seed(contacts: number, activities: number): void {
+		const first = ['Ada', 'Grace', 'Alan', 'Linus', 'Margaret', 'Ken', 'Barbara', 'Dennis'];
+		const last = ['Lovelace', 'Hopper', 'Turing', 'Torvalds', 'Hamilton', 'Thompson', 'Liskov', 'Ritchie'];
+		const contactIds: string[] = [];
+		for (let n = 0; n < contacts; n++) {
+			const c = this.insertContact({
+				type: 'PERSON',
+				first_name: first[n % first.length],
+				last_name: last[(n * 3) % last.length],
+				email: `contact${n + 1}@example.com`,
+				phone: `+3572200${String(n).padStart(4, '0')}`,
+				code: `C${String(n + 1).padStart(5, '0')}`,
+			});
+			contactIds.push(c.id);
+		}
+		for (let n = 0; n < activities; n++) {
+			this.insertActivity({
+				name: `Follow-up ${n + 1}`,
+				description: 'Seeded activity',
+				type_id: CRMCOM_DEMO.activityTypes[n % 3].id,
+				scheduled_on: { from_date: this.tick + 3600, to_date: this.tick + 7200 },
+				linked_to: contactIds.length ? [{ type: 'CONTACT', id: contactIds[n % contactIds.length] }] : [],
+				state: n % 5 === 0 ? 'COMPLETED' : 'PENDING',
+			});
+		}
+	}
+
+	insertContact(data: Partial<CrmComContact>): CrmComContact {
+		const now = ++this.tick;
+		const contact: CrmComContact = { type: 'PERSON', ...data, id: data.id ?? uuid(), created_date: now, updated_date: now };
+		this.contacts.set(contact.id, contact);
+		return contact;
+	}
+
+	insertActivity(data: Partial<CrmComActivity>): CrmComActivity {
+		const now = ++this.tick;
+		const activity: CrmComActivity = {
+			name: 'Activity',
+			state: 'PENDING',
+			type_id: CRMCOM_DEMO.activityTypes[0].id,
+			scheduled_on: { from_date: now },
+			linked_to: [],
+			custom_fields: [],
+			tag_ids: [],
+			...data,
+			id: data.id ?? uuid(),
+			created_on: data.created_on ?? now,
+			updated_on: now,
+		};
+		if (activity.state === 'COMPLETED' && activity.completed_on === undefined) activity.completed_on = now;
+		this.activities.set(activity.id, activity);
+		return activity;
+	}
+
+	tokenExpiredResponse(): SimResponse {
+		return json(401, {
+			status: 401,
+			message: 'The access token has expired',
+			error: 'CRM.EXCEPTIONS.TOKENEXPIREDEXCEPTION',
+			parameters: [],
+		});
+	}
+
+	private error(status: number, message: string, error: string, parameters: string[] = []): SimResponse {
+		return json(status, { status, message, error, parameters });
+	}
+
+	/** Checks the `api_key` header or the `authorization: Bearer` JWT, as the real API does. */
+	private guard(handler: (request: SimRequest) => SimResponse): (request: SimRequest) => SimResponse {
+		return (request) => {
+			const apiKey = header(request, 'api_key');
+			const bearer = bearerOf(request);
+			if (apiKey !== undefined && apiKey !== CRMCOM_DEMO.apiKey) {
+				return this.error(401, 'Invalid API key', 'CRM.EXCEPTIONS.UNAUTHORIZEDEXCEPTION');
+			}
+			if (bearer !== undefined) {
+				const expires = this.tokens.get(bearer);
+				if (expires === undefined) {
+					return this.error(401, 'Invalid authentication token', 'CRM.EXCEPTIONS.UNAUTHORIZEDEXCEPTION');
+				}
+				if (expires < Date.now()) return this.tokenExpiredResponse();
+			} else if (apiKey === undefined) {
+				return this.error(401, 'Authentication is required', 'CRM.EXCEPTIONS.UNAUTHORIZEDEXCEPTION');
+			}
+			return handler(request);
+		};
+	}
+
+	private authenticate(request: SimRequest): SimResponse {
+		const apiKey = header(request, 'api_key');
+		if (apiKey !== CRMCOM_DEMO.apiKey) {
+			return this.error(401, 'Invalid API key', 'CRM.EXCEPTIONS.UNAUTHORIZEDEXCEPTION');
+		}
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (body.provider !== 'EMAIL') {
+			return this.error(400, 'Unsupported provider', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['provider']);
+		}
+		if (body.username !== CRMCOM_DEMO.username || body.password !== CRMCOM_DEMO.password) {
+			return this.error(401, 'Invalid username or password', 'CRM.EXCEPTIONS.INVALIDCREDENTIALSEXCEPTION');
+		}
+		this.logins++;
+		const access = issueJwt({ sub: CRMCOM_DEMO.username, kind: 'access' }, this.tokenTtlMs);
+		const refresh = issueJwt({ sub: CRMCOM_DEMO.username, kind: 'refresh' }, this.tokenTtlMs * 24);
+		this.tokens.set(access.token, access.expiresAt);
+		return json(200, {
+			access_token: access.token,
+			refresh_token: refresh.token,
+			expiration_date: epochSeconds(access.expiresAt),
+			mode: 'LIVE',
+			lockout_date: null,
+			password_expired: false,
+		});
+	}
+
+	/** Expires every issued token now (tests of re-login). */
+	expireTokens(): void {
+		for (const token of this.tokens.keys()) this.tokens.set(token, 0);
+	}
+
+	/** Pages a list the way this API does, honouring `pagingMode`. */
+	page<T>(request: SimRequest, all: T[]): SimResponse {
+		const page = intParam(request.query.page, 1);
+		const size = intParam(request.query.size, 10);
+		if (!Number.isInteger(page) || page < 1) {
+			return this.error(400, 'page must be a positive integer', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['page']);
+		}
+		if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+			return this.error(400, `size must be between 1 and ${MAX_PAGE_SIZE}`, 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['size']);
+		}
+		const content = all.slice((page - 1) * size, page * size);
+		const paging: Record<string, unknown> = { page, size: content.length };
+		if (this.pagingMode === 'total') paging.total = all.length;
+		if (this.pagingMode === 'nullTotal') paging.total = null;
+		if (this.pagingMode === 'hasMore') paging.has_more = page * size < all.length;
+		return json(200, { content, paging });
+	}
+
+	private contactView(contact: CrmComContact, includeCustom: boolean): Record<string, unknown> {
+		const { custom_fields, ...rest } = contact;
+		return includeCustom ? { ...rest, custom_fields: custom_fields ?? [] } : rest;
+	}
+
+	private listContacts(request: SimRequest): SimResponse {
+		const search = request.query.search_value?.toLowerCase();
+		let list = [...this.contacts.values()];
+		if (search) {
+			list = list.filter((c) =>
+				[c.first_name, c.last_name, c.company_name, c.email, c.code, c.phone]
+					.filter(Boolean)
+					.some((v) => String(v).toLowerCase().includes(search)),
+			);
+		}
+		for (const key of ['email', 'code', 'phone'] as const) {
+			const wanted = request.query[key];
+			if (wanted !== undefined) list = list.filter((c) => String(c[key] ?? '').toLowerCase() === wanted.toLowerCase());
+		}
+		const customFilter = request.query.custom_fields;
+		if (customFilter) {
+			const [key, value] = customFilter.split(';');
+			list = list.filter((c) => (c.custom_fields ?? []).some((f) => f.key === key && f.value === value));
+		}
+		list.sort((a, b) => b.created_date - a.created_date || a.id.localeCompare(b.id));
+		const include = request.query.include_custom_fields === 'true';
+		return this.page(request, list.map((c) => this.contactView(c, include)));
+	}
+
+	private validateContact(body: Record<string, unknown>, creating: boolean): SimResponse | undefined {
+		if (creating && body.type !== undefined && !['PERSON', 'COMPANY'].includes(String(body.type))) {
+			return this.error(400, 'type must be PERSON or COMPANY', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['type']);
+		}
+		const type = body.type ?? 'PERSON';
+		if (creating && type === 'PERSON' && !body.last_name && !body.first_name) {
+			return this.error(400, 'A person needs a first or last name', 'CRM.EXCEPTIONS.MISSINGPARAMETEREXCEPTION', ['last_name']);
+		}
+		if (creating && type === 'COMPANY' && !body.company_name) {
+			return this.error(400, 'A company needs company_name', 'CRM.EXCEPTIONS.MISSINGPARAMETEREXCEPTION', ['company_name']);
+		}
+		if (body.email !== undefined && body.email !== null && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(body.email))) {
+			return this.error(400, 'Invalid email address', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['email']);
+		}
+		if (body.code) {
+			const clash = [...this.contacts.values()].find((c) => c.code === body.code);
+			if (clash && creating) {
+				return this.error(409, 'A contact with this code already exists', 'CRM.EXCEPTIONS.ALREADYEXISTSEXCEPTION', ['code', String(body.code)]);
+			}
+		}
+		return undefined;
+	}
+
+	private createContact(request: SimRequest): SimResponse {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		const invalid = this.validateContact(body, true);
+		if (invalid) return invalid;
+		const contact = this.insertContact(body as Partial<CrmComContact>);
+		return json(201, { id: contact.id });
+	}
+
+	private getContact(request: SimRequest): SimResponse {
+		const contact = this.contacts.get(request.params.id);
+		if (!contact) return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', ['contact', request.params.id]);
+		return json(200, this.contactView(contact, request.query.include_custom_fields === 'true'));
+	}
+
+	private updateContact(request: SimRequest): SimResponse {
+		const contact = this.contacts.get(request.params.id);
+		if (!contact) return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', ['contact', request.params.id]);
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		const invalid = this.validateContact(body, false);
+		if (invalid) return invalid;
+		Object.assign(contact, body, { id: contact.id, created_date: contact.created_date, updated_date: ++this.tick });
+		return json(200, { id: contact.id });
+	}
+
+	activityView(activity: CrmComActivity, includeTags: boolean, includeCustom: boolean): Record<string, unknown> {
+		const contactLink = activity.linked_to.find((l) => l.type === 'CONTACT');
+		const contact = contactLink ? this.contacts.get(contactLink.id) : undefined;
+		const type = CRMCOM_DEMO.activityTypes.find((t) => t.id === activity.type_id) ?? { id: activity.type_id, name: activity.type_id };
+		const view: Record<string, unknown> = {
+			id: activity.id,
+			name: activity.name,
+			description: activity.description ?? null,
+			state: activity.state,
+			key_dates: {
+				created_on: activity.created_on,
+				updated_on: activity.updated_on,
+				completed_on: activity.completed_on ?? null,
+				scheduled_on: activity.scheduled_on,
+			},
+			type,
+			contact: contact
+				? { id: contact.id, name: [contact.first_name, contact.last_name].filter(Boolean).join(' ') || contact.company_name, code: contact.code }
+				: contactLink
+					? { id: contactLink.id }
+					: null,
+		};
+		for (const link of activity.linked_to) {
+			if (link.type === 'LEAD') view.lead = { id: link.id };
+			if (link.type === 'SERVICE_REQUEST') view.service_request = { id: link.id };
+			if (link.type === 'ORDER') view.order = { id: link.id };
+		}
+		if (activity.assign_to) {
+			const user = CRMCOM_DEMO.users.find((u) => u.id === activity.assign_to?.user_id);
+			const team = CRMCOM_DEMO.teams.find((t) => t.id === activity.assign_to?.team_id);
+			view.assign_to = {
+				user: activity.assign_to.user_id ? user ?? { id: activity.assign_to.user_id } : undefined,
+				team: activity.assign_to.team_id ? team ?? { id: activity.assign_to.team_id } : undefined,
+			};
+		}
+		if (includeCustom) view.custom_fields = activity.custom_fields;
+		if (includeTags) view.tags = activity.tag_ids.map((id) => CRMCOM_DEMO.tags.find((t) => t.id === id) ?? { id });
+		return view;
+	}
+
+	private listActivities(request: SimRequest): SimResponse {
+		const q = request.query;
+		let list = [...this.activities.values()];
+		const csv = (value: string | undefined) => (value ? value.split(',').map((v) => v.trim()).filter(Boolean) : undefined);
+		const search = q.search_value?.toLowerCase();
+		if (search) list = list.filter((a) => a.name.toLowerCase().includes(search) || (a.description ?? '').toLowerCase().includes(search));
+		const types = csv(q.types);
+		if (types) list = list.filter((a) => types.includes(a.type_id));
+		const linkFilters: Array<[string, string]> = [
+			['contact_id', 'CONTACT'],
+			['service_request_id', 'SERVICE_REQUEST'],
+			['lead_id', 'LEAD'],
+			['order_id', 'ORDER'],
+		];
+		for (const [param, type] of linkFilters) {
+			const id = q[param];
+			if (id) list = list.filter((a) => a.linked_to.some((l) => l.type === type && l.id === id));
+		}
+		const states = csv(q.states);
+		if (states) list = list.filter((a) => states.includes(a.state));
+		const tags = csv(q.tag_ids);
+		if (tags) list = list.filter((a) => a.tag_ids.some((t) => tags.includes(t)));
+		if (q.assign_to_user_id) list = list.filter((a) => a.assign_to?.user_id === q.assign_to_user_id);
+		if (q.assign_to_team_id) list = list.filter((a) => a.assign_to?.team_id === q.assign_to_team_id);
+		if (q.custom_fields) {
+			const [key, value] = q.custom_fields.split(';');
+			list = list.filter((a) => a.custom_fields.some((f) => f.key === key && (value === undefined || f.value === value)));
+		}
+		const ops: Record<string, (a: number, b: number) => boolean> = {
+			gt: (a, b) => a > b,
+			gte: (a, b) => a >= b,
+			lt: (a, b) => a < b,
+			lte: (a, b) => a <= b,
+		};
+		for (const field of ['created_on', 'completed_on'] as const) {
+			for (const [op, test] of Object.entries(ops)) {
+				const raw = q[`${field}[${op}]`];
+				if (raw === undefined) continue;
+				const bound = Number(raw);
+				if (!Number.isFinite(bound)) {
+					return this.error(400, `${field}[${op}] must be an epoch number`, 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', [field]);
+				}
+				list = list.filter((a) => a[field] !== undefined && test(a[field] as number, bound));
+			}
+		}
+		const sort = q.sort ?? 'CREATED_DATE';
+		const order = (q.order ?? 'DESC').toUpperCase() === 'ASC' ? 1 : -1;
+		const keyOf: Record<string, (a: CrmComActivity) => number | string> = {
+			CREATED_DATE: (a) => a.created_on,
+			UPDATED_DATE: (a) => a.updated_on,
+			NAME: (a) => a.name,
+			SCHEDULED_DATE: (a) => a.scheduled_on.from_date,
+		};
+		const key = keyOf[sort];
+		if (!key) return this.error(400, `Unsupported sort ${sort}`, 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['sort']);
+		list.sort((a, b) => {
+			const x = key(a);
+			const y = key(b);
+			return (x < y ? -1 : x > y ? 1 : a.id.localeCompare(b.id)) * order;
+		});
+		const views = list.map((a) => this.activityView(a, q.include_tags === 'true', q.include_custom_fields === 'true'));
+		return this.page(request, views);
+	}
+
+	private validateActivity(body: Record<string, unknown>, creating: boolean): SimResponse | undefined {
+		const missing = (field: string) => this.error(400, `${field} is required`, 'CRM.EXCEPTIONS.MISSINGPARAMETEREXCEPTION', [field]);
+		if (creating) {
+			if (!body.name) return missing('name');
+			if (!body.type_id) return missing('type_id');
+			const scheduled = body.scheduled_on as Record<string, unknown> | undefined;
+			if (!scheduled || typeof scheduled.from_date !== 'number') return missing('scheduled_on.from_date');
+			if (!Array.isArray(body.linked_to) || body.linked_to.length === 0) return missing('linked_to');
+		}
+		if (body.address_id && body.use_entity_address === true) {
+			return this.error(400, 'Specify either address_id or use_entity_address, not both', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['address_id']);
+		}
+		if (body.state !== undefined && !['PENDING', 'COMPLETED', 'CANCELLED'].includes(String(body.state))) {
+			return this.error(400, 'Invalid state', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['state']);
+		}
+		if (Array.isArray(body.linked_to)) {
+			for (const link of body.linked_to as Array<Record<string, unknown>>) {
+				if (!['CONTACT', 'LEAD', 'SERVICE_REQUEST', 'ORDER'].includes(String(link.type)) || !link.id) {
+					return this.error(400, 'Invalid linked_to entry', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['linked_to']);
+				}
+				if (link.type === 'CONTACT' && !this.contacts.has(String(link.id))) {
+					return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', ['contact', String(link.id)]);
+				}
+			}
+		}
+		return undefined;
+	}
+
+	private createActivity(request: SimRequest): SimResponse {
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		const invalid = this.validateActivity(body, true);
+		if (invalid) return invalid;
+		const activity = this.insertActivity({
+			name: String(body.name),
+			description: body.description as string | undefined,
+			type_id: String(body.type_id),
+			address_id: body.address_id as string | undefined,
+			use_entity_address: body.use_entity_address as boolean | undefined,
+			scheduled_on: body.scheduled_on as CrmComActivity['scheduled_on'],
+			linked_to: body.linked_to as CrmComActivity['linked_to'],
+			assign_to: (body.assign_to as CrmComActivity['assign_to']) ?? null,
+			custom_fields: (body.custom_fields as CrmComActivity['custom_fields']) ?? [],
+		});
+		return json(201, { id: activity.id });
+	}
+
+	private getActivity(request: SimRequest): SimResponse {
+		const activity = this.activities.get(request.params.id);
+		if (!activity) return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', ['activity', request.params.id]);
+		return json(200, this.activityView(activity, true, true));
+	}
+
+	private updateActivity(request: SimRequest): SimResponse {
+		const activity = this.activities.get(request.params.id);
+		if (!activity) return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', ['activity', request.params.id]);
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		const invalid = this.validateActivity(body, false);
+		if (invalid) return invalid;
+		const now = ++this.tick;
+		for (const key of ['name', 'description', 'address_id', 'scheduled_on', 'assign_to', 'custom_fields'] as const) {
+			if (body[key] !== undefined) (activity as unknown as Record<string, unknown>)[key] = body[key];
+		}
+		if (Array.isArray(body.linked_to)) {
+			const contactLinks = activity.linked_to.filter((l) => l.type === 'CONTACT');
+			activity.linked_to = [...contactLinks, ...(body.linked_to as CrmComActivity['linked_to']).filter((l) => l.type !== 'CONTACT')];
+		}
+		if (body.state !== undefined && body.state !== activity.state) {
+			activity.state = body.state as CrmComActivity['state'];
+			activity.completed_on = activity.state === 'COMPLETED' ? now : undefined;
+		}
+		activity.updated_on = now;
+		return json(200, { id: activity.id });
+	}
+
+	private deleteActivity(request: SimRequest): SimResponse {
+		if (!this.activities.delete(request.params.id)) {
+			return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', ['activity', request.params.id]);
+		}
+		return { status: 204 };
+	}
+
+	/** `/_sim/crmcom/...` control calls: paging mode, token expiry, bulk seeding. */
+	control(method: string, path: string, body: unknown): SimResponse {
+		const input = (body ?? {}) as Record<string, unknown>;
+		if (method === 'POST' && path === '/paging') {
+			this.pagingMode = input.mode as PagingMode;
+			return json(200, { pagingMode: this.pagingMode });
+		}
+		if (method === 'POST' && path === '/expire-tokens') {
+			this.expireTokens();
+			return json(200, { ok: true });
+		}
+		if (method === 'POST' && path === '/seed') {
+			this.seed(Number(input.contacts ?? 0), Number(input.activities ?? 0));
+			return json(200, { contacts: this.contacts.size, activities: this.activities.size });
+		}
+		if (method === 'GET' && path === '/state') {
+			return json(200, { contacts: [...this.contacts.values()], activities: [...this.activities.values()] });
+		}
+		return json(404, { message: `Unknown control ${method} ${path}` });
+	}
+}

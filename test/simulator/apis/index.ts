@@ -1,0 +1,9 @@
+import type { SimApi } from '../types';
+import { CrmComBackofficeApi } from './crmcomBackoffice';
+
+/**
+ * Every API the simulator speaks. Adding a CRM = one module in this folder + one line here.
+ */
+export function allApis(): SimApi[] {
+	return [new CrmComBackofficeApi()];
+}
