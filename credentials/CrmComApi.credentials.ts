@@ -9,7 +9,7 @@ import type {
 export class CrmComApi implements ICredentialType {
 	name = 'crmComApi';
 
-	displayName = 'CRM.COM API Key';
+	displayName = 'CRM.COM API';
 
 	icon: Icon = { light: 'file:icons/crmcom.svg', dark: 'file:icons/crmcom.dark.svg' };
 

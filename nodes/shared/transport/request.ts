@@ -215,10 +215,9 @@ async function sendOnce(
 				unsent: kind === 'unsent',
 			};
 		}
-		if (error instanceof NodeApiError) {
-			return { failure: { message: error.message, description: error.description ?? undefined }, ambiguous: false, unsent: false };
-		}
-		throw error;
+		const message = error instanceof Error ? error.message : String(error);
+		const description = error instanceof NodeApiError ? (error.description ?? undefined) : undefined;
+		return { failure: { message, description }, ambiguous: false, unsent: false };
 	}
 	const { reply, notJson } = toReply(raw, profile);
 	if (notJson) {

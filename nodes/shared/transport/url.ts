@@ -6,6 +6,14 @@ export function isLoopbackHost(hostname: string): boolean {
 	return LOOPBACK_HOSTS.has(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
+function parseUrl(raw: string): URL | undefined {
+	try {
+		return new URL(raw);
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * Parses a base URL from a credential and checks it is https (plain http only on a
  * loopback host, for local mocks and tests). Returns it without a trailing slash.
@@ -15,12 +23,8 @@ export function checkBaseUrl(raw: unknown, fieldName: string): string {
 	if (typeof raw !== 'string' || raw.trim() === '') {
 		throw new Error(`The credential field "${fieldName}" is empty: enter the API's https:// URL`);
 	}
-	let parsed: URL;
-	try {
-		parsed = new URL(raw.trim());
-	} catch {
-		throw new Error(`The credential field "${fieldName}" is not a valid URL`);
-	}
+	const parsed = parseUrl(raw.trim());
+	if (!parsed) throw new Error(`The credential field "${fieldName}" is not a valid URL`);
 	const secure = parsed.protocol === 'https:';
 	const localPlain = parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname);
 	if (!secure && !localPlain) {
