@@ -17,8 +17,14 @@ export async function scriptedServer(steps: Step[]) {
 		req.on('end', () => {
 			received.push({ method: req.method ?? '', url: req.url ?? '', body });
 			const step = steps[Math.min(received.length - 1, steps.length - 1)];
-			if (step === 'reset') return req.socket.destroy();
-			if (step === 'hang') return void hung.push(res);
+			if (step === 'reset') {
+				req.socket.destroy();
+				return;
+			}
+			if (step === 'hang') {
+				hung.push(res);
+				return;
+			}
 			res.writeHead(step.status, { 'Content-Type': 'application/json', ...(step.headers ?? {}) });
 			res.end(step.body === undefined ? '' : JSON.stringify(step.body));
 		});
