@@ -10,6 +10,8 @@ const MIN_SECRET_LENGTH = 4;
  * and well-known secret query parameters or JSON fields.
  */
 const GENERIC_PATTERNS: Array<[RegExp, string]> = [
+	// any JWT (header.payload.signature, base64url): login-issued tokens are not in the stored credential
+	[/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, REDACTED],
 	[/(Bearer\s+)[A-Za-z0-9\-._~+/]+=*/gi, `$1${REDACTED}`],
 	[/(Basic\s+)[A-Za-z0-9+/]+=*/gi, `$1${REDACTED}`],
 	[

@@ -45,3 +45,11 @@ describe('Redactor', () => {
 		expect(short.text('abc')).toBe('abc');
 	});
 });
+
+describe('Redactor: tokens it was never told about', () => {
+	it('removes any JWT, wherever it appears', () => {
+		const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZW1vIn0.c2lnbmF0dXJl';
+		const out = new Redactor([]).text(`call failed: /crmapi/rest/v2/x?token=${jwt} and {"t":"${jwt}"}`);
+		expect(out).not.toContain('eyJzdWIiOiJkZW1vIn0');
+	});
+});

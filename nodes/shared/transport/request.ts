@@ -32,6 +32,21 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 /** Credentials read once per n8n context and type (reading them decrypts them). */
 const credentialCache = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedObject>>>();
 
+/**
+ * Credential data refreshed by a profile's `refreshCredentials` (a new token), kept for the
+ * rest of the run so that later requests do not each log in again.
+ */
+const refreshedCredentials = new WeakMap<object, Map<string, ICredentialDataDecryptedObject>>();
+
+function rememberRefreshed(ctx: RequestContext, type: string, data: ICredentialDataDecryptedObject): void {
+	let perContext = refreshedCredentials.get(ctx);
+	if (!perContext) {
+		perContext = new Map();
+		refreshedCredentials.set(ctx, perContext);
+	}
+	perContext.set(type, data);
+}
+
 export async function credentialsOf(
 	ctx: RequestContext,
 	credentialType: string,
@@ -104,7 +119,7 @@ export async function crmRequest<T = unknown>(
 	userOptions: Partial<RequestOptions> = {},
 ): Promise<CrmReply<T>> {
 	const options: RequestOptions = { ...DEFAULT_REQUEST_OPTIONS, ...userOptions, ...request.options };
-	const redactor = await redactorFor(this, profile, credentialType);
+	let redactor = await redactorFor(this, profile, credentialType);
 	const node = this.getNode();
 	const method = request.method.toUpperCase();
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(method);
@@ -119,7 +134,7 @@ export async function crmRequest<T = unknown>(
 	}
 
 	const started = clock.now();
-	let credentialsOverride: ICredentialDataDecryptedObject | undefined;
+	let credentialsOverride = refreshedCredentials.get(this)?.get(credentialType);
 	let refreshed = false;
 
 	for (let attempt = 1; ; attempt++) {
@@ -143,6 +158,11 @@ export async function crmRequest<T = unknown>(
 			try {
 				const current = credentialsOverride ?? (await credentialsOf(this, credentialType));
 				credentialsOverride = await profile.refreshCredentials.call(this, { ...current });
+				rememberRefreshed(this, credentialType, credentialsOverride);
+				redactor = new Redactor([
+					...profile.secretFields.map((field) => String(current[field] ?? '')),
+					...profile.secretFields.map((field) => String(credentialsOverride?.[field] ?? '')),
+				]);
 			} catch (error) {
 				throw asNodeError(node, error, redactor, request.itemIndex);
 			}
