@@ -1,3 +1,11 @@
+/** An input that was not started because an earlier one failed (stopOnError). */
+export class NotStartedError extends Error {
+	constructor() {
+		super('Not sent: an earlier item failed');
+		this.name = 'NotStartedError';
+	}
+}
+
 export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
 /**
@@ -8,16 +16,23 @@ export async function mapSettled<T, R>(
 	inputs: readonly T[],
 	concurrency: number,
 	task: (input: T, index: number) => Promise<R>,
+	options: { stopOnError?: boolean } = {},
 ): Promise<Array<Settled<R>>> {
 	const results: Array<Settled<R>> = new Array<Settled<R>>(inputs.length);
 	let next = 0;
+	let failed = false;
 	const width = Math.max(1, Math.min(Math.floor(concurrency) || 1, inputs.length));
 	const worker = async (): Promise<void> => {
 		while (next < inputs.length) {
 			const index = next++;
+			if (failed && options.stopOnError) {
+				results[index] = { ok: false, error: new NotStartedError() };
+				continue;
+			}
 			try {
 				results[index] = { ok: true, value: await task(inputs[index], index) };
 			} catch (error) {
+				failed = true;
 				results[index] = { ok: false, error };
 			}
 		}

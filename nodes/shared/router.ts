@@ -6,19 +6,26 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { Settled } from './concurrency';
+import { mapSettled, type Settled } from './concurrency';
 
 /** One operation file: its fields, and either a per-item or an all-items execute. */
 export interface OperationModule {
 	description: INodeProperties[];
 	/** Handles item `i`; the router owns the loop, continueOnFail and pairedItem. */
 	execute?(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+	/**
+	 * Run `execute` for several items at once, up to the Options → Concurrency of the first
+	 * item (default `DEFAULT_ITEM_CONCURRENCY`); output keeps input order.
+	 */
+	concurrent?: boolean;
 	/** Handles all items at once (batched or concurrent writes): one result per input item. */
 	executeAll?(
 		this: IExecuteFunctions,
 		items: INodeExecutionData[],
 	): Promise<Array<Settled<INodeExecutionData[]>>>;
 }
+
+export const DEFAULT_ITEM_CONCURRENCY = 4;
 
 export type ResourceMap = Record<string, Record<string, OperationModule>>;
 
@@ -70,8 +77,20 @@ export async function route(
 	}
 	const out: INodeExecutionData[] = [];
 
-	if (module.executeAll) {
-		const results = await module.executeAll.call(this, items);
+	const execute = module.execute;
+	let executeAll = module.executeAll;
+	if (!executeAll && module.concurrent && execute && items.length > 1) {
+		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+		const width = typeof options.concurrency === 'number' ? options.concurrency : DEFAULT_ITEM_CONCURRENCY;
+		// without continueOnFail the node stops at a failure: start no new item after one
+		const stopOnError = !this.continueOnFail();
+		executeAll = async function (this: IExecuteFunctions, all: INodeExecutionData[]) {
+			return await mapSettled(all, width, async (_item, i) => await execute.call(this, i), { stopOnError });
+		};
+	}
+
+	if (executeAll) {
+		const results = await executeAll.call(this, items);
 		for (const [i, result] of results.entries()) {
 			if (result.ok) {
 				out.push(...paired(result.value, i));
@@ -84,7 +103,6 @@ export async function route(
 		return [out];
 	}
 
-	const execute = module.execute;
 	if (!execute) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" has no handler`);
 	}

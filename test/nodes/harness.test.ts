@@ -85,4 +85,35 @@ describe('harness: a tiny node through n8n-core against the simulator', () => {
 		expect(result.items).toHaveLength(5);
 		expect(sim.log.count('/activities')).toBe(3);
 	});
+
+	it('runs a concurrent operation up to Options → Concurrency, keeping order and pairing', async () => {
+		const api = sim.api<CrmComBackofficeApi>('crmcom');
+		const contactId = [...api.contacts.keys()][0];
+		sim.latencyMs = 20;
+		sim.inject({ kind: 'delay', delayMs: 120, method: 'POST' });
+		const input = Array.from({ length: 12 }, (_, k) => ({ title: `Call ${k}`, contact: contactId }));
+		const result = await executeNode(
+			spec(
+				{ resource: 'activity', operation: 'create', name: '={{ $json.title }}', contactId: '={{ $json.contact }}', options: { concurrency: 3 } },
+				{ input },
+			),
+		);
+		sim.latencyMs = 0;
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.pairedItem)).toEqual(input.map((_, k) => ({ item: k })));
+		const names = result.items.map((i) => api.activities.get(i.json.id as string)?.name);
+		expect(names).toEqual(input.map((i) => i.title));
+		expect(sim.log.maxInFlight).toBe(3);
+	});
+
+	it('without continueOnFail, a concurrent operation starts no new item after a failure', async () => {
+		const api = sim.api<CrmComBackofficeApi>('crmcom');
+		const contactId = [...api.contacts.keys()][0];
+		const input = [{ title: 'A', contact: 'missing' }, ...Array.from({ length: 8 }, (_, k) => ({ title: `B${k}`, contact: contactId }))];
+		const result = await executeNode(
+			spec({ resource: 'activity', operation: 'create', name: '={{ $json.title }}', contactId: '={{ $json.contact }}', options: { concurrency: 2 } }, { input }),
+		);
+		expect(result.error?.message).toBe('CRM.COM: Record not found.');
+		expect(sim.log.count('/activities', 'POST')).toBeLessThanOrEqual(3);
+	});
 });

@@ -62,3 +62,18 @@ describe('sendInBatches', () => {
 		expect(String((out[0] as { error: Error }).error.message)).toContain('unknown');
 	});
 });
+
+describe('mapSettled stopOnError', () => {
+	it('starts no new input after a failure; in-flight ones finish', async () => {
+		const started: number[] = [];
+		const out = await mapSettled([0, 1, 2, 3, 4, 5], 2, async (n) => {
+			started.push(n);
+			await new Promise((r) => setTimeout(r, n === 1 ? 5 : 1));
+			if (n === 0) throw new Error('zero');
+			return n;
+		}, { stopOnError: true });
+		expect(started).toEqual([0, 1]);
+		expect(out.map((r) => r.ok)).toEqual([false, true, false, false, false, false]);
+		expect((out[3] as { error: Error }).error.name).toBe('NotStartedError');
+	});
+});
