@@ -42,6 +42,23 @@ export interface CrmComActivity {
 	completed_on?: number;
 }
 
+export interface CrmComAccount {
+	id: string;
+	contact_id: string;
+	name: string;
+	number: string;
+	is_primary: boolean;
+	state: 'ACTIVE' | 'SUSPENDED' | 'TERMINATED';
+	currency_code: string;
+	balance: number;
+	overdue_amount: number;
+	credit_limit: number;
+	payment_terms_id?: string | null;
+	classification_id?: string | null;
+	billing_address_id?: string | null;
+	created_on: number;
+}
+
 export const CRMCOM_DEMO = {
 	apiKey: 'sim-crmcom-api-key-7f3a9c2e',
 	username: 'demo@crm.example',
@@ -78,6 +95,8 @@ export class CrmComBackofficeApi implements SimApi {
 
 	activities = new Map<string, CrmComActivity>();
 
+	accounts = new Map<string, CrmComAccount>();
+
 	/** Issued JWTs and when they expire (ms since epoch). */
 	tokens = new Map<string, number>();
 
@@ -111,11 +130,19 @@ export class CrmComBackofficeApi implements SimApi {
 		{ method: 'GET', path: '/activities/:id', handler: this.guard((r) => this.getActivity(r)) },
 		{ method: 'PUT', path: '/activities/:id', handler: this.guard((r) => this.updateActivity(r)) },
 		{ method: 'DELETE', path: '/activities/:id', handler: this.guard((r) => this.deleteActivity(r)) },
+		{ method: 'GET', path: '/activities/:id/tags', handler: this.guard((r) => this.getTags(r)) },
+		{ method: 'PUT', path: '/activities/:id/tags', handler: this.guard((r) => this.setTags(r)) },
+		{ method: 'GET', path: '/accounts/:id', handler: this.guard((r) => this.getAccount(r)) },
+		{ method: 'PUT', path: '/accounts/:id', handler: this.guard((r) => this.updateAccount(r)) },
+		{ method: 'POST', path: '/accounts/:id/actions', handler: this.guard((r) => this.accountAction(r)) },
+		{ method: 'GET', path: '/contacts/:id/accounts', handler: this.guard((r) => this.listAccounts(r)) },
+		{ method: 'POST', path: '/contacts/:id/accounts', handler: this.guard((r) => this.createAccount(r)) },
 	];
 
 	reset(seed: boolean): void {
 		this.contacts.clear();
 		this.activities.clear();
+		this.accounts.clear();
 		this.tokens.clear();
 		this.logins = 0;
 		this.pagingMode = 'total';
@@ -138,6 +165,7 @@ export class CrmComBackofficeApi implements SimApi {
 				code: `C${String(n + 1).padStart(5, '0')}`,
 			});
 			contactIds.push(c.id);
+			this.insertAccount({ contact_id: c.id, currency_code: 'EUR', is_primary: true });
 		}
 		for (let n = 0; n < activities; n++) {
 			this.insertActivity({
@@ -176,6 +204,28 @@ export class CrmComBackofficeApi implements SimApi {
 		if (activity.state === 'COMPLETED' && activity.completed_on === undefined) activity.completed_on = now;
 		this.activities.set(activity.id, activity);
 		return activity;
+	}
+
+	insertAccount(data: Partial<CrmComAccount> & { contact_id: string; currency_code: string }): CrmComAccount {
+		const number = `AC${String(this.accounts.size + 1).padStart(6, '0')}`;
+		const contact = this.contacts.get(data.contact_id);
+		const account: CrmComAccount = {
+			name: `${number} ${[contact?.first_name, contact?.last_name].filter(Boolean).join(' ')}`.trim(),
+			number,
+			is_primary: false,
+			state: 'ACTIVE',
+			balance: 0,
+			overdue_amount: 0,
+			credit_limit: 0,
+			...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)),
+			id: data.id ?? uuid(),
+			created_on: ++this.tick,
+		} as CrmComAccount;
+		if (account.is_primary) {
+			for (const other of this.accounts.values()) if (other.contact_id === account.contact_id) other.is_primary = false;
+		}
+		this.accounts.set(account.id, account);
+		return account;
 	}
 
 	tokenExpiredResponse(): SimResponse {
@@ -522,6 +572,125 @@ export class CrmComBackofficeApi implements SimApi {
 		return { status: 204 };
 	}
 
+	private notFound(entity: string, id: string): SimResponse {
+		return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', [entity, id]);
+	}
+
+	private getTags(request: SimRequest): SimResponse {
+		const activity = this.activities.get(request.params.id);
+		if (!activity) return this.notFound('activity', request.params.id);
+		const content = activity.tag_ids.map((id) => CRMCOM_DEMO.tags.find((t) => t.id === id) ?? { id });
+		return json(200, { content });
+	}
+
+	private setTags(request: SimRequest): SimResponse {
+		const activity = this.activities.get(request.params.id);
+		if (!activity) return this.notFound('activity', request.params.id);
+		const tags = (request.body as { tags?: unknown } | undefined)?.tags;
+		if (!Array.isArray(tags) || tags.some((t) => typeof t !== 'string')) {
+			return this.error(400, 'tags is required', 'CRM.EXCEPTIONS.MISSINGPARAMETEREXCEPTION', ['tags']);
+		}
+		activity.tag_ids = [...new Set(tags as string[])];
+		activity.updated_on = ++this.tick;
+		return json(200, { id: activity.id });
+	}
+
+	private accountView(account: CrmComAccount): Record<string, unknown> {
+		return {
+			id: account.id,
+			name: account.name,
+			number: account.number,
+			is_primary: account.is_primary,
+			state: account.state,
+			currency_code: account.currency_code,
+			balance: account.balance,
+			overdue_amount: account.overdue_amount,
+			credit_limit: account.credit_limit,
+			payment_terms: account.payment_terms_id ? { id: account.payment_terms_id, name: 'Net 7' } : null,
+			classification: account.classification_id ? { id: account.classification_id, name: 'Standard' } : null,
+			billing_address: account.billing_address_id ? { id: account.billing_address_id } : null,
+		};
+	}
+
+	private getAccount(request: SimRequest): SimResponse {
+		const account = this.accounts.get(request.params.id);
+		return account ? json(200, this.accountView(account)) : this.notFound('account', request.params.id);
+	}
+
+	private updateAccount(request: SimRequest): SimResponse {
+		const account = this.accounts.get(request.params.id);
+		if (!account) return this.notFound('account', request.params.id);
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (body.credit_limit !== undefined && (typeof body.credit_limit !== 'number' || body.credit_limit < 0)) {
+			return this.error(400, 'credit_limit must be a positive number', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['credit_limit']);
+		}
+		for (const key of ['classification_id', 'billing_address_id', 'credit_limit', 'payment_terms_id'] as const) {
+			if (body[key] !== undefined) (account as unknown as Record<string, unknown>)[key] = body[key];
+		}
+		if (body.is_primary === true) {
+			for (const other of this.accounts.values()) if (other.contact_id === account.contact_id) other.is_primary = false;
+			account.is_primary = true;
+		}
+		return json(200, { id: account.id });
+	}
+
+	private accountAction(request: SimRequest): SimResponse {
+		const account = this.accounts.get(request.params.id);
+		if (!account) return this.notFound('account', request.params.id);
+		const body = (request.body ?? {}) as { state?: string; account_id?: string };
+		const allowed: Record<string, string[]> = { ACTIVE: ['SUSPENDED', 'TERMINATED'], SUSPENDED: ['ACTIVE', 'TERMINATED'], TERMINATED: [] };
+		if (!body.state || !['ACTIVE', 'SUSPENDED', 'TERMINATED'].includes(body.state)) {
+			return this.error(400, 'state must be ACTIVE, SUSPENDED or TERMINATED', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['state']);
+		}
+		if (!allowed[account.state].includes(body.state)) {
+			return this.error(400, `An account in state ${account.state} cannot become ${body.state}`, 'CRM.EXCEPTIONS.INVALIDSTATEEXCEPTION', ['state']);
+		}
+		if (body.account_id !== undefined && body.account_id !== null) {
+			if (body.state !== 'TERMINATED') {
+				return this.error(400, 'account_id applies only when terminating', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['account_id']);
+			}
+			const target = this.accounts.get(body.account_id);
+			if (!target || target.id === account.id || target.state === 'TERMINATED') {
+				return this.error(400, 'The balance transfer account must be another open account', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['account_id']);
+			}
+			target.balance += account.balance;
+			account.balance = 0;
+		}
+		account.state = body.state as CrmComAccount['state'];
+		return json(200, { id: account.id });
+	}
+
+	private listAccounts(request: SimRequest): SimResponse {
+		if (!this.contacts.has(request.params.id)) return this.notFound('contact', request.params.id);
+		let list = [...this.accounts.values()].filter((a) => a.contact_id === request.params.id);
+		if (request.query.is_primary === 'true') list = list.filter((a) => a.is_primary);
+		const states = request.query.state?.split(',').filter(Boolean);
+		if (states?.length) list = list.filter((a) => states.includes(a.state));
+		const order = (request.query.order ?? 'DESC').toUpperCase() === 'ASC' ? 1 : -1;
+		const sort = request.query.sort ?? 'CREATED_DATE';
+		list.sort((a, b) => (sort === 'NAME' ? a.name.localeCompare(b.name) : a.created_on - b.created_on) * order);
+		return this.page(request, list.map((a) => this.accountView(a)));
+	}
+
+	private createAccount(request: SimRequest): SimResponse {
+		if (!this.contacts.has(request.params.id)) return this.notFound('contact', request.params.id);
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		if (typeof body.currency_code !== 'string' || !/^[A-Z]{3}$/.test(body.currency_code)) {
+			return this.error(400, 'currency_code must be a 3-letter ISO 4217 code', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['currency_code']);
+		}
+		const clash = [...this.accounts.values()].find((a) => a.contact_id === request.params.id && a.currency_code === body.currency_code && a.state !== 'TERMINATED');
+		if (clash) return this.error(409, 'The contact already has an account in this currency', 'CRM.EXCEPTIONS.ALREADYEXISTSEXCEPTION', ['currency_code']);
+		const account = this.insertAccount({
+			contact_id: request.params.id,
+			currency_code: body.currency_code,
+			is_primary: body.is_primary === true,
+			name: typeof body.name === 'string' && body.name ? body.name : undefined,
+			classification_id: (body.classification_id as string) ?? null,
+			billing_address_id: (body.billing_address_id as string) ?? null,
+		} as CrmComAccount);
+		return json(201, { id: account.id });
+	}
+
 	/** `/_sim/crmcom/...` control calls: paging mode, token expiry, bulk seeding. */
 	control(method: string, path: string, body: unknown): SimResponse {
 		const input = (body ?? {}) as Record<string, unknown>;
@@ -538,7 +707,7 @@ export class CrmComBackofficeApi implements SimApi {
 			return json(200, { contacts: this.contacts.size, activities: this.activities.size });
 		}
 		if (method === 'GET' && path === '/state') {
-			return json(200, { contacts: [...this.contacts.values()], activities: [...this.activities.values()] });
+			return json(200, { contacts: [...this.contacts.values()], activities: [...this.activities.values()], accounts: [...this.accounts.values()] });
 		}
 		return json(404, { message: `Unknown control ${method} ${path}` });
 	}

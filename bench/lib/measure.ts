@@ -1,0 +1,64 @@
+import { performance } from 'node:perf_hooks';
+
+/** Wall time of one run, in milliseconds. */
+export async function timeIt<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+	const started = performance.now();
+	const value = await fn();
+	return { ms: performance.now() - started, value };
+}
+
+/** Best (lowest) time of `runs` runs, to damp noise on a shared 2-core machine. */
+export async function bestOf<T>(runs: number, fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+	let best: { ms: number; value: T } | undefined;
+	for (let k = 0; k < runs; k++) {
+		const run = await timeIt(fn);
+		if (!best || run.ms < best.ms) best = run;
+	}
+	return best as { ms: number; value: T };
+}
+
+/** Peak RSS growth over a run, sampled every 5 ms, in bytes. */
+export async function peakRssGrowth<T>(fn: () => Promise<T>): Promise<{ bytes: number; value: T }> {
+	if (global.gc) global.gc();
+	const base = process.memoryUsage().rss;
+	let peak = base;
+	const timer = setInterval(() => {
+		peak = Math.max(peak, process.memoryUsage().rss);
+	}, 5);
+	try {
+		const value = await fn();
+		peak = Math.max(peak, process.memoryUsage().rss);
+		return { bytes: peak - base, value };
+	} finally {
+		clearInterval(timer);
+	}
+}
+
+export interface ResultRow {
+	scenario: string;
+	contender: string;
+	baseline: string;
+	/** baseline time / contender time: > 1 means the contender is faster. */
+	speedup?: number;
+	ratio?: number;
+	target?: string;
+	met?: boolean;
+	notes?: string;
+}
+
+export function printTable(rows: ResultRow[]): void {
+	const lines = rows.map((r) => [
+		r.scenario,
+		r.contender,
+		r.baseline,
+		r.speedup !== undefined ? `${r.speedup.toFixed(2)}×` : r.ratio !== undefined ? r.ratio.toFixed(2) : '',
+		r.target ?? '',
+		r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+		r.notes ?? '',
+	]);
+	const header = ['scenario', 'contender', 'against', 'ratio', 'target', 'met', 'notes'];
+	const widths = header.map((h, k) => Math.max(h.length, ...lines.map((l) => l[k].length)));
+	const fmt = (cells: string[]) => `| ${cells.map((c, k) => c.padEnd(widths[k])).join(' | ')} |`;
+	process.stdout.write(`${fmt(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
+	for (const line of lines) process.stdout.write(`${fmt(line)}\n`);
+}
