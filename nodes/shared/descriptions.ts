@@ -6,6 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { nodeParameter } from './parameters';
 import type { RequestOptions } from './transport/types';
 
 /**
@@ -165,10 +166,7 @@ export function readRequestSettings(
 	ctx: IExecuteFunctions | IPollFunctions,
 	itemIndex = 0,
 ): UserRequestSettings {
-	const raw =
-		'getInputData' in ctx
-			? ((ctx as IExecuteFunctions).getNodeParameter('options', itemIndex, {}) as IDataObject)
-			: ((ctx as IPollFunctions).getNodeParameter('options', {}) as IDataObject);
+	const raw = nodeParameter<IDataObject>(ctx, 'options', {}, itemIndex);
 	const num = (key: string): number | undefined =>
 		typeof raw[key] === 'number' && Number.isFinite(raw[key]) ? (raw[key] as number) : undefined;
 	const request: Partial<RequestOptions> = {};

@@ -117,3 +117,11 @@ export const ISO_4217 = new Set(
 		'VND VUV WST XAF XAG XAU XBA XBB XBC XBD XCD XCG XDR XOF XPD XPF XPT XSU XTS XUA XXX YER ZAR ZMW ZWG ZWL'
 	).split(' '),
 );
+
+/** The error for one field, in the same words as `validate`: for checks across fields. */
+export function fieldError(node: INode, label: string, problem: string, itemIndex?: number): NodeOperationError {
+	return new NodeOperationError(node, `Invalid value: "${label}" ${problem}`, {
+		itemIndex,
+		description: 'Nothing was sent to the CRM.',
+	});
+}

@@ -1,0 +1,128 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+/** What `POST /users/authenticate` answers. */
+interface LoginReply {
+	access_token?: string;
+	refresh_token?: string;
+	expiration_date?: number;
+}
+
+/**
+ * A CRM.COM back-office user: logs in with email and password (provider EMAIL) and sends the
+ * access token as `authorization: Bearer` together with the API key. The token is kept in a
+ * hidden expirable field; n8n logs in again when a call answers 401. A ready JWT may be pasted
+ * instead of a password.
+ */
+export class CrmComUserApi implements ICredentialType {
+	name = 'crmComUserApi';
+
+	displayName = 'CRM.COM User API';
+
+	icon: Icon = { light: 'file:icons/crmcom.svg', dark: 'file:icons/crmcom.dark.svg' };
+
+	documentationUrl = 'https://github.com/crm-pack/n8n-nodes-crm-pack#crmcom-back-office';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://sandbox.crm.com/backoffice/v2',
+			description: "Your tenant's Back-Office API URL (https)",
+			required: true,
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: "The organisation's secret API key, sent with every call in the api_key header",
+			required: true,
+		},
+		{
+			displayName: 'Sign In With',
+			name: 'signIn',
+			type: 'options',
+			options: [
+				{ name: 'Email and Password', value: 'password' },
+				{ name: 'Ready JWT', value: 'jwt' },
+			],
+			default: 'password',
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			displayOptions: { show: { signIn: ['password'] } },
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { signIn: ['password'] } },
+		},
+		{
+			displayName: 'JWT',
+			name: 'jwt',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'An access token issued by CRM.COM; it is used as is and not renewed',
+			displayOptions: { show: { signIn: ['jwt'] } },
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		if (credentials.signIn === 'jwt') return { accessToken: String(credentials.jwt ?? '') };
+		const reply = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: `${String(credentials.baseUrl).replace(/\/+$/, '')}/users/authenticate`,
+			headers: { api_key: String(credentials.apiKey) },
+			body: { provider: 'EMAIL', username: credentials.email, password: credentials.password },
+			json: true,
+		})) as LoginReply;
+		return { accessToken: reply.access_token ?? '' };
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			headers: {
+				...(requestOptions.headers ?? {}),
+				api_key: String(credentials.apiKey),
+				authorization: `Bearer ${String(credentials.accessToken)}`,
+			},
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/contacts',
+			qs: { page: 1, size: 1 },
+		},
+	};
+}

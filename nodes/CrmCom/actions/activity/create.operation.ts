@@ -1,0 +1,108 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { fieldError, fields, validate } from '../../../shared/validation';
+import { idFrom, requestOptionsOf } from '../../helpers/params';
+import { compact, keyValuePairs, toEpochSeconds } from '../../helpers/utils';
+import { crmComRequest } from '../../transport';
+import { contactLocator, customFieldsCollection } from '../common.descriptions';
+import { activityWriteFields, linkedToCollection, linkedEntities } from './fields';
+
+const properties: INodeProperties[] = [
+	{ ...contactLocator, description: 'The contact the activity is for (CRM.COM links every activity to a contact)' },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'Call customer',
+	},
+	{
+		displayName: 'Activity Type ID',
+		name: 'typeId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The identifier of the activity type (Settings → Activity Types in CRM.COM)',
+	},
+	{
+		displayName: 'Scheduled From',
+		name: 'scheduledFrom',
+		type: 'dateTime',
+		required: true,
+		default: '',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...activityWriteFields, linkedToCollection, customFieldsCollection].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	},
+	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+];
+
+/** Many input items are created at once, up to Options → Concurrency. */
+export const concurrent = true;
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['activity'], operation: ['create'] } },
+	properties,
+);
+
+const schema = z.object({
+	name: fields.required(200),
+	typeId: fields.required(),
+	description: fields.optional(),
+	addressId: fields.optional(),
+	useEntityAddress: z.boolean().optional(),
+	assignToUserId: fields.optional(),
+	assignToTeamId: fields.optional(),
+});
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const node = this.getNode();
+	const contactId = decodeURIComponent(idFrom(this, 'contactId', 'Contact', i));
+	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const input = validate(
+		node,
+		schema,
+		{ name: this.getNodeParameter('name', i), typeId: this.getNodeParameter('typeId', i), ...extra },
+		{ name: 'Name', typeId: 'Activity Type ID', description: 'Description', addressId: 'Address ID' },
+		i,
+	);
+	if (input.addressId && input.useEntityAddress) {
+		throw fieldError(node, 'Address ID', 'cannot be combined with "Use Entity Address"', i);
+	}
+	const from = toEpochSeconds(node, this.getNodeParameter('scheduledFrom', i), 'Scheduled From', i);
+	const to = extra.scheduledTo ? toEpochSeconds(node, extra.scheduledTo, 'Scheduled To', i) : undefined;
+	if (to !== undefined && to < from) {
+		throw fieldError(node, 'Scheduled To', 'must be after "Scheduled From"', i);
+	}
+	const assignTo = compact({ user_id: input.assignToUserId, team_id: input.assignToTeamId });
+	const body: IDataObject = compact({
+		name: input.name,
+		type_id: input.typeId,
+		description: input.description,
+		address_id: input.addressId,
+		use_entity_address: input.useEntityAddress,
+		scheduled_on: compact({ from_date: from, to_date: to }),
+		linked_to: [{ type: 'CONTACT', id: contactId }, ...linkedEntities(this, extra.linkedTo, i)],
+		assign_to: Object.keys(assignTo).length ? assignTo : undefined,
+		custom_fields: keyValuePairs(extra.customFields).length ? keyValuePairs(extra.customFields) : undefined,
+	});
+	const reply = await crmComRequest(this, {
+		method: 'POST',
+		path: 'activities',
+		body,
+		itemIndex: i,
+		options: requestOptionsOf(this, i),
+	});
+	return toItems(reply, i);
+}

@@ -1,0 +1,60 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { fields, validate } from '../../../shared/validation';
+
+/** Fields shared by Create and Update of an activity. */
+export const activityWriteFields: INodeProperties[] = [
+	{ displayName: 'Address ID', name: 'addressId', type: 'string', default: '', description: 'A contact address to use as the activity address' },
+	{ displayName: 'Assign To Team ID', name: 'assignToTeamId', type: 'string', default: '' },
+	{ displayName: 'Assign To User ID', name: 'assignToUserId', type: 'string', default: '' },
+	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '' },
+	{ displayName: 'Scheduled To', name: 'scheduledTo', type: 'dateTime', default: '' },
+	{
+		displayName: 'Use Entity Address',
+		name: 'useEntityAddress',
+		type: 'boolean',
+		default: false,
+		description: "Whether to use the linked entity's address (cannot be combined with Address ID)",
+	},
+];
+
+export const LINK_TYPES = ['LEAD', 'ORDER', 'SERVICE_REQUEST'] as const;
+
+/** Other entities (besides the contact) the activity is linked to. */
+export const linkedToCollection: INodeProperties = {
+	displayName: 'Also Linked To',
+	name: 'linkedTo',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Linked Entity',
+	default: {},
+	options: [
+		{
+			displayName: 'Entity',
+			name: 'entity',
+			values: [
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					options: [
+						{ name: 'Lead', value: 'LEAD' },
+						{ name: 'Order', value: 'ORDER' },
+						{ name: 'Service Request', value: 'SERVICE_REQUEST' },
+					],
+					default: 'ORDER',
+				},
+				{ displayName: 'ID', name: 'id', type: 'string', default: '' },
+			],
+		},
+	],
+};
+
+const linkSchema = z.array(z.object({ type: z.enum(LINK_TYPES), id: fields.required() }));
+
+/** The linked entities of item `i`, validated. */
+export function linkedEntities(ctx: IExecuteFunctions, collection: unknown, i: number): Array<{ type: string; id: string }> {
+	const entries = ((collection ?? {}) as { entity?: IDataObject[] }).entity ?? [];
+	return validate(ctx.getNode(), linkSchema, entries, { '': 'Also Linked To' }, i);
+}

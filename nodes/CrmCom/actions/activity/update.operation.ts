@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { fieldError, fields, validate } from '../../../shared/validation';
+import { idFrom, requestOptionsOf } from '../../helpers/params';
+import { compact, keyValuePairs, toEpochSeconds } from '../../helpers/utils';
+import { crmComRequest } from '../../transport';
+import { activityLocator, customFieldsCollection } from '../common.descriptions';
+import { activityWriteFields, linkedEntities, linkedToCollection } from './fields';
+import { ACTIVITY_STATES } from './getAll.operation';
+
+const properties: INodeProperties[] = [
+	activityLocator,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: ([
+			...activityWriteFields.filter((f) => f.name !== 'useEntityAddress'),
+			linkedToCollection,
+			customFieldsCollection,
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			{ displayName: 'Scheduled From', name: 'scheduledFrom', type: 'dateTime', default: '' },
+			{ displayName: 'State', name: 'state', type: 'options', options: ACTIVITY_STATES, default: 'COMPLETED' },
+		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['activity'], operation: ['update'] } }, properties);
+
+const schema = z.object({
+	name: fields.optional(200),
+	description: fields.optional(),
+	addressId: fields.optional(),
+	state: z.enum(['PENDING', 'COMPLETED', 'CANCELLED']).optional(),
+	assignToUserId: fields.optional(),
+	assignToTeamId: fields.optional(),
+});
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const node = this.getNode();
+	const id = idFrom(this, 'activityId', 'Activity', i);
+	const update = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	const input = validate(node, schema, update, { name: 'Name', state: 'State', description: 'Description' }, i);
+	const from = update.scheduledFrom ? toEpochSeconds(node, update.scheduledFrom, 'Scheduled From', i) : undefined;
+	const to = update.scheduledTo ? toEpochSeconds(node, update.scheduledTo, 'Scheduled To', i) : undefined;
+	const assignTo = compact({ user_id: input.assignToUserId, team_id: input.assignToTeamId });
+	const links = update.linkedTo ? linkedEntities(this, update.linkedTo, i) : [];
+	const custom = keyValuePairs(update.customFields);
+	const body: IDataObject = compact({
+		name: input.name,
+		description: input.description,
+		address_id: input.addressId,
+		state: input.state,
+		scheduled_on: from !== undefined || to !== undefined ? compact({ from_date: from, to_date: to }) : undefined,
+		linked_to: links.length ? links : undefined,
+		assign_to: Object.keys(assignTo).length ? assignTo : undefined,
+		custom_fields: custom.length ? custom : undefined,
+	});
+	if (Object.keys(body).length === 0) {
+		throw fieldError(node, 'Update Fields', 'needs at least one field to change', i);
+	}
+	const reply = await crmComRequest(this, { method: 'PUT', path: `activities/${id}`, body, itemIndex: i, options: requestOptionsOf(this, i) });
+	return toItems(reply, i);
+}

@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { requestOptionsCollection, simplifyProperty, updateDisplayOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { idFrom, requestOptionsOf } from '../../helpers/params';
+import { crmComRequest } from '../../transport';
+import { contactLocator } from '../common.descriptions';
+import { simplifyContact } from './fields';
+
+const properties: INodeProperties[] = [
+	contactLocator,
+	{ displayName: 'Include Custom Fields', name: 'includeCustomFields', type: 'boolean', default: false, description: 'Whether to return the custom fields too' },
+	simplifyProperty,
+	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = idFrom(this, 'contactId', 'Contact', i);
+	const include = this.getNodeParameter('includeCustomFields', i, false) as boolean;
+	const contact = await crmComRequest(this, {
+		method: 'GET',
+		path: `contacts/${id}`,
+		qs: { include_custom_fields: include ? true : undefined },
+		itemIndex: i,
+		options: requestOptionsOf(this, i),
+	});
+	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	return toItems(simplify ? simplifyContact(contact) : (contact as IDataObject), i);
+}

@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { readRequestSettings, requestOptionsCollection, returnAllOrLimit, simplifyProperty, updateDisplayOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { crmComList, DEFAULT_PAGE_SIZE, pagingFrom } from '../../transport';
+import { simplifyContact } from './fields';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit,
+	{
+		displayName: 'Search',
+		name: 'searchValue',
+		type: 'string',
+		default: '',
+		description: 'Matches name, email, code or phone like this text. CRM.COM searches are slow (seconds): raise Timeout in Options if needed.',
+	},
+	{ displayName: 'Include Custom Fields', name: 'includeCustomFields', type: 'boolean', default: false, description: 'Whether to return the custom fields too' },
+	simplifyProperty,
+	requestOptionsCollection(['concurrency', 'maxAttempts', 'maxPages', 'pageSize', 'retryBudget', 'timeout'], { pageSize: DEFAULT_PAGE_SIZE }),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getAll'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const settings = readRequestSettings(this, i);
+	const search = String(this.getNodeParameter('searchValue', i, '')).trim();
+	const include = this.getNodeParameter('includeCustomFields', i, false) as boolean;
+	const records = await crmComList<IDataObject>(
+		this,
+		{ path: 'contacts', qs: { search_value: search || undefined, include_custom_fields: include ? true : undefined }, itemIndex: i, options: settings.request },
+		pagingFrom(this, i, settings),
+	);
+	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	return toItems(simplify ? records.map(simplifyContact) : records, i);
+}

@@ -1,0 +1,19 @@
+import type { IExecuteFunctions, IPollFunctions, NodeParameterValueType } from 'n8n-workflow';
+
+import type { RequestContext } from './transport/types';
+
+/**
+ * Reads a node parameter from any context: execute-style contexts take an item index,
+ * poll/load-options contexts do not.
+ */
+export function nodeParameter<T extends NodeParameterValueType | object>(
+	ctx: RequestContext,
+	name: string,
+	fallback: T,
+	itemIndex = 0,
+): T {
+	if ('getInputData' in ctx) {
+		return (ctx as IExecuteFunctions).getNodeParameter(name, itemIndex, fallback) as T;
+	}
+	return (ctx as IPollFunctions).getNodeParameter(name, fallback) as T;
+}
