@@ -11,7 +11,10 @@ export class CrmComApi implements ICredentialType {
 
 	displayName = 'CRM.COM API';
 
-	icon: Icon = { light: 'file:icons/crmcom.svg', dark: 'file:icons/crmcom.dark.svg' };
+	icon: Icon = {
+		light: 'file:icons/crmcom.svg',
+		dark: 'file:icons/crmcom.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/crm-pack/n8n-nodes-crm-pack#crmcom-back-office';
 

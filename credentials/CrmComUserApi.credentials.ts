@@ -26,7 +26,10 @@ export class CrmComUserApi implements ICredentialType {
 
 	displayName = 'CRM.COM User API';
 
-	icon: Icon = { light: 'file:icons/crmcom.svg', dark: 'file:icons/crmcom.dark.svg' };
+	icon: Icon = {
+		light: 'file:icons/crmcom.svg',
+		dark: 'file:icons/crmcom.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/crm-pack/n8n-nodes-crm-pack#crmcom-back-office';
 
@@ -54,7 +57,7 @@ export class CrmComUserApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'Email and Password', value: 'password' },
-				{ name: 'Ready JWT', value: 'jwt' },
+				{ name: 'Ready JWT', value: 'jwtToken' },
 			],
 			default: 'password',
 		},
@@ -76,12 +79,12 @@ export class CrmComUserApi implements ICredentialType {
 		},
 		{
 			displayName: 'JWT',
-			name: 'jwt',
+			name: 'jwtToken',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
 			description: 'An access token issued by CRM.COM; it is used as is and not renewed',
-			displayOptions: { show: { signIn: ['jwt'] } },
+			displayOptions: { show: { signIn: ['jwtToken'] } },
 		},
 		{
 			displayName: 'Access Token',
@@ -93,12 +96,17 @@ export class CrmComUserApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		if (credentials.signIn === 'jwt') return { accessToken: String(credentials.jwt ?? '') };
+		if (credentials.signIn === 'jwtToken')
+			return { accessToken: String(credentials.jwtToken ?? '') };
 		const reply = (await this.helpers.httpRequest({
 			method: 'POST',
 			url: `${String(credentials.baseUrl).replace(/\/+$/, '')}/users/authenticate`,
 			headers: { api_key: String(credentials.apiKey) },
-			body: { provider: 'EMAIL', username: credentials.email, password: credentials.password },
+			body: {
+				provider: 'EMAIL',
+				username: credentials.email,
+				password: credentials.password,
+			},
 			json: true,
 		})) as LoginReply;
 		return { accessToken: reply.access_token ?? '' };

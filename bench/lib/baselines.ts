@@ -26,7 +26,10 @@ export async function plainPagedLoop(
 		requests++;
 		const reply = await client.get(url, { params: { page, size: pageSize } });
 		if (reply.status >= 400) throw new Error(`plain loop: HTTP ${reply.status}`);
-		const body = reply.data as { content: unknown[]; paging: { total?: number | null; has_more?: boolean } };
+		const body = reply.data as {
+			content: unknown[];
+			paging: { total?: number | null; has_more?: boolean };
+		};
 		items.push(...body.content);
 		if (body.content.length < pageSize) break;
 		if (body.paging.has_more === false) break;

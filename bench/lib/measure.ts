@@ -8,7 +8,10 @@ export async function timeIt<T>(fn: () => Promise<T>): Promise<{ ms: number; val
 }
 
 /** Best (lowest) time of `runs` runs, to damp noise on a shared 2-core machine. */
-export async function bestOf<T>(runs: number, fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+export async function bestOf<T>(
+	runs: number,
+	fn: () => Promise<T>,
+): Promise<{ ms: number; value: T }> {
 	let best: { ms: number; value: T } | undefined;
 	for (let k = 0; k < runs; k++) {
 		const run = await timeIt(fn);
@@ -51,7 +54,11 @@ export function printTable(rows: ResultRow[]): void {
 		r.scenario,
 		r.contender,
 		r.baseline,
-		r.speedup !== undefined ? `${r.speedup.toFixed(2)}×` : r.ratio !== undefined ? r.ratio.toFixed(2) : '',
+		r.speedup !== undefined
+			? `${r.speedup.toFixed(2)}×`
+			: r.ratio !== undefined
+				? r.ratio.toFixed(2)
+				: '',
 		r.target ?? '',
 		r.met === undefined ? '' : r.met ? 'yes' : 'NO',
 		r.notes ?? '',

@@ -2,12 +2,21 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-wo
 
 import { nodeParameter } from '../shared/parameters';
 import { crmRequest } from '../shared/transport/request';
-import type { ApiProfile, CrmReply, QueryValue, RequestContext, RequestOptions } from '../shared/transport/types';
+import type {
+	ApiProfile,
+	CrmReply,
+	QueryValue,
+	RequestContext,
+	RequestOptions,
+} from '../shared/transport/types';
 import { paginateByPage, type PagingOptions } from '../shared/transport/paginate';
 import { checkBaseUrl, joinUrl } from '../shared/transport/url';
 
 /** The two credentials the node accepts, by the value of its Authentication parameter. */
-export const CREDENTIAL_BY_AUTH = { apiKey: 'crmComApi', userJwt: 'crmComUserApi' } as const;
+export const CREDENTIAL_BY_AUTH = {
+	apiKey: 'crmComApi',
+	userJwt: 'crmComUserApi',
+} as const;
 export type CrmComAuthentication = keyof typeof CREDENTIAL_BY_AUTH;
 
 /** CRM.COM accepts page sizes up to 250. */
@@ -24,10 +33,12 @@ interface CrmComErrorBody {
 /** How CRM.COM replies fail: `{status, message, error, parameters}` with a 4xx/5xx status. */
 export const crmComProfile: ApiProfile = {
 	displayName: 'CRM.COM',
-	secretFields: ['apiKey', 'password', 'accessToken', 'jwt'],
+	secretFields: ['apiKey', 'password', 'accessToken', 'jwtToken'],
 	expectJson: true,
 	readError(reply: CrmReply) {
-		const body = (reply.body && typeof reply.body === 'object' ? reply.body : {}) as CrmComErrorBody;
+		const body = (
+			reply.body && typeof reply.body === 'object' ? reply.body : {}
+		) as CrmComErrorBody;
 		const text = typeof reply.body === 'string' ? reply.body.slice(0, 200) : undefined;
 		const message = body.message || body.error || text || `HTTP ${reply.statusCode}`;
 		const details: string[] = [];
@@ -35,7 +46,11 @@ export const crmComProfile: ApiProfile = {
 		if (Array.isArray(body.parameters) && body.parameters.length) {
 			details.push(`Parameters: ${body.parameters.map(String).join(', ')}`);
 		}
-		return { message, description: details.join('. ') || undefined, httpCode: reply.statusCode };
+		return {
+			message,
+			description: details.join('. ') || undefined,
+			httpCode: reply.statusCode,
+		};
 	},
 };
 
@@ -62,7 +77,10 @@ export interface CrmComCall {
 }
 
 /** One CRM.COM call through the shared layer; returns the parsed body. */
-export async function crmComRequest<T = IDataObject>(ctx: RequestContext, call: CrmComCall): Promise<T> {
+export async function crmComRequest<T = IDataObject>(
+	ctx: RequestContext,
+	call: CrmComCall,
+): Promise<T> {
 	const base = await baseUrl(ctx);
 	const reply = await crmRequest.call(
 		ctx,
@@ -83,7 +101,12 @@ export async function crmComRequest<T = IDataObject>(ctx: RequestContext, call: 
 
 interface CrmComPage<T> {
 	content?: T[];
-	paging?: { page?: number; size?: number; total?: number | null; has_more?: boolean | null };
+	paging?: {
+		page?: number;
+		size?: number;
+		total?: number | null;
+		has_more?: boolean | null;
+	};
 }
 
 /**
@@ -114,7 +137,11 @@ export async function crmComList<T = IDataObject>(
 }
 
 /** The Options collection of item `i`, as paging and request settings. */
-export function pagingFrom(ctx: IExecuteFunctions, i: number, settings: { pageSize?: number; concurrency?: number; maxPages?: number }): PagingOptions {
+export function pagingFrom(
+	ctx: IExecuteFunctions,
+	i: number,
+	settings: { pageSize?: number; concurrency?: number; maxPages?: number },
+): PagingOptions {
 	const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
 	return {
 		returnAll,

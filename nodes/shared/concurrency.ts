@@ -58,6 +58,7 @@ export async function mapBounded<T, R>(
 export function chunk<T>(list: readonly T[], size: number): T[][] {
 	const width = Math.max(1, Math.floor(size));
 	const out: T[][] = [];
-	for (let start = 0; start < list.length; start += width) out.push(list.slice(start, start + width));
+	for (let start = 0; start < list.length; start += width)
+		out.push(list.slice(start, start + width));
 	return out;
 }

@@ -139,7 +139,10 @@ export function requestOptionsCollection(
 	extra: INodeProperties[] = [],
 ): INodeProperties {
 	const options = [
-		...names.map((name) => ({ ...OPTION_FIELDS[name], default: defaults[name] ?? OPTION_FIELDS[name].default })),
+		...names.map((name) => ({
+			...OPTION_FIELDS[name],
+			default: defaults[name] ?? OPTION_FIELDS[name].default,
+		})),
 		...extra,
 	].sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return {

@@ -81,11 +81,14 @@ export async function route(
 	let executeAll = module.executeAll;
 	if (!executeAll && module.concurrent && execute && items.length > 1) {
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-		const width = typeof options.concurrency === 'number' ? options.concurrency : DEFAULT_ITEM_CONCURRENCY;
+		const width =
+			typeof options.concurrency === 'number' ? options.concurrency : DEFAULT_ITEM_CONCURRENCY;
 		// without continueOnFail the node stops at a failure: start no new item after one
 		const stopOnError = !this.continueOnFail();
 		executeAll = async function (this: IExecuteFunctions, all: INodeExecutionData[]) {
-			return await mapSettled(all, width, async (_item, i) => await execute.call(this, i), { stopOnError });
+			return await mapSettled(all, width, async (_item, i) => await execute.call(this, i), {
+				stopOnError,
+			});
 		};
 	}
 
@@ -121,7 +124,10 @@ export async function route(
 }
 
 /** Wraps reply records as output items of item `i`. */
-export function toItems(records: IDataObject | IDataObject[], itemIndex: number): INodeExecutionData[] {
+export function toItems(
+	records: IDataObject | IDataObject[],
+	itemIndex: number,
+): INodeExecutionData[] {
 	const list = Array.isArray(records) ? records : [records];
 	return list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }

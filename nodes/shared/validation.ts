@@ -24,9 +24,12 @@ function describeIssue(issue: z.ZodIssue): string {
 			return `must be a ${issue.expected}, not a ${issue.received}`;
 		case 'too_small':
 			if (issue.type === 'string') {
-				return issue.minimum === 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters`;
+				return issue.minimum === 1
+					? 'must not be empty'
+					: `must be at least ${issue.minimum} characters`;
 			}
-			if (issue.type === 'array') return `needs at least ${issue.minimum} entr${issue.minimum === 1 ? 'y' : 'ies'}`;
+			if (issue.type === 'array')
+				return `needs at least ${issue.minimum} entr${issue.minimum === 1 ? 'y' : 'ies'}`;
 			return `must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}`;
 		case 'too_big':
 			if (issue.type === 'string') return `must be at most ${issue.maximum} characters`;
@@ -86,7 +89,9 @@ export const fields = {
 			.string()
 			.trim()
 			.transform((v) => v.toUpperCase())
-			.refine((v) => ISO_4217.has(v), { message: 'must be a 3-letter ISO 4217 currency code, e.g. EUR' }),
+			.refine((v) => ISO_4217.has(v), {
+				message: 'must be a 3-letter ISO 4217 currency code, e.g. EUR',
+			}),
 	/** An identifier that goes into a URL path: no slash, dot-segments or control characters. */
 	pathId: () =>
 		z
@@ -119,7 +124,12 @@ export const ISO_4217 = new Set(
 );
 
 /** The error for one field, in the same words as `validate`: for checks across fields. */
-export function fieldError(node: INode, label: string, problem: string, itemIndex?: number): NodeOperationError {
+export function fieldError(
+	node: INode,
+	label: string,
+	problem: string,
+	itemIndex?: number,
+): NodeOperationError {
 	return new NodeOperationError(node, `Invalid value: "${label}" ${problem}`, {
 		itemIndex,
 		description: 'Nothing was sent to the CRM.',

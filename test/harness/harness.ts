@@ -7,7 +7,12 @@ process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'crm-pack-n8n-')
 process.env.N8N_EXPRESSION_ENGINE ??= 'legacy';
 process.env.N8N_DIAGNOSTICS_ENABLED ??= 'false';
 
-import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PollContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -85,7 +90,12 @@ export function buildContext(spec: Omit<NodeRunSpec, 'input'>, staticData?: IDat
 		id: 'node-under-test',
 		name: NODE_NAME,
 		type: NODE_TYPE_NAME,
-		typeVersion: spec.typeVersion ?? spec.node.description.defaultVersion ?? (Array.isArray(spec.node.description.version) ? Math.max(...spec.node.description.version) : spec.node.description.version),
+		typeVersion:
+			spec.typeVersion ??
+			spec.node.description.defaultVersion ??
+			(Array.isArray(spec.node.description.version)
+				? Math.max(...spec.node.description.version)
+				: spec.node.description.version),
 		position: [0, 0],
 		parameters: spec.parameters,
 		credentials: nodeCredentials,
@@ -155,7 +165,9 @@ export async function executeNode(spec: NodeRunSpec): Promise<NodeRunResult> {
 	await execute.processRunExecutionData(workflow);
 	const run = await done;
 	const task = run.data.resultData.runData[NODE_NAME]?.[0];
-	const outputs = (task?.data?.main ?? []).map((output: INodeExecutionData[] | null) => output ?? []);
+	const outputs = (task?.data?.main ?? []).map(
+		(output: INodeExecutionData[] | null) => output ?? [],
+	);
 	const error = (task?.error ?? run.data.resultData.error) as NodeRunResult['error'];
 	return { items: outputs[0] ?? [], outputs, error, run, credentialsHelper };
 }
@@ -214,11 +226,23 @@ export async function loadOptions(
 	paginationToken?: string,
 ): Promise<INodePropertyOptions[] | INodeListSearchResult> {
 	const { node, workflow, additionalData } = buildContext(spec);
-	(additionalData as { currentNodeParameters?: INodeParameters }).currentNodeParameters = spec.parameters;
-	const context = new LoadOptionsContext(workflow, node, additionalData, '') as unknown as ILoadOptionsFunctions;
-	const methods = spec.node.methods as Record<string, Record<string, (this: ILoadOptionsFunctions, ...args: unknown[]) => Promise<unknown>>> | undefined;
+	(additionalData as { currentNodeParameters?: INodeParameters }).currentNodeParameters =
+		spec.parameters;
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		additionalData,
+		'',
+	) as unknown as ILoadOptionsFunctions;
+	const methods = spec.node.methods as
+		| Record<
+				string,
+				Record<string, (this: ILoadOptionsFunctions, ...args: unknown[]) => Promise<unknown>>
+		  >
+		| undefined;
 	const fn = methods?.[kind]?.[method];
 	if (!fn) throw new Error(`No ${kind} method ${method}`);
-	if (kind === 'listSearch') return (await fn.call(context, filter, paginationToken)) as INodeListSearchResult;
+	if (kind === 'listSearch')
+		return (await fn.call(context, filter, paginationToken)) as INodeListSearchResult;
 	return (await fn.call(context)) as INodePropertyOptions[];
 }

@@ -21,10 +21,21 @@ const spec = (parameters: Record<string, unknown>, extra: Record<string, unknown
 
 describe('harness: a tiny node through n8n-core against the simulator', () => {
 	it('lists every activity with Return All and sends the api_key header from the credential', async () => {
-		const result = await executeNode(spec({ resource: 'activity', operation: 'getAll', returnAll: true, options: { pageSize: 7 } }));
+		const result = await executeNode(
+			spec({
+				resource: 'activity',
+				operation: 'getAll',
+				returnAll: true,
+				options: { pageSize: 7 },
+			}),
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(30);
-		expect(result.items.every((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(
+			result.items.every(
+				(item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0,
+			),
+		).toBe(true);
 		const calls = sim.log.find('/activities', 'GET');
 		expect(calls).toHaveLength(5);
 		expect(calls.map((c) => c.query.page)).toEqual(['1', '2', '3', '4', '5']);
@@ -36,14 +47,26 @@ describe('harness: a tiny node through n8n-core against the simulator', () => {
 		const contactId = [...api.contacts.keys()][0];
 		const result = await executeNode(
 			spec(
-				{ resource: 'activity', operation: 'create', name: '={{ $json.title }}', contactId: '={{ $json.contact }}' },
-				{ input: [{ title: 'Call A', contact: contactId }, { title: 'Call B', contact: contactId }] },
+				{
+					resource: 'activity',
+					operation: 'create',
+					name: '={{ $json.title }}',
+					contactId: '={{ $json.contact }}',
+				},
+				{
+					input: [
+						{ title: 'Call A', contact: contactId },
+						{ title: 'Call B', contact: contactId },
+					],
+				},
 			),
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(2);
 		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		const created = sim.log.find('/activities', 'POST').map((c) => (c.body as { name: string }).name);
+		const created = sim.log
+			.find('/activities', 'POST')
+			.map((c) => (c.body as { name: string }).name);
 		expect(created).toEqual(['Call A', 'Call B']);
 	});
 
@@ -52,10 +75,19 @@ describe('harness: a tiny node through n8n-core against the simulator', () => {
 		const contactId = [...api.contacts.keys()][0];
 		const result = await executeNode(
 			spec(
-				{ resource: 'activity', operation: 'create', name: '={{ $json.title }}', contactId: '={{ $json.contact }}' },
+				{
+					resource: 'activity',
+					operation: 'create',
+					name: '={{ $json.title }}',
+					contactId: '={{ $json.contact }}',
+				},
 				{
 					continueOnFail: true,
-					input: [{ title: 'Good', contact: contactId }, { title: '', contact: contactId }, { title: 'Unknown contact', contact: 'nope' }],
+					input: [
+						{ title: 'Good', contact: contactId },
+						{ title: '', contact: contactId },
+						{ title: 'Unknown contact', contact: 'nope' },
+					],
 				},
 			),
 		);
@@ -80,7 +112,9 @@ describe('harness: a tiny node through n8n-core against the simulator', () => {
 
 	it('retries a 503 with Retry-After and completes', async () => {
 		sim.inject({ kind: 'status503', count: 2, retryAfter: 0, path: '/activities' });
-		const result = await executeNode(spec({ resource: 'activity', operation: 'getAll', returnAll: false, limit: 5 }));
+		const result = await executeNode(
+			spec({ resource: 'activity', operation: 'getAll', returnAll: false, limit: 5 }),
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(5);
 		expect(sim.log.count('/activities')).toBe(3);
@@ -91,10 +125,19 @@ describe('harness: a tiny node through n8n-core against the simulator', () => {
 		const contactId = [...api.contacts.keys()][0];
 		sim.latencyMs = 20;
 		sim.inject({ kind: 'delay', delayMs: 120, method: 'POST' });
-		const input = Array.from({ length: 12 }, (_, k) => ({ title: `Call ${k}`, contact: contactId }));
+		const input = Array.from({ length: 12 }, (_, k) => ({
+			title: `Call ${k}`,
+			contact: contactId,
+		}));
 		const result = await executeNode(
 			spec(
-				{ resource: 'activity', operation: 'create', name: '={{ $json.title }}', contactId: '={{ $json.contact }}', options: { concurrency: 3 } },
+				{
+					resource: 'activity',
+					operation: 'create',
+					name: '={{ $json.title }}',
+					contactId: '={{ $json.contact }}',
+					options: { concurrency: 3 },
+				},
 				{ input },
 			),
 		);
@@ -109,9 +152,21 @@ describe('harness: a tiny node through n8n-core against the simulator', () => {
 	it('without continueOnFail, a concurrent operation starts no new item after a failure', async () => {
 		const api = sim.api<CrmComBackofficeApi>('crmcom');
 		const contactId = [...api.contacts.keys()][0];
-		const input = [{ title: 'A', contact: 'missing' }, ...Array.from({ length: 8 }, (_, k) => ({ title: `B${k}`, contact: contactId }))];
+		const input = [
+			{ title: 'A', contact: 'missing' },
+			...Array.from({ length: 8 }, (_, k) => ({ title: `B${k}`, contact: contactId })),
+		];
 		const result = await executeNode(
-			spec({ resource: 'activity', operation: 'create', name: '={{ $json.title }}', contactId: '={{ $json.contact }}', options: { concurrency: 2 } }, { input }),
+			spec(
+				{
+					resource: 'activity',
+					operation: 'create',
+					name: '={{ $json.title }}',
+					contactId: '={{ $json.contact }}',
+					options: { concurrency: 2 },
+				},
+				{ input },
+			),
 		);
 		expect(result.error?.message).toBe('CRM.COM: Record not found.');
 		expect(sim.log.count('/activities', 'POST')).toBeLessThanOrEqual(3);

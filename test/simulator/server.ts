@@ -101,7 +101,9 @@ export class Simulator {
 
 	async stop(): Promise<void> {
 		for (const socket of this.sockets) socket.destroy();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 		this.server = undefined;
 	}
 
@@ -164,8 +166,14 @@ export class Simulator {
 			req.socket.destroy();
 			return;
 		}
-		const retryAfter = fault?.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : undefined;
-		const statusFaults: Record<string, number> = { status429: 429, status502: 502, status503: 503, status504: 504 };
+		const retryAfter =
+			fault?.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : undefined;
+		const statusFaults: Record<string, number> = {
+			status429: 429,
+			status502: 502,
+			status503: 503,
+			status504: 504,
+		};
 		if (fault && statusFaults[fault.kind]) {
 			const status = statusFaults[fault.kind];
 			entry.status = status;
@@ -176,7 +184,10 @@ export class Simulator {
 		const match = this.match(method, parsedUrl.pathname);
 		if (!match) {
 			entry.status = 404;
-			this.send(res, { status: 404, body: { status: 404, message: `No route for ${method} ${path}` } });
+			this.send(res, {
+				status: 404,
+				body: { status: 404, message: `No route for ${method} ${path}` },
+			});
 			return;
 		}
 		if (fault?.kind === 'tokenExpired') {
@@ -185,7 +196,15 @@ export class Simulator {
 			this.send(res, expired);
 			return;
 		}
-		const request: SimRequest = { method, path, params: match.params, query, headers: req.headers, body, rawBody };
+		const request: SimRequest = {
+			method,
+			path,
+			params: match.params,
+			query,
+			headers: req.headers,
+			body,
+			rawBody,
+		};
 		let response: SimResponse;
 		try {
 			response = await match.route.handler(request);
@@ -198,13 +217,20 @@ export class Simulator {
 			return;
 		}
 		if (fault?.kind === 'nonJson') {
-			this.send(res, { status: 200, body: '<html><body>Gateway maintenance</body></html>', headers: { 'Content-Type': 'text/html' } });
+			this.send(res, {
+				status: 200,
+				body: '<html><body>Gateway maintenance</body></html>',
+				headers: { 'Content-Type': 'text/html' },
+			});
 			return;
 		}
 		this.send(res, response);
 	}
 
-	private match(method: string, pathname: string): { route: CompiledRoute; params: Record<string, string> } | undefined {
+	private match(
+		method: string,
+		pathname: string,
+	): { route: CompiledRoute; params: Record<string, string> } | undefined {
 		for (const route of this.routes) {
 			if (route.method !== method) continue;
 			const m = route.regex.exec(pathname);
@@ -232,7 +258,10 @@ export class Simulator {
 				this.setRandomFaults(body ? (body as RandomFaults) : undefined, Number(input.seed ?? 1));
 				return { status: 200, body: { ok: true } };
 			case 'GET /_sim/log':
-				return { status: 200, body: { requests: this.log.all(), maxInFlight: this.log.maxInFlight } };
+				return {
+					status: 200,
+					body: { requests: this.log.all(), maxInFlight: this.log.maxInFlight },
+				};
 			case 'DELETE /_sim/log':
 				this.log.clear();
 				return { status: 200, body: { ok: true } };
@@ -246,7 +275,9 @@ export class Simulator {
 				return { status: 200, body: { ok: true, apis: Object.keys(this.apis) } };
 			default: {
 				const [, , key, ...rest] = path.split('/');
-				const api = this.apis[key] as SimApi & { control?: (m: string, p: string, b: unknown) => SimResponse };
+				const api = this.apis[key] as SimApi & {
+					control?: (m: string, p: string, b: unknown) => SimResponse;
+				};
 				if (api?.control) return api.control(method, `/${rest.join('/')}`, body);
 				return { status: 404, body: { message: `Unknown control ${method} ${path}` } };
 			}

@@ -5,13 +5,17 @@ describe('mapSettled / mapBounded', () => {
 	it('keeps input order and never exceeds the concurrency', async () => {
 		let inFlight = 0;
 		let max = 0;
-		const out = await mapBounded(Array.from({ length: 20 }, (_, k) => k), 3, async (n) => {
-			inFlight++;
-			max = Math.max(max, inFlight);
-			await new Promise((r) => setTimeout(r, (n * 7) % 5));
-			inFlight--;
-			return n * 2;
-		});
+		const out = await mapBounded(
+			Array.from({ length: 20 }, (_, k) => k),
+			3,
+			async (n) => {
+				inFlight++;
+				max = Math.max(max, inFlight);
+				await new Promise((r) => setTimeout(r, (n * 7) % 5));
+				inFlight--;
+				return n * 2;
+			},
+		);
 		expect(out).toEqual(Array.from({ length: 20 }, (_, k) => k * 2));
 		expect(max).toBe(3);
 	});
@@ -38,7 +42,9 @@ describe('sendInBatches', () => {
 		const out = await sendInBatches(inputs, 100, 2, async (batch, first) => {
 			batches.push(batch.length);
 			return batch.map((value, k) =>
-				value === 'item-150' ? { ok: false as const, error: new Error('bad record') } : { ok: true as const, value: `${first + k}:${value}` },
+				value === 'item-150'
+					? { ok: false as const, error: new Error('bad record') }
+					: { ok: true as const, value: `${first + k}:${value}` },
 			);
 		});
 		expect(batches).toEqual([100, 100, 50]);
@@ -66,12 +72,17 @@ describe('sendInBatches', () => {
 describe('mapSettled stopOnError', () => {
 	it('starts no new input after a failure; in-flight ones finish', async () => {
 		const started: number[] = [];
-		const out = await mapSettled([0, 1, 2, 3, 4, 5], 2, async (n) => {
-			started.push(n);
-			await new Promise((r) => setTimeout(r, n === 1 ? 5 : 1));
-			if (n === 0) throw new Error('zero');
-			return n;
-		}, { stopOnError: true });
+		const out = await mapSettled(
+			[0, 1, 2, 3, 4, 5],
+			2,
+			async (n) => {
+				started.push(n);
+				await new Promise((r) => setTimeout(r, n === 1 ? 5 : 1));
+				if (n === 0) throw new Error('zero');
+				return n;
+			},
+			{ stopOnError: true },
+		);
 		expect(started).toEqual([0, 1]);
 		expect(out.map((r) => r.ok)).toEqual([false, true, false, false, false, false]);
 		expect((out[3] as { error: Error }).error.name).toBe('NotStartedError');

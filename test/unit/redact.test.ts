@@ -3,24 +3,37 @@ import type { INode } from 'n8n-workflow';
 
 import { Redactor } from '../../nodes/shared/redact';
 
-const node: INode = { id: '1', name: 'N', type: 't', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: '1',
+	name: 'N',
+	type: 't',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const KEY = 'Zk9-secret/key+with=chars';
 
 describe('Redactor', () => {
-	const redactor = Redactor.fromCredentials({ apiKey: KEY, account: '123', baseUrl: 'https://x' }, ['apiKey']);
+	const redactor = Redactor.fromCredentials({ apiKey: KEY, account: '123', baseUrl: 'https://x' }, [
+		'apiKey',
+	]);
 
 	it('removes a key placed in a URL path segment and in a query string, raw and encoded', () => {
 		const url = `https://api.example.com/Contacts-123-${KEY}-all.awp?token=${encodeURIComponent(KEY)}`;
 		const out = redactor.text(`GET ${url} failed`);
 		expect(out).not.toContain(KEY);
 		expect(out).not.toContain(encodeURIComponent(KEY));
-		expect(out).toBe('GET https://api.example.com/Contacts-123-[redacted]-all.awp?token=[redacted] failed');
+		expect(out).toBe(
+			'GET https://api.example.com/Contacts-123-[redacted]-all.awp?token=[redacted] failed',
+		);
 	});
 
 	it('removes base64 forms (Basic auth) and generic bearer tokens', () => {
 		const basic = Buffer.from(KEY).toString('base64');
 		expect(redactor.text(`Authorization: Basic ${basic}`)).not.toContain(basic);
-		expect(redactor.text('authorization: Bearer eyJhbGciOi.eyJzdWIiOi.sig')).toBe('authorization: Bearer [redacted]');
+		expect(redactor.text('authorization: Bearer eyJhbGciOi.eyJzdWIiOi.sig')).toBe(
+			'authorization: Bearer [redacted]',
+		);
 	});
 
 	it('redacts secrets in nested objects and JSON fields named like secrets', () => {
@@ -30,12 +43,24 @@ describe('Redactor', () => {
 	});
 
 	it("redacts an error's message, description, context and drops raw request options from its cause", () => {
-		const cause = Object.assign(new Error(`connect to /x/${KEY}`), { config: { url: `/x/${KEY}`, headers: { api_key: KEY } } });
-		const error = new NodeApiError(node, { message: `bad ${KEY}` }, { message: `bad ${KEY}`, description: `path /x/${KEY}` });
+		const cause = Object.assign(new Error(`connect to /x/${KEY}`), {
+			config: { url: `/x/${KEY}`, headers: { api_key: KEY } },
+		});
+		const error = new NodeApiError(
+			node,
+			{ message: `bad ${KEY}` },
+			{ message: `bad ${KEY}`, description: `path /x/${KEY}` },
+		);
 		error.context = { url: `/x/${KEY}` };
 		(error as unknown as { cause: unknown }).cause = cause;
 		redactor.error(error);
-		const shown = JSON.stringify({ m: error.message, d: error.description, c: error.context, cause: (error as unknown as { cause: unknown }).cause, s: error.stack });
+		const shown = JSON.stringify({
+			m: error.message,
+			d: error.description,
+			c: error.context,
+			cause: (error as unknown as { cause: unknown }).cause,
+			s: error.stack,
+		});
 		expect(shown).not.toContain(KEY);
 		expect(error.message).toBe('bad [redacted]');
 	});
@@ -49,7 +74,9 @@ describe('Redactor', () => {
 describe('Redactor: tokens it was never told about', () => {
 	it('removes any JWT, wherever it appears', () => {
 		const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZW1vIn0.c2lnbmF0dXJl';
-		const out = new Redactor([]).text(`call failed: /crmapi/rest/v2/x?token=${jwt} and {"t":"${jwt}"}`);
+		const out = new Redactor([]).text(
+			`call failed: /crmapi/rest/v2/x?token=${jwt} and {"t":"${jwt}"}`,
+		);
 		expect(out).not.toContain('eyJzdWIiOiJkZW1vIn0');
 	});
 });

@@ -4,7 +4,14 @@ import { z } from 'zod';
 
 import { fields, validate } from '../../nodes/shared/validation';
 
-const node: INode = { id: '1', name: 'N', type: 't', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: '1',
+	name: 'N',
+	type: 't',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 describe('validate', () => {
 	const schema = z.object({
@@ -13,7 +20,12 @@ describe('validate', () => {
 		currency: fields.currency(),
 		filter: fields.singleLine(),
 	});
-	const labels = { email: 'Email', name: 'Name', currency: 'Currency Code', filter: 'Filter Value' };
+	const labels = {
+		email: 'Email',
+		name: 'Name',
+		currency: 'Currency Code',
+		filter: 'Filter Value',
+	};
 	const good = { email: 'a@b.co', name: 'Ann', currency: 'eur', filter: 'x' };
 
 	it('returns parsed values (currency upper-cased)', () => {
@@ -24,7 +36,10 @@ describe('validate', () => {
 		[{ email: 'nope' }, 'Invalid value: "Email" must be a valid email address'],
 		[{ name: '' }, 'Invalid value: "Name" must not be empty'],
 		[{ name: 'x'.repeat(65) }, 'Invalid value: "Name" must be at most 64 characters'],
-		[{ currency: 'EUX' }, 'Invalid value: "Currency Code" must be a 3-letter ISO 4217 currency code, e.g. EUR'],
+		[
+			{ currency: 'EUX' },
+			'Invalid value: "Currency Code" must be a 3-letter ISO 4217 currency code, e.g. EUR',
+		],
 		[{ filter: 'a\tb' }, 'Invalid value: "Filter Value" must not contain a TAB or a line break'],
 		[{ name: undefined }, 'Invalid value: "Name" is required'],
 	])('%j -> %s', (patch, message) => {

@@ -2,56 +2,67 @@ import type { INodeProperties } from 'n8n-workflow';
 
 const GUID_LIKE = '[0-9A-Za-z][0-9A-Za-z_-]*';
 
-function locator(entity: string, plural: string, searchListMethod?: string): INodeProperties {
-	const modes: INodeProperties['modes'] = [];
-	if (searchListMethod) {
-		modes.push({
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod, searchable: true },
-		});
-	}
-	modes.push(
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: '4dc0809f-ed91-4b68-b912-5bd6064d901e',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: `^${GUID_LIKE}$`, errorMessage: `Not a valid ${entity} ID` },
-				},
-			],
-		},
-		{
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: `https://sandbox.crm.com/backoffice/v2/${plural}/4dc0809f-ed91-4b68-b912-5bd6064d901e`,
-			extractValue: { type: 'regex', regex: `/${plural}/(${GUID_LIKE})` },
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: `^https?://.+/${plural}/${GUID_LIKE}`, errorMessage: `Not a ${entity} URL` },
-				},
-			],
-		},
-	);
+function locator(
+	entity: string,
+	name: string,
+	plural: string,
+	searchListMethod?: string,
+): INodeProperties {
 	return {
 		displayName: `${entity[0].toUpperCase()}${entity.slice(1)}`,
-		name: `${entity.replace(/ /g, '')}Id`,
+		name,
 		type: 'resourceLocator',
 		default: { mode: searchListMethod ? 'list' : 'id', value: '' },
 		required: true,
-		modes,
+		modes: [
+			...(searchListMethod
+				? [
+						{
+							displayName: 'From List',
+							name: 'list',
+							type: 'list' as const,
+							typeOptions: { searchListMethod, searchable: true },
+						},
+					]
+				: []),
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '4dc0809f-ed91-4b68-b912-5bd6064d901e',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `^${GUID_LIKE}$`,
+							errorMessage: `Not a valid ${entity} ID`,
+						},
+					},
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: `https://sandbox.crm.com/backoffice/v2/${plural}/4dc0809f-ed91-4b68-b912-5bd6064d901e`,
+				extractValue: { type: 'regex', regex: `/${plural}/(${GUID_LIKE})` },
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `^https?://.+/${plural}/${GUID_LIKE}`,
+							errorMessage: `Not a ${entity} URL`,
+						},
+					},
+				],
+			},
+		],
 	};
 }
 
-export const activityLocator: INodeProperties = { ...locator('activity', 'activities', 'searchActivities'), name: 'activityId' };
-export const contactLocator: INodeProperties = { ...locator('contact', 'contacts', 'searchContacts'), name: 'contactId' };
-export const accountLocator: INodeProperties = { ...locator('account', 'accounts'), name: 'accountId' };
+export const activityLocator = locator('activity', 'activityId', 'activities', 'searchActivities');
+export const contactLocator = locator('contact', 'contactId', 'contacts', 'searchContacts');
+export const accountLocator = locator('account', 'accountId', 'accounts');
 
 /** Custom fields as key/value pairs (CRM.COM keys them by the field's unique key). */
 export const customFieldsCollection: INodeProperties = {
@@ -66,7 +77,13 @@ export const customFieldsCollection: INodeProperties = {
 			displayName: 'Field',
 			name: 'field',
 			values: [
-				{ displayName: 'Key', name: 'key', type: 'string', default: '', description: "The custom field's unique key" },
+				{
+					displayName: 'Key',
+					name: 'key',
+					type: 'string',
+					default: '',
+					description: "The custom field's unique key",
+				},
 				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 			],
 		},

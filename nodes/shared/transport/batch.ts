@@ -26,7 +26,8 @@ export async function sendInBatches<I, R>(
 	const out: Array<Settled<R>> = [];
 	for (const [k, batchResult] of settled.entries()) {
 		if (batchResult.ok) out.push(...batchResult.value);
-		else for (let n = 0; n < batches[k].length; n++) out.push({ ok: false, error: batchResult.error });
+		else
+			for (let n = 0; n < batches[k].length; n++) out.push({ ok: false, error: batchResult.error });
 	}
 	return out;
 }

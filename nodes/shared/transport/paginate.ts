@@ -40,7 +40,8 @@ function wanted(options: PagingOptions): number {
 function isLastPage<T>(page: PageResult<T>, pageNumber: number, size: number): boolean {
 	if (page.items.length === 0) return true;
 	if (page.hasMore === false) return true;
-	if (typeof page.total === 'number' && page.total >= 0 && pageNumber * size >= page.total) return true;
+	if (typeof page.total === 'number' && page.total >= 0 && pageNumber * size >= page.total)
+		return true;
 	if (page.hasMore === true) return false;
 	return page.items.length < size;
 }
@@ -67,7 +68,9 @@ export async function paginateByPage<T>(
 	out.push(...first.items);
 	if (out.length >= want || isLastPage(first, 1, size)) return out.slice(0, want);
 
-	const pagesNeededForWant = Number.isFinite(want) ? Math.ceil(want / size) : Number.POSITIVE_INFINITY;
+	const pagesNeededForWant = Number.isFinite(want)
+		? Math.ceil(want / size)
+		: Number.POSITIVE_INFINITY;
 	if (typeof first.total === 'number' && first.total >= 0) {
 		const lastPage = Math.min(Math.ceil(first.total / size), pagesNeededForWant);
 		if (lastPage > maxPages) throw new PagingLimitError(maxPages);

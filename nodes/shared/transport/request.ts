@@ -7,7 +7,13 @@ import type {
 
 import { Redactor } from '../redact';
 import { clock } from './clock';
-import { apiError, asNodeError, defaultReadError, normaliseHeaders, replyFromError } from './errors';
+import {
+	apiError,
+	asNodeError,
+	defaultReadError,
+	normaliseHeaders,
+	replyFromError,
+} from './errors';
 import {
 	backoffDelay,
 	classifyNetworkError,
@@ -38,7 +44,11 @@ const credentialCache = new WeakMap<object, Map<string, Promise<ICredentialDataD
  */
 const refreshedCredentials = new WeakMap<object, Map<string, ICredentialDataDecryptedObject>>();
 
-function rememberRefreshed(ctx: RequestContext, type: string, data: ICredentialDataDecryptedObject): void {
+function rememberRefreshed(
+	ctx: RequestContext,
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): void {
 	let perContext = refreshedCredentials.get(ctx);
 	if (!perContext) {
 		perContext = new Map();
@@ -118,7 +128,11 @@ export async function crmRequest<T = unknown>(
 	request: CrmRequest,
 	userOptions: Partial<RequestOptions> = {},
 ): Promise<CrmReply<T>> {
-	const options: RequestOptions = { ...DEFAULT_REQUEST_OPTIONS, ...userOptions, ...request.options };
+	const options: RequestOptions = {
+		...DEFAULT_REQUEST_OPTIONS,
+		...userOptions,
+		...request.options,
+	};
 	let redactor = await redactorFor(this, profile, credentialType);
 	const node = this.getNode();
 	const method = request.method.toUpperCase();
@@ -149,7 +163,13 @@ export async function crmRequest<T = unknown>(
 		};
 		if (request.body !== undefined) httpOptions.body = request.body as IDataObject;
 
-		const outcome = await sendOnce.call(this, profile, credentialType, httpOptions, credentialsOverride);
+		const outcome = await sendOnce.call(
+			this,
+			profile,
+			credentialType,
+			httpOptions,
+			credentialsOverride,
+		);
 		if ('success' in outcome) return outcome.success as CrmReply<T>;
 		const { failure } = outcome;
 
@@ -214,7 +234,14 @@ async function sendOnce(
 			credentialType,
 			httpOptions,
 			credentialsOverride
-				? { credentialsDecrypted: { id: '', name: '', type: credentialType, data: credentialsOverride } }
+				? {
+						credentialsDecrypted: {
+							id: '',
+							name: '',
+							type: credentialType,
+							data: credentialsOverride,
+						},
+					}
 				: undefined,
 		);
 	} catch (error) {
@@ -236,7 +263,8 @@ async function sendOnce(
 			};
 		}
 		const message = error instanceof Error ? error.message : String(error);
-		const description = error instanceof NodeApiError ? (error.description ?? undefined) : undefined;
+		const description =
+			error instanceof NodeApiError ? (error.description ?? undefined) : undefined;
 		return { failure: { message, description }, ambiguous: false, unsent: false };
 	}
 	const { reply, notJson } = toReply(raw, profile);

@@ -33,7 +33,9 @@ export function checkBaseUrl(raw: unknown, fieldName: string): string {
 		);
 	}
 	if (parsed.search || parsed.hash) {
-		throw new Error(`The credential field "${fieldName}" must not contain a query string or #fragment`);
+		throw new Error(
+			`The credential field "${fieldName}" must not contain a query string or #fragment`,
+		);
 	}
 	return parsed.toString().replace(/\/+$/, '');
 }
@@ -70,7 +72,10 @@ export function buildQueryString(qs: Record<string, QueryValue | undefined> | un
 	return parts.join('&');
 }
 
-export function withQuery(url: string, qs: Record<string, QueryValue | undefined> | undefined): string {
+export function withQuery(
+	url: string,
+	qs: Record<string, QueryValue | undefined> | undefined,
+): string {
 	const query = buildQueryString(qs);
 	if (!query) return url;
 	return `${url}${url.includes('?') ? '&' : '?'}${query}`;

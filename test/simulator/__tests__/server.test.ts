@@ -49,7 +49,12 @@ describe('simulator: CRM.COM Back-Office', () => {
 	it('rejects a page size over 250 with the documented error shape', async () => {
 		const reply = await call('GET', '/activities', { params: { size: 251 } });
 		expect(reply.status).toBe(400);
-		expect(reply.data).toEqual({ status: 400, message: 'size must be between 1 and 250', error: 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', parameters: ['size'] });
+		expect(reply.data).toEqual({
+			status: 400,
+			message: 'size must be between 1 and 250',
+			error: 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION',
+			parameters: ['size'],
+		});
 	});
 
 	it('answers 401 for a wrong or missing key', async () => {
@@ -60,17 +65,31 @@ describe('simulator: CRM.COM Back-Office', () => {
 	});
 
 	it('logs in with users/authenticate, accepts the JWT, and answers 401 once it expired', async () => {
-		const login = await call('POST', '/users/authenticate', { data: { provider: 'EMAIL', username: CRMCOM_DEMO.username, password: CRMCOM_DEMO.password } });
+		const login = await call('POST', '/users/authenticate', {
+			data: { provider: 'EMAIL', username: CRMCOM_DEMO.username, password: CRMCOM_DEMO.password },
+		});
 		expect(login.status).toBe(200);
-		expect(Object.keys(login.data).sort()).toEqual(['access_token', 'expiration_date', 'lockout_date', 'mode', 'password_expired', 'refresh_token']);
+		expect(Object.keys(login.data).sort()).toEqual([
+			'access_token',
+			'expiration_date',
+			'lockout_date',
+			'mode',
+			'password_expired',
+			'refresh_token',
+		]);
 		const bearer = { authorization: `Bearer ${login.data.access_token}` };
 		const ok = await axios.get(`${base}/contacts`, { headers: bearer, validateStatus: () => true });
 		expect(ok.status).toBe(200);
 		sim.api<CrmComBackofficeApi>('crmcom').expireTokens();
-		const expired = await axios.get(`${base}/contacts`, { headers: bearer, validateStatus: () => true });
+		const expired = await axios.get(`${base}/contacts`, {
+			headers: bearer,
+			validateStatus: () => true,
+		});
 		expect(expired.status).toBe(401);
 		expect(expired.data.error).toBe('CRM.EXCEPTIONS.TOKENEXPIREDEXCEPTION');
-		const bad = await call('POST', '/users/authenticate', { data: { provider: 'EMAIL', username: CRMCOM_DEMO.username, password: 'wrong' } });
+		const bad = await call('POST', '/users/authenticate', {
+			data: { provider: 'EMAIL', username: CRMCOM_DEMO.username, password: 'wrong' },
+		});
 		expect(bad.status).toBe(401);
 	});
 
@@ -78,14 +97,33 @@ describe('simulator: CRM.COM Back-Office', () => {
 		const api = sim.api<CrmComBackofficeApi>('crmcom');
 		const contactId = [...api.contacts.keys()][0];
 		const created = await call('POST', '/activities', {
-			data: { name: 'Demo call', type_id: 'type-visit', scheduled_on: { from_date: 1700000000 }, linked_to: [{ type: 'CONTACT', id: contactId }], custom_fields: [{ key: 'k', value: 'v' }] },
+			data: {
+				name: 'Demo call',
+				type_id: 'type-visit',
+				scheduled_on: { from_date: 1700000000 },
+				linked_to: [{ type: 'CONTACT', id: contactId }],
+				custom_fields: [{ key: 'k', value: 'v' }],
+			},
 		});
 		expect(created.status).toBe(201);
 		const id = created.data.id as string;
 		const got = await call('GET', `/activities/${id}`);
-		expect(got.data).toMatchObject({ id, name: 'Demo call', state: 'PENDING', type: { id: 'type-visit' }, contact: { id: contactId } });
+		expect(got.data).toMatchObject({
+			id,
+			name: 'Demo call',
+			state: 'PENDING',
+			type: { id: 'type-visit' },
+			contact: { id: contactId },
+		});
 		await call('PUT', `/activities/${id}`, { data: { state: 'COMPLETED' } });
-		const completed = await call('GET', '/activities', { params: { states: 'COMPLETED', contact_id: contactId, include_custom_fields: true, search_value: 'demo' } });
+		const completed = await call('GET', '/activities', {
+			params: {
+				states: 'COMPLETED',
+				contact_id: contactId,
+				include_custom_fields: true,
+				search_value: 'demo',
+			},
+		});
 		expect(completed.data.content.map((a: { id: string }) => a.id)).toEqual([id]);
 		expect(completed.data.content[0].custom_fields).toEqual([{ key: 'k', value: 'v' }]);
 		const since = (await call('GET', `/activities/${id}`)).data.key_dates.completed_on as number;
@@ -122,7 +160,16 @@ describe('simulator: faults and request log', () => {
 		const before = api.activities.size;
 		sim.inject({ kind: 'resetBefore', method: 'POST' });
 		const contactId = [...api.contacts.keys()][0];
-		await expect(call('POST', '/activities', { data: { name: 'x', type_id: 't', scheduled_on: { from_date: 1 }, linked_to: [{ type: 'CONTACT', id: contactId }] } })).rejects.toThrow(/socket hang up|ECONNRESET/);
+		await expect(
+			call('POST', '/activities', {
+				data: {
+					name: 'x',
+					type_id: 't',
+					scheduled_on: { from_date: 1 },
+					linked_to: [{ type: 'CONTACT', id: contactId }],
+				},
+			}),
+		).rejects.toThrow(/socket hang up|ECONNRESET/);
 		expect(api.activities.size).toBe(before);
 	});
 
@@ -131,7 +178,16 @@ describe('simulator: faults and request log', () => {
 		const before = api.activities.size;
 		sim.inject({ kind: 'resetAfter', method: 'POST' });
 		const contactId = [...api.contacts.keys()][0];
-		await expect(call('POST', '/activities', { data: { name: 'x', type_id: 't', scheduled_on: { from_date: 1 }, linked_to: [{ type: 'CONTACT', id: contactId }] } })).rejects.toThrow(/socket hang up|ECONNRESET/);
+		await expect(
+			call('POST', '/activities', {
+				data: {
+					name: 'x',
+					type_id: 't',
+					scheduled_on: { from_date: 1 },
+					linked_to: [{ type: 'CONTACT', id: contactId }],
+				},
+			}),
+		).rejects.toThrow(/socket hang up|ECONNRESET/);
 		expect(api.activities.size).toBe(before + 1);
 	});
 
@@ -163,7 +219,12 @@ describe('simulator: faults and request log', () => {
 		await call('PUT', '/contacts/nope', { data: { email: 'a@b.co' } });
 		const log = sim.log.all();
 		expect(log).toHaveLength(2);
-		expect(log[0]).toMatchObject({ method: 'GET', path: '/crmcom/backoffice/v2/contacts', query: { search_value: 'ada' }, status: 200 });
+		expect(log[0]).toMatchObject({
+			method: 'GET',
+			path: '/crmcom/backoffice/v2/contacts',
+			query: { search_value: 'ada' },
+			status: 200,
+		});
 		expect(log[0].headers.api_key).toBe(CRMCOM_DEMO.apiKey);
 		expect(log[1]).toMatchObject({ method: 'PUT', body: { email: 'a@b.co' }, status: 404 });
 		expect(sim.log.count('/contacts', 'PUT')).toBe(1);

@@ -129,14 +129,30 @@ export class CrmComBackofficeApi implements SimApi {
 		{ method: 'POST', path: '/activities', handler: this.guard((r) => this.createActivity(r)) },
 		{ method: 'GET', path: '/activities/:id', handler: this.guard((r) => this.getActivity(r)) },
 		{ method: 'PUT', path: '/activities/:id', handler: this.guard((r) => this.updateActivity(r)) },
-		{ method: 'DELETE', path: '/activities/:id', handler: this.guard((r) => this.deleteActivity(r)) },
+		{
+			method: 'DELETE',
+			path: '/activities/:id',
+			handler: this.guard((r) => this.deleteActivity(r)),
+		},
 		{ method: 'GET', path: '/activities/:id/tags', handler: this.guard((r) => this.getTags(r)) },
 		{ method: 'PUT', path: '/activities/:id/tags', handler: this.guard((r) => this.setTags(r)) },
 		{ method: 'GET', path: '/accounts/:id', handler: this.guard((r) => this.getAccount(r)) },
 		{ method: 'PUT', path: '/accounts/:id', handler: this.guard((r) => this.updateAccount(r)) },
-		{ method: 'POST', path: '/accounts/:id/actions', handler: this.guard((r) => this.accountAction(r)) },
-		{ method: 'GET', path: '/contacts/:id/accounts', handler: this.guard((r) => this.listAccounts(r)) },
-		{ method: 'POST', path: '/contacts/:id/accounts', handler: this.guard((r) => this.createAccount(r)) },
+		{
+			method: 'POST',
+			path: '/accounts/:id/actions',
+			handler: this.guard((r) => this.accountAction(r)),
+		},
+		{
+			method: 'GET',
+			path: '/contacts/:id/accounts',
+			handler: this.guard((r) => this.listAccounts(r)),
+		},
+		{
+			method: 'POST',
+			path: '/contacts/:id/accounts',
+			handler: this.guard((r) => this.createAccount(r)),
+		},
 	];
 
 	reset(seed: boolean): void {
@@ -153,7 +169,16 @@ export class CrmComBackofficeApi implements SimApi {
 	/** Adds `contacts` contacts and `activities` activities spread over them. */
 	seed(contacts: number, activities: number): void {
 		const first = ['Ada', 'Grace', 'Alan', 'Linus', 'Margaret', 'Ken', 'Barbara', 'Dennis'];
-		const last = ['Lovelace', 'Hopper', 'Turing', 'Torvalds', 'Hamilton', 'Thompson', 'Liskov', 'Ritchie'];
+		const last = [
+			'Lovelace',
+			'Hopper',
+			'Turing',
+			'Torvalds',
+			'Hamilton',
+			'Thompson',
+			'Liskov',
+			'Ritchie',
+		];
 		const contactIds: string[] = [];
 		for (let n = 0; n < contacts; n++) {
 			const c = this.insertContact({
@@ -173,7 +198,9 @@ export class CrmComBackofficeApi implements SimApi {
 				description: 'Seeded activity',
 				type_id: CRMCOM_DEMO.activityTypes[n % 3].id,
 				scheduled_on: { from_date: this.tick + 3600, to_date: this.tick + 7200 },
-				linked_to: contactIds.length ? [{ type: 'CONTACT', id: contactIds[n % contactIds.length] }] : [],
+				linked_to: contactIds.length
+					? [{ type: 'CONTACT', id: contactIds[n % contactIds.length] }]
+					: [],
 				state: n % 5 === 0 ? 'COMPLETED' : 'PENDING',
 			});
 		}
@@ -181,7 +208,13 @@ export class CrmComBackofficeApi implements SimApi {
 
 	insertContact(data: Partial<CrmComContact>): CrmComContact {
 		const now = ++this.tick;
-		const contact: CrmComContact = { type: 'PERSON', ...data, id: data.id ?? uuid(), created_date: now, updated_date: now };
+		const contact: CrmComContact = {
+			type: 'PERSON',
+			...data,
+			id: data.id ?? uuid(),
+			created_date: now,
+			updated_date: now,
+		};
 		this.contacts.set(contact.id, contact);
 		return contact;
 	}
@@ -201,12 +234,15 @@ export class CrmComBackofficeApi implements SimApi {
 			created_on: data.created_on ?? now,
 			updated_on: now,
 		};
-		if (activity.state === 'COMPLETED' && activity.completed_on === undefined) activity.completed_on = now;
+		if (activity.state === 'COMPLETED' && activity.completed_on === undefined)
+			activity.completed_on = now;
 		this.activities.set(activity.id, activity);
 		return activity;
 	}
 
-	insertAccount(data: Partial<CrmComAccount> & { contact_id: string; currency_code: string }): CrmComAccount {
+	insertAccount(
+		data: Partial<CrmComAccount> & { contact_id: string; currency_code: string },
+	): CrmComAccount {
 		const number = `AC${String(this.accounts.size + 1).padStart(6, '0')}`;
 		const contact = this.contacts.get(data.contact_id);
 		const account: CrmComAccount = {
@@ -222,7 +258,8 @@ export class CrmComBackofficeApi implements SimApi {
 			created_on: ++this.tick,
 		} as CrmComAccount;
 		if (account.is_primary) {
-			for (const other of this.accounts.values()) if (other.contact_id === account.contact_id) other.is_primary = false;
+			for (const other of this.accounts.values())
+				if (other.contact_id === account.contact_id) other.is_primary = false;
 		}
 		this.accounts.set(account.id, account);
 		return account;
@@ -237,12 +274,19 @@ export class CrmComBackofficeApi implements SimApi {
 		});
 	}
 
-	private error(status: number, message: string, error: string, parameters: string[] = []): SimResponse {
+	private error(
+		status: number,
+		message: string,
+		error: string,
+		parameters: string[] = [],
+	): SimResponse {
 		return json(status, { status, message, error, parameters });
 	}
 
 	/** Checks the `api_key` header or the `authorization: Bearer` JWT, as the real API does. */
-	private guard(handler: (request: SimRequest) => SimResponse): (request: SimRequest) => SimResponse {
+	private guard(
+		handler: (request: SimRequest) => SimResponse,
+	): (request: SimRequest) => SimResponse {
 		return (request) => {
 			const apiKey = header(request, 'api_key');
 			const bearer = bearerOf(request);
@@ -252,11 +296,19 @@ export class CrmComBackofficeApi implements SimApi {
 			if (bearer !== undefined) {
 				const expires = this.tokens.get(bearer);
 				if (expires === undefined) {
-					return this.error(401, 'Invalid authentication token', 'CRM.EXCEPTIONS.UNAUTHORIZEDEXCEPTION');
+					return this.error(
+						401,
+						'Invalid authentication token',
+						'CRM.EXCEPTIONS.UNAUTHORIZEDEXCEPTION',
+					);
 				}
 				if (expires < Date.now()) return this.tokenExpiredResponse();
 			} else if (apiKey === undefined) {
-				return this.error(401, 'Authentication is required', 'CRM.EXCEPTIONS.UNAUTHORIZEDEXCEPTION');
+				return this.error(
+					401,
+					'Authentication is required',
+					'CRM.EXCEPTIONS.UNAUTHORIZEDEXCEPTION',
+				);
 			}
 			return handler(request);
 		};
@@ -269,10 +321,16 @@ export class CrmComBackofficeApi implements SimApi {
 		}
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		if (body.provider !== 'EMAIL') {
-			return this.error(400, 'Unsupported provider', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['provider']);
+			return this.error(400, 'Unsupported provider', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', [
+				'provider',
+			]);
 		}
 		if (body.username !== CRMCOM_DEMO.username || body.password !== CRMCOM_DEMO.password) {
-			return this.error(401, 'Invalid username or password', 'CRM.EXCEPTIONS.INVALIDCREDENTIALSEXCEPTION');
+			return this.error(
+				401,
+				'Invalid username or password',
+				'CRM.EXCEPTIONS.INVALIDCREDENTIALSEXCEPTION',
+			);
 		}
 		this.logins++;
 		const access = issueJwt({ sub: CRMCOM_DEMO.username, kind: 'access' }, this.tokenTtlMs);
@@ -298,10 +356,20 @@ export class CrmComBackofficeApi implements SimApi {
 		const page = intParam(request.query.page, 1);
 		const size = intParam(request.query.size, 10);
 		if (!Number.isInteger(page) || page < 1) {
-			return this.error(400, 'page must be a positive integer', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['page']);
+			return this.error(
+				400,
+				'page must be a positive integer',
+				'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION',
+				['page'],
+			);
 		}
 		if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-			return this.error(400, `size must be between 1 and ${MAX_PAGE_SIZE}`, 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['size']);
+			return this.error(
+				400,
+				`size must be between 1 and ${MAX_PAGE_SIZE}`,
+				'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION',
+				['size'],
+			);
 		}
 		const content = all.slice((page - 1) * size, page * size);
 		const paging: Record<string, unknown> = { page, size: content.length };
@@ -328,36 +396,71 @@ export class CrmComBackofficeApi implements SimApi {
 		}
 		for (const key of ['email', 'code', 'phone'] as const) {
 			const wanted = request.query[key];
-			if (wanted !== undefined) list = list.filter((c) => String(c[key] ?? '').toLowerCase() === wanted.toLowerCase());
+			if (wanted !== undefined)
+				list = list.filter((c) => String(c[key] ?? '').toLowerCase() === wanted.toLowerCase());
 		}
 		const customFilter = request.query.custom_fields;
 		if (customFilter) {
 			const [key, value] = customFilter.split(';');
-			list = list.filter((c) => (c.custom_fields ?? []).some((f) => f.key === key && f.value === value));
+			list = list.filter((c) =>
+				(c.custom_fields ?? []).some((f) => f.key === key && f.value === value),
+			);
 		}
 		list.sort((a, b) => b.created_date - a.created_date || a.id.localeCompare(b.id));
 		const include = request.query.include_custom_fields === 'true';
-		return this.page(request, list.map((c) => this.contactView(c, include)));
+		return this.page(
+			request,
+			list.map((c) => this.contactView(c, include)),
+		);
 	}
 
-	private validateContact(body: Record<string, unknown>, creating: boolean): SimResponse | undefined {
+	private validateContact(
+		body: Record<string, unknown>,
+		creating: boolean,
+	): SimResponse | undefined {
 		if (creating && body.type !== undefined && !['PERSON', 'COMPANY'].includes(String(body.type))) {
-			return this.error(400, 'type must be PERSON or COMPANY', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['type']);
+			return this.error(
+				400,
+				'type must be PERSON or COMPANY',
+				'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION',
+				['type'],
+			);
 		}
 		const type = body.type ?? 'PERSON';
 		if (creating && type === 'PERSON' && !body.last_name && !body.first_name) {
-			return this.error(400, 'A person needs a first or last name', 'CRM.EXCEPTIONS.MISSINGPARAMETEREXCEPTION', ['last_name']);
+			return this.error(
+				400,
+				'A person needs a first or last name',
+				'CRM.EXCEPTIONS.MISSINGPARAMETEREXCEPTION',
+				['last_name'],
+			);
 		}
 		if (creating && type === 'COMPANY' && !body.company_name) {
-			return this.error(400, 'A company needs company_name', 'CRM.EXCEPTIONS.MISSINGPARAMETEREXCEPTION', ['company_name']);
+			return this.error(
+				400,
+				'A company needs company_name',
+				'CRM.EXCEPTIONS.MISSINGPARAMETEREXCEPTION',
+				['company_name'],
+			);
 		}
-		if (body.email !== undefined && body.email !== null && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(body.email))) {
-			return this.error(400, 'Invalid email address', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['email']);
+		if (
+			body.email !== undefined &&
+			body.email !== null &&
+			!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(body.email))
+		) {
+			return this.error(400, 'Invalid email address', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', [
+				'email',
+			]);
 		}
 		if (body.code) {
 			const clash = [...this.contacts.values()].find((c) => c.code === body.code);
 			if (clash && creating) {
-				return this.error(409, 'A contact with this code already exists', 'CRM.EXCEPTIONS.ALREADYEXISTSEXCEPTION', ['code', String(body.code)]);
+				return this.error(
+					409,
+					'A contact with this code already exists',
+					'CRM.EXCEPTIONS.ALREADYEXISTSEXCEPTION',
+					['code', String(body.code)],
+				);
 			}
 		}
 		return undefined;
@@ -373,24 +476,43 @@ export class CrmComBackofficeApi implements SimApi {
 
 	private getContact(request: SimRequest): SimResponse {
 		const contact = this.contacts.get(request.params.id);
-		if (!contact) return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', ['contact', request.params.id]);
+		if (!contact)
+			return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', [
+				'contact',
+				request.params.id,
+			]);
 		return json(200, this.contactView(contact, request.query.include_custom_fields === 'true'));
 	}
 
 	private updateContact(request: SimRequest): SimResponse {
 		const contact = this.contacts.get(request.params.id);
-		if (!contact) return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', ['contact', request.params.id]);
+		if (!contact)
+			return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', [
+				'contact',
+				request.params.id,
+			]);
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		const invalid = this.validateContact(body, false);
 		if (invalid) return invalid;
-		Object.assign(contact, body, { id: contact.id, created_date: contact.created_date, updated_date: ++this.tick });
+		Object.assign(contact, body, {
+			id: contact.id,
+			created_date: contact.created_date,
+			updated_date: ++this.tick,
+		});
 		return json(200, { id: contact.id });
 	}
 
-	activityView(activity: CrmComActivity, includeTags: boolean, includeCustom: boolean): Record<string, unknown> {
+	activityView(
+		activity: CrmComActivity,
+		includeTags: boolean,
+		includeCustom: boolean,
+	): Record<string, unknown> {
 		const contactLink = activity.linked_to.find((l) => l.type === 'CONTACT');
 		const contact = contactLink ? this.contacts.get(contactLink.id) : undefined;
-		const type = CRMCOM_DEMO.activityTypes.find((t) => t.id === activity.type_id) ?? { id: activity.type_id, name: activity.type_id };
+		const type = CRMCOM_DEMO.activityTypes.find((t) => t.id === activity.type_id) ?? {
+			id: activity.type_id,
+			name: activity.type_id,
+		};
 		const view: Record<string, unknown> = {
 			id: activity.id,
 			name: activity.name,
@@ -404,7 +526,13 @@ export class CrmComBackofficeApi implements SimApi {
 			},
 			type,
 			contact: contact
-				? { id: contact.id, name: [contact.first_name, contact.last_name].filter(Boolean).join(' ') || contact.company_name, code: contact.code }
+				? {
+						id: contact.id,
+						name:
+							[contact.first_name, contact.last_name].filter(Boolean).join(' ') ||
+							contact.company_name,
+						code: contact.code,
+					}
 				: contactLink
 					? { id: contactLink.id }
 					: null,
@@ -418,21 +546,33 @@ export class CrmComBackofficeApi implements SimApi {
 			const user = CRMCOM_DEMO.users.find((u) => u.id === activity.assign_to?.user_id);
 			const team = CRMCOM_DEMO.teams.find((t) => t.id === activity.assign_to?.team_id);
 			view.assign_to = {
-				user: activity.assign_to.user_id ? user ?? { id: activity.assign_to.user_id } : undefined,
-				team: activity.assign_to.team_id ? team ?? { id: activity.assign_to.team_id } : undefined,
+				user: activity.assign_to.user_id ? (user ?? { id: activity.assign_to.user_id }) : undefined,
+				team: activity.assign_to.team_id ? (team ?? { id: activity.assign_to.team_id }) : undefined,
 			};
 		}
 		if (includeCustom) view.custom_fields = activity.custom_fields;
-		if (includeTags) view.tags = activity.tag_ids.map((id) => CRMCOM_DEMO.tags.find((t) => t.id === id) ?? { id });
+		if (includeTags)
+			view.tags = activity.tag_ids.map((id) => CRMCOM_DEMO.tags.find((t) => t.id === id) ?? { id });
 		return view;
 	}
 
 	private listActivities(request: SimRequest): SimResponse {
 		const q = request.query;
 		let list = [...this.activities.values()];
-		const csv = (value: string | undefined) => (value ? value.split(',').map((v) => v.trim()).filter(Boolean) : undefined);
+		const csv = (value: string | undefined) =>
+			value
+				? value
+						.split(',')
+						.map((v) => v.trim())
+						.filter(Boolean)
+				: undefined;
 		const search = q.search_value?.toLowerCase();
-		if (search) list = list.filter((a) => a.name.toLowerCase().includes(search) || (a.description ?? '').toLowerCase().includes(search));
+		if (search)
+			list = list.filter(
+				(a) =>
+					a.name.toLowerCase().includes(search) ||
+					(a.description ?? '').toLowerCase().includes(search),
+			);
 		const types = csv(q.types);
 		if (types) list = list.filter((a) => types.includes(a.type_id));
 		const linkFilters: Array<[string, string]> = [
@@ -449,11 +589,15 @@ export class CrmComBackofficeApi implements SimApi {
 		if (states) list = list.filter((a) => states.includes(a.state));
 		const tags = csv(q.tag_ids);
 		if (tags) list = list.filter((a) => a.tag_ids.some((t) => tags.includes(t)));
-		if (q.assign_to_user_id) list = list.filter((a) => a.assign_to?.user_id === q.assign_to_user_id);
-		if (q.assign_to_team_id) list = list.filter((a) => a.assign_to?.team_id === q.assign_to_team_id);
+		if (q.assign_to_user_id)
+			list = list.filter((a) => a.assign_to?.user_id === q.assign_to_user_id);
+		if (q.assign_to_team_id)
+			list = list.filter((a) => a.assign_to?.team_id === q.assign_to_team_id);
 		if (q.custom_fields) {
 			const [key, value] = q.custom_fields.split(';');
-			list = list.filter((a) => a.custom_fields.some((f) => f.key === key && (value === undefined || f.value === value)));
+			list = list.filter((a) =>
+				a.custom_fields.some((f) => f.key === key && (value === undefined || f.value === value)),
+			);
 		}
 		const ops: Record<string, (a: number, b: number) => boolean> = {
 			gt: (a, b) => a > b,
@@ -467,7 +611,12 @@ export class CrmComBackofficeApi implements SimApi {
 				if (raw === undefined) continue;
 				const bound = Number(raw);
 				if (!Number.isFinite(bound)) {
-					return this.error(400, `${field}[${op}] must be an epoch number`, 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', [field]);
+					return this.error(
+						400,
+						`${field}[${op}] must be an epoch number`,
+						'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION',
+						[field],
+					);
 				}
 				list = list.filter((a) => a[field] !== undefined && test(a[field] as number, bound));
 			}
@@ -481,38 +630,68 @@ export class CrmComBackofficeApi implements SimApi {
 			SCHEDULED_DATE: (a) => a.scheduled_on.from_date,
 		};
 		const key = keyOf[sort];
-		if (!key) return this.error(400, `Unsupported sort ${sort}`, 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['sort']);
+		if (!key)
+			return this.error(400, `Unsupported sort ${sort}`, 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', [
+				'sort',
+			]);
 		list.sort((a, b) => {
 			const x = key(a);
 			const y = key(b);
 			return (x < y ? -1 : x > y ? 1 : a.id.localeCompare(b.id)) * order;
 		});
-		const views = list.map((a) => this.activityView(a, q.include_tags === 'true', q.include_custom_fields === 'true'));
+		const views = list.map((a) =>
+			this.activityView(a, q.include_tags === 'true', q.include_custom_fields === 'true'),
+		);
 		return this.page(request, views);
 	}
 
-	private validateActivity(body: Record<string, unknown>, creating: boolean): SimResponse | undefined {
-		const missing = (field: string) => this.error(400, `${field} is required`, 'CRM.EXCEPTIONS.MISSINGPARAMETEREXCEPTION', [field]);
+	private validateActivity(
+		body: Record<string, unknown>,
+		creating: boolean,
+	): SimResponse | undefined {
+		const missing = (field: string) =>
+			this.error(400, `${field} is required`, 'CRM.EXCEPTIONS.MISSINGPARAMETEREXCEPTION', [field]);
 		if (creating) {
 			if (!body.name) return missing('name');
 			if (!body.type_id) return missing('type_id');
 			const scheduled = body.scheduled_on as Record<string, unknown> | undefined;
-			if (!scheduled || typeof scheduled.from_date !== 'number') return missing('scheduled_on.from_date');
-			if (!Array.isArray(body.linked_to) || body.linked_to.length === 0) return missing('linked_to');
+			if (!scheduled || typeof scheduled.from_date !== 'number')
+				return missing('scheduled_on.from_date');
+			if (!Array.isArray(body.linked_to) || body.linked_to.length === 0)
+				return missing('linked_to');
 		}
 		if (body.address_id && body.use_entity_address === true) {
-			return this.error(400, 'Specify either address_id or use_entity_address, not both', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['address_id']);
+			return this.error(
+				400,
+				'Specify either address_id or use_entity_address, not both',
+				'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION',
+				['address_id'],
+			);
 		}
-		if (body.state !== undefined && !['PENDING', 'COMPLETED', 'CANCELLED'].includes(String(body.state))) {
+		if (
+			body.state !== undefined &&
+			!['PENDING', 'COMPLETED', 'CANCELLED'].includes(String(body.state))
+		) {
 			return this.error(400, 'Invalid state', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['state']);
 		}
 		if (Array.isArray(body.linked_to)) {
 			for (const link of body.linked_to as Array<Record<string, unknown>>) {
-				if (!['CONTACT', 'LEAD', 'SERVICE_REQUEST', 'ORDER'].includes(String(link.type)) || !link.id) {
-					return this.error(400, 'Invalid linked_to entry', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['linked_to']);
+				if (
+					!['CONTACT', 'LEAD', 'SERVICE_REQUEST', 'ORDER'].includes(String(link.type)) ||
+					!link.id
+				) {
+					return this.error(
+						400,
+						'Invalid linked_to entry',
+						'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION',
+						['linked_to'],
+					);
 				}
 				if (link.type === 'CONTACT' && !this.contacts.has(String(link.id))) {
-					return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', ['contact', String(link.id)]);
+					return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', [
+						'contact',
+						String(link.id),
+					]);
 				}
 			}
 		}
@@ -539,23 +718,42 @@ export class CrmComBackofficeApi implements SimApi {
 
 	private getActivity(request: SimRequest): SimResponse {
 		const activity = this.activities.get(request.params.id);
-		if (!activity) return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', ['activity', request.params.id]);
+		if (!activity)
+			return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', [
+				'activity',
+				request.params.id,
+			]);
 		return json(200, this.activityView(activity, true, true));
 	}
 
 	private updateActivity(request: SimRequest): SimResponse {
 		const activity = this.activities.get(request.params.id);
-		if (!activity) return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', ['activity', request.params.id]);
+		if (!activity)
+			return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', [
+				'activity',
+				request.params.id,
+			]);
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		const invalid = this.validateActivity(body, false);
 		if (invalid) return invalid;
 		const now = ++this.tick;
-		for (const key of ['name', 'description', 'address_id', 'scheduled_on', 'assign_to', 'custom_fields'] as const) {
-			if (body[key] !== undefined) (activity as unknown as Record<string, unknown>)[key] = body[key];
+		for (const key of [
+			'name',
+			'description',
+			'address_id',
+			'scheduled_on',
+			'assign_to',
+			'custom_fields',
+		] as const) {
+			if (body[key] !== undefined)
+				(activity as unknown as Record<string, unknown>)[key] = body[key];
 		}
 		if (Array.isArray(body.linked_to)) {
 			const contactLinks = activity.linked_to.filter((l) => l.type === 'CONTACT');
-			activity.linked_to = [...contactLinks, ...(body.linked_to as CrmComActivity['linked_to']).filter((l) => l.type !== 'CONTACT')];
+			activity.linked_to = [
+				...contactLinks,
+				...(body.linked_to as CrmComActivity['linked_to']).filter((l) => l.type !== 'CONTACT'),
+			];
 		}
 		if (body.state !== undefined && body.state !== activity.state) {
 			activity.state = body.state as CrmComActivity['state'];
@@ -567,7 +765,10 @@ export class CrmComBackofficeApi implements SimApi {
 
 	private deleteActivity(request: SimRequest): SimResponse {
 		if (!this.activities.delete(request.params.id)) {
-			return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', ['activity', request.params.id]);
+			return this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION', [
+				'activity',
+				request.params.id,
+			]);
 		}
 		return { status: 204 };
 	}
@@ -579,7 +780,9 @@ export class CrmComBackofficeApi implements SimApi {
 	private getTags(request: SimRequest): SimResponse {
 		const activity = this.activities.get(request.params.id);
 		if (!activity) return this.notFound('activity', request.params.id);
-		const content = activity.tag_ids.map((id) => CRMCOM_DEMO.tags.find((t) => t.id === id) ?? { id });
+		const content = activity.tag_ids.map(
+			(id) => CRMCOM_DEMO.tags.find((t) => t.id === id) ?? { id },
+		);
 		return json(200, { content });
 	}
 
@@ -588,7 +791,9 @@ export class CrmComBackofficeApi implements SimApi {
 		if (!activity) return this.notFound('activity', request.params.id);
 		const tags = (request.body as { tags?: unknown } | undefined)?.tags;
 		if (!Array.isArray(tags) || tags.some((t) => typeof t !== 'string')) {
-			return this.error(400, 'tags is required', 'CRM.EXCEPTIONS.MISSINGPARAMETEREXCEPTION', ['tags']);
+			return this.error(400, 'tags is required', 'CRM.EXCEPTIONS.MISSINGPARAMETEREXCEPTION', [
+				'tags',
+			]);
 		}
 		activity.tag_ids = [...new Set(tags as string[])];
 		activity.updated_on = ++this.tick;
@@ -606,29 +811,49 @@ export class CrmComBackofficeApi implements SimApi {
 			balance: account.balance,
 			overdue_amount: account.overdue_amount,
 			credit_limit: account.credit_limit,
-			payment_terms: account.payment_terms_id ? { id: account.payment_terms_id, name: 'Net 7' } : null,
-			classification: account.classification_id ? { id: account.classification_id, name: 'Standard' } : null,
+			payment_terms: account.payment_terms_id
+				? { id: account.payment_terms_id, name: 'Net 7' }
+				: null,
+			classification: account.classification_id
+				? { id: account.classification_id, name: 'Standard' }
+				: null,
 			billing_address: account.billing_address_id ? { id: account.billing_address_id } : null,
 		};
 	}
 
 	private getAccount(request: SimRequest): SimResponse {
 		const account = this.accounts.get(request.params.id);
-		return account ? json(200, this.accountView(account)) : this.notFound('account', request.params.id);
+		return account
+			? json(200, this.accountView(account))
+			: this.notFound('account', request.params.id);
 	}
 
 	private updateAccount(request: SimRequest): SimResponse {
 		const account = this.accounts.get(request.params.id);
 		if (!account) return this.notFound('account', request.params.id);
 		const body = (request.body ?? {}) as Record<string, unknown>;
-		if (body.credit_limit !== undefined && (typeof body.credit_limit !== 'number' || body.credit_limit < 0)) {
-			return this.error(400, 'credit_limit must be a positive number', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['credit_limit']);
+		if (
+			body.credit_limit !== undefined &&
+			(typeof body.credit_limit !== 'number' || body.credit_limit < 0)
+		) {
+			return this.error(
+				400,
+				'credit_limit must be a positive number',
+				'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION',
+				['credit_limit'],
+			);
 		}
-		for (const key of ['classification_id', 'billing_address_id', 'credit_limit', 'payment_terms_id'] as const) {
+		for (const key of [
+			'classification_id',
+			'billing_address_id',
+			'credit_limit',
+			'payment_terms_id',
+		] as const) {
 			if (body[key] !== undefined) (account as unknown as Record<string, unknown>)[key] = body[key];
 		}
 		if (body.is_primary === true) {
-			for (const other of this.accounts.values()) if (other.contact_id === account.contact_id) other.is_primary = false;
+			for (const other of this.accounts.values())
+				if (other.contact_id === account.contact_id) other.is_primary = false;
 			account.is_primary = true;
 		}
 		return json(200, { id: account.id });
@@ -638,20 +863,44 @@ export class CrmComBackofficeApi implements SimApi {
 		const account = this.accounts.get(request.params.id);
 		if (!account) return this.notFound('account', request.params.id);
 		const body = (request.body ?? {}) as { state?: string; account_id?: string };
-		const allowed: Record<string, string[]> = { ACTIVE: ['SUSPENDED', 'TERMINATED'], SUSPENDED: ['ACTIVE', 'TERMINATED'], TERMINATED: [] };
+		const allowed: Record<string, string[]> = {
+			ACTIVE: ['SUSPENDED', 'TERMINATED'],
+			SUSPENDED: ['ACTIVE', 'TERMINATED'],
+			TERMINATED: [],
+		};
 		if (!body.state || !['ACTIVE', 'SUSPENDED', 'TERMINATED'].includes(body.state)) {
-			return this.error(400, 'state must be ACTIVE, SUSPENDED or TERMINATED', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['state']);
+			return this.error(
+				400,
+				'state must be ACTIVE, SUSPENDED or TERMINATED',
+				'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION',
+				['state'],
+			);
 		}
 		if (!allowed[account.state].includes(body.state)) {
-			return this.error(400, `An account in state ${account.state} cannot become ${body.state}`, 'CRM.EXCEPTIONS.INVALIDSTATEEXCEPTION', ['state']);
+			return this.error(
+				400,
+				`An account in state ${account.state} cannot become ${body.state}`,
+				'CRM.EXCEPTIONS.INVALIDSTATEEXCEPTION',
+				['state'],
+			);
 		}
 		if (body.account_id !== undefined && body.account_id !== null) {
 			if (body.state !== 'TERMINATED') {
-				return this.error(400, 'account_id applies only when terminating', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['account_id']);
+				return this.error(
+					400,
+					'account_id applies only when terminating',
+					'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION',
+					['account_id'],
+				);
 			}
 			const target = this.accounts.get(body.account_id);
 			if (!target || target.id === account.id || target.state === 'TERMINATED') {
-				return this.error(400, 'The balance transfer account must be another open account', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['account_id']);
+				return this.error(
+					400,
+					'The balance transfer account must be another open account',
+					'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION',
+					['account_id'],
+				);
 			}
 			target.balance += account.balance;
 			account.balance = 0;
@@ -668,18 +917,40 @@ export class CrmComBackofficeApi implements SimApi {
 		if (states?.length) list = list.filter((a) => states.includes(a.state));
 		const order = (request.query.order ?? 'DESC').toUpperCase() === 'ASC' ? 1 : -1;
 		const sort = request.query.sort ?? 'CREATED_DATE';
-		list.sort((a, b) => (sort === 'NAME' ? a.name.localeCompare(b.name) : a.created_on - b.created_on) * order);
-		return this.page(request, list.map((a) => this.accountView(a)));
+		list.sort(
+			(a, b) =>
+				(sort === 'NAME' ? a.name.localeCompare(b.name) : a.created_on - b.created_on) * order,
+		);
+		return this.page(
+			request,
+			list.map((a) => this.accountView(a)),
+		);
 	}
 
 	private createAccount(request: SimRequest): SimResponse {
 		if (!this.contacts.has(request.params.id)) return this.notFound('contact', request.params.id);
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		if (typeof body.currency_code !== 'string' || !/^[A-Z]{3}$/.test(body.currency_code)) {
-			return this.error(400, 'currency_code must be a 3-letter ISO 4217 code', 'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION', ['currency_code']);
+			return this.error(
+				400,
+				'currency_code must be a 3-letter ISO 4217 code',
+				'CRM.EXCEPTIONS.INVALIDVALUEEXCEPTION',
+				['currency_code'],
+			);
 		}
-		const clash = [...this.accounts.values()].find((a) => a.contact_id === request.params.id && a.currency_code === body.currency_code && a.state !== 'TERMINATED');
-		if (clash) return this.error(409, 'The contact already has an account in this currency', 'CRM.EXCEPTIONS.ALREADYEXISTSEXCEPTION', ['currency_code']);
+		const clash = [...this.accounts.values()].find(
+			(a) =>
+				a.contact_id === request.params.id &&
+				a.currency_code === body.currency_code &&
+				a.state !== 'TERMINATED',
+		);
+		if (clash)
+			return this.error(
+				409,
+				'The contact already has an account in this currency',
+				'CRM.EXCEPTIONS.ALREADYEXISTSEXCEPTION',
+				['currency_code'],
+			);
 		const account = this.insertAccount({
 			contact_id: request.params.id,
 			currency_code: body.currency_code,
@@ -707,7 +978,11 @@ export class CrmComBackofficeApi implements SimApi {
 			return json(200, { contacts: this.contacts.size, activities: this.activities.size });
 		}
 		if (method === 'GET' && path === '/state') {
-			return json(200, { contacts: [...this.contacts.values()], activities: [...this.activities.values()], accounts: [...this.accounts.values()] });
+			return json(200, {
+				contacts: [...this.contacts.values()],
+				activities: [...this.activities.values()],
+				accounts: [...this.accounts.values()],
+			});
 		}
 		return json(404, { message: `Unknown control ${method} ${path}` });
 	}

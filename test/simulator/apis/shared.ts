@@ -22,14 +22,21 @@ export function bearerOf(request: SimRequest): string | undefined {
  * A JWT-shaped token (header.payload.signature, base64url) that the simulator issues and
  * checks; it is not signed with a real key.
  */
-export function issueJwt(claims: Record<string, unknown>, ttlMs: number): { token: string; expiresAt: number } {
+export function issueJwt(
+	claims: Record<string, unknown>,
+	ttlMs: number,
+): { token: string; expiresAt: number } {
 	const expiresAt = Date.now() + ttlMs;
 	const enc = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 	const token = `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc({ ...claims, exp: Math.floor(expiresAt / 1000), jti: uuid() })}.${Buffer.from(uuid()).toString('base64url')}`;
 	return { token, expiresAt };
 }
 
-export function json(status: number, body?: unknown, headers?: Record<string, string>): SimResponse {
+export function json(
+	status: number,
+	body?: unknown,
+	headers?: Record<string, string>,
+): SimResponse {
 	return { status, body, headers };
 }
 

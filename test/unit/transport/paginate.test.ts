@@ -1,4 +1,10 @@
-import { paginateByOffset, paginateByPage, PagingLimitError, singleShot, type PageResult } from '../../../nodes/shared/transport/paginate';
+import {
+	paginateByOffset,
+	paginateByPage,
+	PagingLimitError,
+	singleShot,
+	type PageResult,
+} from '../../../nodes/shared/transport/paginate';
 
 type Mode = 'total' | 'nullTotal' | 'noTotal' | 'hasMore';
 
@@ -68,17 +74,24 @@ describe('paginateByPage', () => {
 	it('Limit smaller than a page asks for just that many in one request', async () => {
 		const api = pagedApi(1000, 'noTotal');
 		const seen: number[] = [];
-		const out = await paginateByPage(async (page, size) => {
-			seen.push(size);
-			return await api.fetchPage(page, size);
-		}, { returnAll: false, limit: 5, pageSize: 100 });
+		const out = await paginateByPage(
+			async (page, size) => {
+				seen.push(size);
+				return await api.fetchPage(page, size);
+			},
+			{ returnAll: false, limit: 5, pageSize: 100 },
+		);
 		expect(out).toHaveLength(5);
 		expect(seen).toEqual([5]);
 	});
 
 	it('with a known total, fetches the remaining pages concurrently and keeps their order', async () => {
 		const api = pagedApi(1234, 'total');
-		const out = await paginateByPage(api.fetchPage, { returnAll: true, pageSize: 100, concurrency: 4 });
+		const out = await paginateByPage(api.fetchPage, {
+			returnAll: true,
+			pageSize: 100,
+			concurrency: 4,
+		});
 		expect(out.map((r) => r.n)).toEqual(Array.from({ length: 1234 }, (_, k) => k + 1));
 		expect(api.calls).toHaveLength(13);
 		expect(api.stats().maxInFlight).toBe(4);
@@ -86,7 +99,11 @@ describe('paginateByPage', () => {
 
 	it('without a total, fetches windows of pages and stops at the first short one', async () => {
 		const api = pagedApi(1234, 'noTotal');
-		const out = await paginateByPage(api.fetchPage, { returnAll: true, pageSize: 100, concurrency: 4 });
+		const out = await paginateByPage(api.fetchPage, {
+			returnAll: true,
+			pageSize: 100,
+			concurrency: 4,
+		});
 		expect(out).toHaveLength(1234);
 		expect(new Set(out.map((r) => r.n)).size).toBe(1234);
 		// pages 1, then windows 2-5, 6-9, 10-13: the 13th is short
@@ -95,8 +112,12 @@ describe('paginateByPage', () => {
 
 	it('stops with a clear error after Max Pages', async () => {
 		const endless = async (): Promise<PageResult<number>> => ({ items: [1, 2], hasMore: true });
-		await expect(paginateByPage(endless, { returnAll: true, pageSize: 2, maxPages: 5 })).rejects.toThrow(PagingLimitError);
-		await expect(paginateByPage(endless, { returnAll: true, pageSize: 2, maxPages: 5 })).rejects.toThrow(/Stopped after 5 pages/);
+		await expect(
+			paginateByPage(endless, { returnAll: true, pageSize: 2, maxPages: 5 }),
+		).rejects.toThrow(PagingLimitError);
+		await expect(
+			paginateByPage(endless, { returnAll: true, pageSize: 2, maxPages: 5 }),
+		).rejects.toThrow(/Stopped after 5 pages/);
 	});
 });
 
@@ -105,29 +126,54 @@ describe('paginateByOffset', () => {
 		const calls: Array<[number, number]> = [];
 		const fetchRange = async (offset: number, n: number): Promise<PageResult<number>> => {
 			calls.push([offset, n]);
-			return { items: Array.from({ length: Math.max(0, Math.min(n, count - offset)) }, (_, k) => offset + k) };
+			return {
+				items: Array.from(
+					{ length: Math.max(0, Math.min(n, count - offset)) },
+					(_, k) => offset + k,
+				),
+			};
 		};
 		return { fetchRange, calls };
 	}
 
 	it('never asks for more than the maximum page size and stops on a short page', async () => {
 		const api = offsetApi(120);
-		const out = await paginateByOffset(api.fetchRange, { returnAll: true, pageSize: 500, maxPageSize: 50 });
+		const out = await paginateByOffset(api.fetchRange, {
+			returnAll: true,
+			pageSize: 500,
+			maxPageSize: 50,
+		});
 		expect(out).toHaveLength(120);
-		expect(api.calls).toEqual([[0, 50], [50, 50], [100, 50]]);
+		expect(api.calls).toEqual([
+			[0, 50],
+			[50, 50],
+			[100, 50],
+		]);
 	});
 
 	it('Limit asks only for what is missing', async () => {
 		const api = offsetApi(1000);
-		const out = await paginateByOffset(api.fetchRange, { returnAll: false, limit: 70, pageSize: 50, maxPageSize: 50 });
+		const out = await paginateByOffset(api.fetchRange, {
+			returnAll: false,
+			limit: 70,
+			pageSize: 50,
+			maxPageSize: 50,
+		});
 		expect(out).toHaveLength(70);
-		expect(api.calls).toEqual([[0, 50], [50, 20]]);
+		expect(api.calls).toEqual([
+			[0, 50],
+			[50, 20],
+		]);
 	});
 
 	it('stops on an empty page', async () => {
 		const api = offsetApi(100);
 		await paginateByOffset(api.fetchRange, { returnAll: true, pageSize: 50, maxPageSize: 50 });
-		expect(api.calls).toEqual([[0, 50], [50, 50], [100, 50]]);
+		expect(api.calls).toEqual([
+			[0, 50],
+			[50, 50],
+			[100, 50],
+		]);
 	});
 });
 

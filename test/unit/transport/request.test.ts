@@ -30,8 +30,10 @@ afterAll(() => nock.enableNetConnect());
 describe('crmRequest: retries and waits', () => {
 	it('honours Retry-After in seconds on 429, then succeeds', async () => {
 		const scope = nock(BASE)
-			.get('/things').reply(429, { message: 'slow down' }, { 'Retry-After': '2' })
-			.get('/things').reply(200, { ok: true });
+			.get('/things')
+			.reply(429, { message: 'slow down' }, { 'Retry-After': '2' })
+			.get('/things')
+			.reply(200, { ok: true });
 		const result = await run({});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toEqual({ status: 200, body: { ok: true } });
@@ -42,8 +44,10 @@ describe('crmRequest: retries and waits', () => {
 	it('honours Retry-After as an HTTP date on 503', async () => {
 		const retryAt = new Date(clockState.now + 3000).toUTCString();
 		nock(BASE)
-			.get('/things').reply(503, 'busy', { 'Retry-After': retryAt })
-			.get('/things').reply(200, { ok: true });
+			.get('/things')
+			.reply(503, 'busy', { 'Retry-After': retryAt })
+			.get('/things')
+			.reply(200, { ok: true });
 		const result = await run({});
 		expect(result.error).toBeUndefined();
 		expect(clockState.waits).toEqual([3000]);
@@ -51,9 +55,12 @@ describe('crmRequest: retries and waits', () => {
 
 	it('backs off exponentially with full jitter when no Retry-After is given', async () => {
 		nock(BASE)
-			.get('/things').reply(502, 'bad gateway')
-			.get('/things').reply(504, 'timeout')
-			.get('/things').reply(200, { ok: true });
+			.get('/things')
+			.reply(502, 'bad gateway')
+			.get('/things')
+			.reply(504, 'timeout')
+			.get('/things')
+			.reply(200, { ok: true });
 		const result = await run({});
 		expect(result.error).toBeUndefined();
 		// random() is 0.5: half of 500 ms, then half of 1000 ms
@@ -78,7 +85,9 @@ describe('crmRequest: retries and waits', () => {
 	});
 
 	it('stops when the next wait would exceed the retry budget', async () => {
-		const scope = nock(BASE).get('/things').reply(429, { message: 'later' }, { 'Retry-After': '600' });
+		const scope = nock(BASE)
+			.get('/things')
+			.reply(429, { message: 'later' }, { 'Retry-After': '600' });
 		const result = await run({ options: { retryBudget: 120 } });
 		expect(result.error?.message).toBe('Probe CRM: later');
 		expect(result.error?.httpCode).toBe('429');
@@ -124,8 +133,10 @@ describe('crmRequest: writes are never sent twice unless safe', () => {
 
 	it('retries a POST after 429 (the server did not process it)', async () => {
 		const scope = nock(BASE)
-			.post('/things', { name: 'x' }).reply(429, {}, { 'Retry-After': '1' })
-			.post('/things', { name: 'x' }).reply(201, { id: 7 });
+			.post('/things', { name: 'x' })
+			.reply(429, {}, { 'Retry-After': '1' })
+			.post('/things', { name: 'x' })
+			.reply(201, { id: 7 });
 		const result = await run(post);
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json.body).toEqual({ id: 7 });
@@ -134,8 +145,10 @@ describe('crmRequest: writes are never sent twice unless safe', () => {
 
 	it('retries a POST after 503 with Retry-After but not after a bare 503', async () => {
 		nock(BASE)
-			.post('/things').reply(503, {}, { 'Retry-After': '0' })
-			.post('/things').reply(201, { id: 8 });
+			.post('/things')
+			.reply(503, {}, { 'Retry-After': '0' })
+			.post('/things')
+			.reply(201, { id: 8 });
 		expect((await run(post)).items[0].json.body).toEqual({ id: 8 });
 		const bare = nock(BASE).post('/things').reply(503, { message: 'down' });
 		const result = await run(post);
@@ -162,8 +175,10 @@ describe('crmRequest: writes are never sent twice unless safe', () => {
 describe('crmRequest: failures inside 2xx replies', () => {
 	it('treats a 200 whose body is not JSON as a retryable failure on reads', async () => {
 		nock(BASE)
-			.get('/things').reply(200, '<html>maintenance</html>', { 'Content-Type': 'text/html' })
-			.get('/things').reply(200, { ok: true });
+			.get('/things')
+			.reply(200, '<html>maintenance</html>', { 'Content-Type': 'text/html' })
+			.get('/things')
+			.reply(200, { ok: true });
 		const result = await run({});
 		expect(result.error).toBeUndefined();
 		expect(clockState.waits).toHaveLength(1);
@@ -172,7 +187,9 @@ describe('crmRequest: failures inside 2xx replies', () => {
 	it('fails a POST whose 200 body is not JSON without re-sending it', async () => {
 		const scope = nock(BASE).post('/things').reply(200, 'OK!', { 'Content-Type': 'text/plain' });
 		const result = await run({ method: 'POST', path: '/things', body: '{}' });
-		expect(result.error?.message).toBe('Probe CRM: The service answered with a body that is not JSON');
+		expect(result.error?.message).toBe(
+			'Probe CRM: The service answered with a body that is not JSON',
+		);
 		expect(scope.isDone()).toBe(true);
 	});
 
@@ -188,7 +205,10 @@ describe('crmRequest: secrets and URLs', () => {
 		nock(BASE)
 			.get(`/api/${KEY}/things`)
 			.query({ token: KEY })
-			.reply(404, { message: `No route for /api/${KEY}/things?token=${KEY}`, description: `key ${encodeURIComponent(KEY)} unknown` });
+			.reply(404, {
+				message: `No route for /api/${KEY}/things?token=${KEY}`,
+				description: `key ${encodeURIComponent(KEY)} unknown`,
+			});
 		const result = await run({ path: `/api/${KEY}/things?token=${KEY}` });
 		expect(result.error).toBeDefined();
 		const shown = JSON.stringify({
@@ -199,7 +219,9 @@ describe('crmRequest: secrets and URLs', () => {
 		expect(shown).not.toContain(KEY);
 		expect(result.error?.message).toContain('[redacted]');
 		// everything of the error but the node's own parameters (where this test typed the key)
-		const { node: _node, ...errorWithoutNode } = JSON.parse(JSON.stringify(result.run.data.resultData.error)) as Record<string, unknown>;
+		const { node: _node, ...errorWithoutNode } = JSON.parse(
+			JSON.stringify(result.run.data.resultData.error),
+		) as Record<string, unknown>;
 		expect(JSON.stringify(errorWithoutNode)).not.toContain(KEY);
 	});
 

@@ -1,4 +1,9 @@
-import { backoffDelay, classifyNetworkError, isRetryableStatus, parseRetryAfter } from '../../../nodes/shared/transport/retry';
+import {
+	backoffDelay,
+	classifyNetworkError,
+	isRetryableStatus,
+	parseRetryAfter,
+} from '../../../nodes/shared/transport/retry';
 
 describe('retry policy', () => {
 	const now = Date.parse('2026-01-01T00:00:00Z');
@@ -34,7 +39,9 @@ describe('retry policy', () => {
 
 	it('classifies network errors as unsent or ambiguous through causes', () => {
 		expect(classifyNetworkError({ code: 'ECONNREFUSED' })).toBe('unsent');
-		expect(classifyNetworkError({ message: 'wrapped', cause: { code: 'ECONNRESET' } })).toBe('ambiguous');
+		expect(classifyNetworkError({ message: 'wrapped', cause: { code: 'ECONNRESET' } })).toBe(
+			'ambiguous',
+		);
 		expect(classifyNetworkError(new Error('socket hang up'))).toBe('ambiguous');
 		expect(classifyNetworkError(new Error('timeout of 30000ms exceeded'))).toBe('ambiguous');
 		expect(classifyNetworkError(new Error('Invalid JSON'))).toBeUndefined();

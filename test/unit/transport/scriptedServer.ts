@@ -2,7 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One scripted answer: a status and body, a dropped connection, or no answer at all. */
-export type Step = { status: number; body?: unknown; headers?: Record<string, string> } | 'reset' | 'hang';
+export type Step =
+	| { status: number; body?: unknown; headers?: Record<string, string> }
+	| 'reset'
+	| 'hang';
 
 /**
  * A real HTTP server on 127.0.0.1 that answers requests by a script, one step per request

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
 import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
@@ -11,7 +16,10 @@ import { contactLocator, customFieldsCollection } from '../common.descriptions';
 import { activityWriteFields, linkedToCollection, linkedEntities } from './fields';
 
 const properties: INodeProperties[] = [
-	{ ...contactLocator, description: 'The contact the activity is for (CRM.COM links every activity to a contact)' },
+	{
+		...contactLocator,
+		description: 'The contact the activity is for (CRM.COM links every activity to a contact)',
+	},
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -73,19 +81,33 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const input = validate(
 		node,
 		schema,
-		{ name: this.getNodeParameter('name', i), typeId: this.getNodeParameter('typeId', i), ...extra },
-		{ name: 'Name', typeId: 'Activity Type ID', description: 'Description', addressId: 'Address ID' },
+		{
+			name: this.getNodeParameter('name', i),
+			typeId: this.getNodeParameter('typeId', i),
+			...extra,
+		},
+		{
+			name: 'Name',
+			typeId: 'Activity Type ID',
+			description: 'Description',
+			addressId: 'Address ID',
+		},
 		i,
 	);
 	if (input.addressId && input.useEntityAddress) {
 		throw fieldError(node, 'Address ID', 'cannot be combined with "Use Entity Address"', i);
 	}
 	const from = toEpochSeconds(node, this.getNodeParameter('scheduledFrom', i), 'Scheduled From', i);
-	const to = extra.scheduledTo ? toEpochSeconds(node, extra.scheduledTo, 'Scheduled To', i) : undefined;
+	const to = extra.scheduledTo
+		? toEpochSeconds(node, extra.scheduledTo, 'Scheduled To', i)
+		: undefined;
 	if (to !== undefined && to < from) {
 		throw fieldError(node, 'Scheduled To', 'must be after "Scheduled From"', i);
 	}
-	const assignTo = compact({ user_id: input.assignToUserId, team_id: input.assignToTeamId });
+	const assignTo = compact({
+		user_id: input.assignToUserId,
+		team_id: input.assignToTeamId,
+	});
 	const body: IDataObject = compact({
 		name: input.name,
 		type_id: input.typeId,
@@ -95,7 +117,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		scheduled_on: compact({ from_date: from, to_date: to }),
 		linked_to: [{ type: 'CONTACT', id: contactId }, ...linkedEntities(this, extra.linkedTo, i)],
 		assign_to: Object.keys(assignTo).length ? assignTo : undefined,
-		custom_fields: keyValuePairs(extra.customFields).length ? keyValuePairs(extra.customFields) : undefined,
+		custom_fields: keyValuePairs(extra.customFields).length
+			? keyValuePairs(extra.customFields)
+			: undefined,
 	});
 	const reply = await crmComRequest(this, {
 		method: 'POST',

@@ -6,12 +6,23 @@ import { idFrom, requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { activityLocator } from '../common.descriptions';
 
-const properties: INodeProperties[] = [activityLocator, requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout'])];
+const properties: INodeProperties[] = [
+	activityLocator,
+	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['activity'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['activity'], operation: ['delete'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idFrom(this, 'activityId', 'Activity', i);
-	await crmComRequest(this, { method: 'DELETE', path: `activities/${id}`, itemIndex: i, options: requestOptionsOf(this, i) });
+	await crmComRequest(this, {
+		method: 'DELETE',
+		path: `activities/${id}`,
+		itemIndex: i,
+		options: requestOptionsOf(this, i),
+	});
 	return toItems({ id: decodeURIComponent(id), deleted: true }, i);
 }

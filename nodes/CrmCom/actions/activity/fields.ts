@@ -5,11 +5,38 @@ import { fields, validate } from '../../../shared/validation';
 
 /** Fields shared by Create and Update of an activity. */
 export const activityWriteFields: INodeProperties[] = [
-	{ displayName: 'Address ID', name: 'addressId', type: 'string', default: '', description: 'A contact address to use as the activity address' },
-	{ displayName: 'Assign To Team ID', name: 'assignToTeamId', type: 'string', default: '' },
-	{ displayName: 'Assign To User ID', name: 'assignToUserId', type: 'string', default: '' },
-	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '' },
-	{ displayName: 'Scheduled To', name: 'scheduledTo', type: 'dateTime', default: '' },
+	{
+		displayName: 'Address ID',
+		name: 'addressId',
+		type: 'string',
+		default: '',
+		description: 'A contact address to use as the activity address',
+	},
+	{
+		displayName: 'Assign To Team ID',
+		name: 'assignToTeamId',
+		type: 'string',
+		default: '',
+	},
+	{
+		displayName: 'Assign To User ID',
+		name: 'assignToUserId',
+		type: 'string',
+		default: '',
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+	},
+	{
+		displayName: 'Scheduled To',
+		name: 'scheduledTo',
+		type: 'dateTime',
+		default: '',
+	},
 	{
 		displayName: 'Use Entity Address',
 		name: 'useEntityAddress',
@@ -54,7 +81,11 @@ export const linkedToCollection: INodeProperties = {
 const linkSchema = z.array(z.object({ type: z.enum(LINK_TYPES), id: fields.required() }));
 
 /** The linked entities of item `i`, validated. */
-export function linkedEntities(ctx: IExecuteFunctions, collection: unknown, i: number): Array<{ type: string; id: string }> {
+export function linkedEntities(
+	ctx: IExecuteFunctions,
+	collection: unknown,
+	i: number,
+): Array<{ type: string; id: string }> {
 	const entries = ((collection ?? {}) as { entity?: IDataObject[] }).entity ?? [];
 	return validate(ctx.getNode(), linkSchema, entries, { '': 'Also Linked To' }, i);
 }

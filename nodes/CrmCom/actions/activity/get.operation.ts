@@ -1,6 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { requestOptionsCollection, simplifyProperty, updateDisplayOptions } from '../../../shared/descriptions';
+import {
+	requestOptionsCollection,
+	simplifyProperty,
+	updateDisplayOptions,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idFrom, requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
@@ -13,11 +22,19 @@ const properties: INodeProperties[] = [
 	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['activity'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['activity'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idFrom(this, 'activityId', 'Activity', i);
-	const activity = await crmComRequest(this, { method: 'GET', path: `activities/${id}`, itemIndex: i, options: requestOptionsOf(this, i) });
+	const activity = await crmComRequest(this, {
+		method: 'GET',
+		path: `activities/${id}`,
+		itemIndex: i,
+		options: requestOptionsOf(this, i),
+	});
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	return toItems(simplify ? simplifyActivity(activity) : (activity as IDataObject), i);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import {
 	readRequestSettings,
@@ -29,39 +34,136 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Assigned Team ID', name: 'assignToTeamId', type: 'string', default: '' },
-			{ displayName: 'Assigned User ID', name: 'assignToUserId', type: 'string', default: '' },
-			{ displayName: 'Completed After', name: 'completedAfter', type: 'dateTime', default: '', description: 'Completed on or after this date' },
-			{ displayName: 'Completed Before', name: 'completedBefore', type: 'dateTime', default: '', description: 'Completed on or before this date' },
-			{ displayName: 'Contact ID', name: 'contactId', type: 'string', default: '' },
-			{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '', description: 'Created on or after this date' },
-			{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '', description: 'Created on or before this date' },
-			{ ...customFieldsCollection, description: 'Only activities whose custom field has this value' },
-			{ displayName: 'Include Custom Fields', name: 'includeCustomFields', type: 'boolean', default: false, description: 'Whether to return custom fields' },
-			{ displayName: 'Include Tags', name: 'includeTags', type: 'boolean', default: false, description: 'Whether to return tags' },
+			{
+				displayName: 'Assigned Team ID',
+				name: 'assignToTeamId',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Assigned User ID',
+				name: 'assignToUserId',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Completed After',
+				name: 'completedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Completed on or after this date',
+			},
+			{
+				displayName: 'Completed Before',
+				name: 'completedBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Completed on or before this date',
+			},
+			{
+				displayName: 'Contact ID',
+				name: 'contactId',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Created on or after this date',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Created on or before this date',
+			},
+			{
+				...customFieldsCollection,
+				description: 'Only activities whose custom field has this value',
+			},
+			{
+				displayName: 'Include Custom Fields',
+				name: 'includeCustomFields',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return custom fields',
+			},
+			{
+				displayName: 'Include Tags',
+				name: 'includeTags',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return tags',
+			},
 			{ displayName: 'Lead ID', name: 'leadId', type: 'string', default: '' },
 			{ displayName: 'Order ID', name: 'orderId', type: 'string', default: '' },
 			{ ...orderOptions },
-			{ displayName: 'Search Value', name: 'searchValue', type: 'string', default: '', description: 'Matches names like this text. CRM.COM searches are slow (seconds): raise Timeout in Options if needed.' },
-			{ displayName: 'Service Request ID', name: 'serviceRequestId', type: 'string', default: '' },
+			{
+				displayName: 'Search Value',
+				name: 'searchValue',
+				type: 'string',
+				default: '',
+				description:
+					'Matches names like this text. CRM.COM searches are slow (seconds): raise Timeout in Options if needed.',
+			},
+			{
+				displayName: 'Service Request ID',
+				name: 'serviceRequestId',
+				type: 'string',
+				default: '',
+			},
 			{ ...sortOptions },
-			{ displayName: 'States', name: 'states', type: 'multiOptions', options: ACTIVITY_STATES, default: [] },
-			{ displayName: 'Tag IDs', name: 'tagIds', type: 'string', default: '', description: 'Comma-separated tag identifiers' },
-			{ displayName: 'Type IDs', name: 'types', type: 'string', default: '', description: 'Comma-separated activity type identifiers' },
+			{
+				displayName: 'States',
+				name: 'states',
+				type: 'multiOptions',
+				options: ACTIVITY_STATES,
+				default: [],
+			},
+			{
+				displayName: 'Tag IDs',
+				name: 'tagIds',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated tag identifiers',
+			},
+			{
+				displayName: 'Type IDs',
+				name: 'types',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated activity type identifiers',
+			},
 		],
 	},
 	simplifyProperty,
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'maxPages', 'pageSize', 'retryBudget', 'timeout'], { pageSize: DEFAULT_PAGE_SIZE }),
+	requestOptionsCollection(
+		['concurrency', 'maxAttempts', 'maxPages', 'pageSize', 'retryBudget', 'timeout'],
+		{ pageSize: DEFAULT_PAGE_SIZE },
+	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['activity'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['activity'], operation: ['getAll'] } },
+	properties,
+);
 
 /** The documented list filters, from the Filters collection of item `i`. */
-export function activityQuery(ctx: IExecuteFunctions, filters: IDataObject, i: number): Record<string, QueryValue | undefined> {
+export function activityQuery(
+	ctx: IExecuteFunctions,
+	filters: IDataObject,
+	i: number,
+): Record<string, QueryValue | undefined> {
 	const node = ctx.getNode();
 	const date = (key: string, label: string) =>
 		filters[key] ? toEpochSeconds(node, filters[key], label, i) : undefined;
-	const text = (key: string) => (typeof filters[key] === 'string' && filters[key] !== '' ? String(filters[key]).trim() : undefined);
+	const text = (key: string) =>
+		typeof filters[key] === 'string' && filters[key] !== ''
+			? String(filters[key]).trim()
+			: undefined;
 	const customField = keyValuePairs(filters.customFields)[0];
 	const lists = (key: string) => (listOf(filters[key]).length ? listOf(filters[key]) : undefined);
 	return {
@@ -92,8 +194,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const records = await crmComList(
 		this,
-		{ path: 'activities', qs: activityQuery(this, filters, i), itemIndex: i, options: settings.request },
-		{ ...pagingFrom(this, i, settings), pageSize: Math.min(settings.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) },
+		{
+			path: 'activities',
+			qs: activityQuery(this, filters, i),
+			itemIndex: i,
+			options: settings.request,
+		},
+		{
+			...pagingFrom(this, i, settings),
+			pageSize: Math.min(settings.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+		},
 	);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	return toItems(simplify ? records.map(simplifyActivity) : records, i);

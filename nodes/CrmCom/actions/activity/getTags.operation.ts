@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -6,13 +11,24 @@ import { idFrom, requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { activityLocator } from '../common.descriptions';
 
-const properties: INodeProperties[] = [activityLocator, requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout'])];
+const properties: INodeProperties[] = [
+	activityLocator,
+	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['activity'], operation: ['getTags'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['activity'], operation: ['getTags'] } },
+	properties,
+);
 
 /** One output item per tag of the activity. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idFrom(this, 'activityId', 'Activity', i);
-	const reply = await crmComRequest<{ content?: IDataObject[] }>(this, { method: 'GET', path: `activities/${id}/tags`, itemIndex: i, options: requestOptionsOf(this, i) });
+	const reply = await crmComRequest<{ content?: IDataObject[] }>(this, {
+		method: 'GET',
+		path: `activities/${id}/tags`,
+		itemIndex: i,
+		options: requestOptionsOf(this, i),
+	});
 	return toItems(Array.isArray(reply.content) ? reply.content : [], i);
 }

@@ -17,16 +17,32 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		description: 'Comma-separated tag identifiers. They replace the tags the activity has; leave empty to remove all tags.',
+		description:
+			'Comma-separated tag identifiers. They replace the tags the activity has; leave empty to remove all tags.',
 	},
 	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['activity'], operation: ['setTags'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['activity'], operation: ['setTags'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idFrom(this, 'activityId', 'Activity', i);
-	const tags = validate(this.getNode(), z.array(z.string().regex(/^[0-9A-Za-z_-]+$/, 'must be tag IDs separated by commas')), listOf(this.getNodeParameter('tagIds', i, '')), { '': 'Tag IDs' }, i);
-	const reply = await crmComRequest(this, { method: 'PUT', path: `activities/${id}/tags`, body: { tags }, itemIndex: i, options: requestOptionsOf(this, i) });
+	const tags = validate(
+		this.getNode(),
+		z.array(z.string().regex(/^[0-9A-Za-z_-]+$/, 'must be tag IDs separated by commas')),
+		listOf(this.getNodeParameter('tagIds', i, '')),
+		{ '': 'Tag IDs' },
+		i,
+	);
+	const reply = await crmComRequest(this, {
+		method: 'PUT',
+		path: `activities/${id}/tags`,
+		body: { tags },
+		itemIndex: i,
+		options: requestOptionsOf(this, i),
+	});
 	return toItems({ ...reply, tags }, i);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
 import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
@@ -19,19 +24,35 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: ([
-			...activityWriteFields.filter((f) => f.name !== 'useEntityAddress'),
-			linkedToCollection,
-			customFieldsCollection,
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Scheduled From', name: 'scheduledFrom', type: 'dateTime', default: '' },
-			{ displayName: 'State', name: 'state', type: 'options', options: ACTIVITY_STATES, default: 'COMPLETED' },
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: (
+			[
+				...activityWriteFields.filter((f) => f.name !== 'useEntityAddress'),
+				linkedToCollection,
+				customFieldsCollection,
+				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+				{
+					displayName: 'Scheduled From',
+					name: 'scheduledFrom',
+					type: 'dateTime',
+					default: '',
+				},
+				{
+					displayName: 'State',
+					name: 'state',
+					type: 'options',
+					options: ACTIVITY_STATES,
+					default: 'COMPLETED',
+				},
+			] as INodeProperties[]
+		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['activity'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['activity'], operation: ['update'] } },
+	properties,
+);
 
 const schema = z.object({
 	name: fields.optional(200),
@@ -46,10 +67,23 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const node = this.getNode();
 	const id = idFrom(this, 'activityId', 'Activity', i);
 	const update = this.getNodeParameter('updateFields', i, {}) as IDataObject;
-	const input = validate(node, schema, update, { name: 'Name', state: 'State', description: 'Description' }, i);
-	const from = update.scheduledFrom ? toEpochSeconds(node, update.scheduledFrom, 'Scheduled From', i) : undefined;
-	const to = update.scheduledTo ? toEpochSeconds(node, update.scheduledTo, 'Scheduled To', i) : undefined;
-	const assignTo = compact({ user_id: input.assignToUserId, team_id: input.assignToTeamId });
+	const input = validate(
+		node,
+		schema,
+		update,
+		{ name: 'Name', state: 'State', description: 'Description' },
+		i,
+	);
+	const from = update.scheduledFrom
+		? toEpochSeconds(node, update.scheduledFrom, 'Scheduled From', i)
+		: undefined;
+	const to = update.scheduledTo
+		? toEpochSeconds(node, update.scheduledTo, 'Scheduled To', i)
+		: undefined;
+	const assignTo = compact({
+		user_id: input.assignToUserId,
+		team_id: input.assignToTeamId,
+	});
 	const links = update.linkedTo ? linkedEntities(this, update.linkedTo, i) : [];
 	const custom = keyValuePairs(update.customFields);
 	const body: IDataObject = compact({
@@ -57,7 +91,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		description: input.description,
 		address_id: input.addressId,
 		state: input.state,
-		scheduled_on: from !== undefined || to !== undefined ? compact({ from_date: from, to_date: to }) : undefined,
+		scheduled_on:
+			from !== undefined || to !== undefined
+				? compact({ from_date: from, to_date: to })
+				: undefined,
 		linked_to: links.length ? links : undefined,
 		assign_to: Object.keys(assignTo).length ? assignTo : undefined,
 		custom_fields: custom.length ? custom : undefined,
@@ -65,6 +102,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (Object.keys(body).length === 0) {
 		throw fieldError(node, 'Update Fields', 'needs at least one field to change', i);
 	}
-	const reply = await crmComRequest(this, { method: 'PUT', path: `activities/${id}`, body, itemIndex: i, options: requestOptionsOf(this, i) });
+	const reply = await crmComRequest(this, {
+		method: 'PUT',
+		path: `activities/${id}`,
+		body,
+		itemIndex: i,
+		options: requestOptionsOf(this, i),
+	});
 	return toItems(reply, i);
 }

@@ -17,7 +17,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['contact'] } },
 		options: [
 			{ name: 'Create', value: 'create', action: 'Create a contact' },
-			{ name: 'Create or Update', value: 'upsert', action: 'Create or update a contact', description: 'Find a contact by email, code, phone or a custom field; update it, or create it when none matches' },
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				action: 'Create or update a contact',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+			},
 			{ name: 'Get', value: 'get', action: 'Get a contact' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many contacts' },
 			{ name: 'Update', value: 'update', action: 'Update a contact' },

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -7,16 +12,37 @@ import { crmComRequest } from '../../transport';
 import { contactBody, contactFields } from './fields';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Fields', name: 'contactFields', type: 'collection', placeholder: 'Add Field', default: {}, options: contactFields },
+	{
+		displayName: 'Fields',
+		name: 'contactFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: contactFields,
+	},
 	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
 ];
 
 export const concurrent = true;
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const body = contactBody(this.getNode(), this.getNodeParameter('contactFields', i, {}) as IDataObject, i, true);
-	const reply = await crmComRequest(this, { method: 'POST', path: 'contacts', body, itemIndex: i, options: requestOptionsOf(this, i) });
+	const body = contactBody(
+		this.getNode(),
+		this.getNodeParameter('contactFields', i, {}) as IDataObject,
+		i,
+		true,
+	);
+	const reply = await crmComRequest(this, {
+		method: 'POST',
+		path: 'contacts',
+		body,
+		itemIndex: i,
+		options: requestOptionsOf(this, i),
+	});
 	return toItems(reply, i);
 }

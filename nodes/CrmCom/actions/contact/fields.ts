@@ -7,10 +7,27 @@ import { customFieldsCollection } from '../common.descriptions';
 
 /** The contact fields the node writes. Omitted fields are left unchanged on update. */
 export const contactFields: INodeProperties[] = [
-	{ displayName: 'Code', name: 'code', type: 'string', default: '', description: 'Your own unique identifier for the contact (e.g. a customer number)' },
-	{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '' },
+	{
+		displayName: 'Code',
+		name: 'code',
+		type: 'string',
+		default: '',
+		description: 'Your own unique identifier for the contact (e.g. a customer number)',
+	},
+	{
+		displayName: 'Company Name',
+		name: 'companyName',
+		type: 'string',
+		default: '',
+	},
 	customFieldsCollection,
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 	{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
@@ -32,14 +49,34 @@ const schema = z.object({
 	lastName: fields.optional(100),
 	companyName: fields.optional(200),
 	email: z.preprocess((v) => (v === '' ? undefined : v), fields.email().optional()),
-	phone: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().regex(/^\+?[0-9 ()\-./]{3,32}$/, 'must be a phone number (digits, spaces, + - . / ( ))').optional()),
+	phone: z.preprocess(
+		(v) => (v === '' ? undefined : v),
+		z
+			.string()
+			.trim()
+			.regex(/^\+?[0-9 ()\-./]{3,32}$/, 'must be a phone number (digits, spaces, + - . / ( ))')
+			.optional(),
+	),
 	code: fields.optional(64),
 });
 
-const LABELS = { type: 'Type', firstName: 'First Name', lastName: 'Last Name', companyName: 'Company Name', email: 'Email', phone: 'Phone', code: 'Code' };
+const LABELS = {
+	type: 'Type',
+	firstName: 'First Name',
+	lastName: 'Last Name',
+	companyName: 'Company Name',
+	email: 'Email',
+	phone: 'Phone',
+	code: 'Code',
+};
 
 /** The API body for a contact, validated; `requireName` for creates. */
-export function contactBody(node: INode, input: IDataObject, i: number, requireName: boolean): IDataObject {
+export function contactBody(
+	node: INode,
+	input: IDataObject,
+	i: number,
+	requireName: boolean,
+): IDataObject {
 	const value = validate(node, schema, input, LABELS, i);
 	if (requireName) {
 		const type = value.type ?? 'PERSON';
@@ -68,7 +105,10 @@ export function simplifyContact(contact: IDataObject): IDataObject {
 	return {
 		id: contact.id,
 		type: contact.type,
-		name: [contact.first_name, contact.last_name].filter(Boolean).join(' ') || contact.company_name || null,
+		name:
+			[contact.first_name, contact.last_name].filter(Boolean).join(' ') ||
+			contact.company_name ||
+			null,
 		email: contact.email ?? null,
 		phone: contact.phone ?? null,
 		code: contact.code ?? null,

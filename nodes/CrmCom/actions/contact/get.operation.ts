@@ -1,6 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { requestOptionsCollection, simplifyProperty, updateDisplayOptions } from '../../../shared/descriptions';
+import {
+	requestOptionsCollection,
+	simplifyProperty,
+	updateDisplayOptions,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idFrom, requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
@@ -9,12 +18,21 @@ import { simplifyContact } from './fields';
 
 const properties: INodeProperties[] = [
 	contactLocator,
-	{ displayName: 'Include Custom Fields', name: 'includeCustomFields', type: 'boolean', default: false, description: 'Whether to return the custom fields too' },
+	{
+		displayName: 'Include Custom Fields',
+		name: 'includeCustomFields',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return the custom fields too',
+	},
 	simplifyProperty,
 	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idFrom(this, 'contactId', 'Contact', i);

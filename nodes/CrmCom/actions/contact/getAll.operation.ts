@@ -1,6 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { readRequestSettings, requestOptionsCollection, returnAllOrLimit, simplifyProperty, updateDisplayOptions } from '../../../shared/descriptions';
+import {
+	readRequestSettings,
+	requestOptionsCollection,
+	returnAllOrLimit,
+	simplifyProperty,
+	updateDisplayOptions,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { crmComList, DEFAULT_PAGE_SIZE, pagingFrom } from '../../transport';
 import { simplifyContact } from './fields';
@@ -12,14 +23,27 @@ const properties: INodeProperties[] = [
 		name: 'searchValue',
 		type: 'string',
 		default: '',
-		description: 'Matches name, email, code or phone like this text. CRM.COM searches are slow (seconds): raise Timeout in Options if needed.',
+		description:
+			'Matches name, email, code or phone like this text. CRM.COM searches are slow (seconds): raise Timeout in Options if needed.',
 	},
-	{ displayName: 'Include Custom Fields', name: 'includeCustomFields', type: 'boolean', default: false, description: 'Whether to return the custom fields too' },
+	{
+		displayName: 'Include Custom Fields',
+		name: 'includeCustomFields',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return the custom fields too',
+	},
 	simplifyProperty,
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'maxPages', 'pageSize', 'retryBudget', 'timeout'], { pageSize: DEFAULT_PAGE_SIZE }),
+	requestOptionsCollection(
+		['concurrency', 'maxAttempts', 'maxPages', 'pageSize', 'retryBudget', 'timeout'],
+		{ pageSize: DEFAULT_PAGE_SIZE },
+	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['getAll'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const settings = readRequestSettings(this, i);
@@ -27,7 +51,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const include = this.getNodeParameter('includeCustomFields', i, false) as boolean;
 	const records = await crmComList<IDataObject>(
 		this,
-		{ path: 'contacts', qs: { search_value: search || undefined, include_custom_fields: include ? true : undefined }, itemIndex: i, options: settings.request },
+		{
+			path: 'contacts',
+			qs: {
+				search_value: search || undefined,
+				include_custom_fields: include ? true : undefined,
+			},
+			itemIndex: i,
+			options: settings.request,
+		},
 		pagingFrom(this, i, settings),
 	);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;

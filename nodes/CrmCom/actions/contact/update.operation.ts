@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -10,18 +15,40 @@ import { contactBody, contactFields } from './fields';
 
 const properties: INodeProperties[] = [
 	contactLocator,
-	{ displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options: contactFields },
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: contactFields,
+	},
 	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
 ];
 
 export const concurrent = true;
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['update'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idFrom(this, 'contactId', 'Contact', i);
-	const body = contactBody(this.getNode(), this.getNodeParameter('updateFields', i, {}) as IDataObject, i, false);
-	if (Object.keys(body).length === 0) throw fieldError(this.getNode(), 'Update Fields', 'needs at least one field to change', i);
-	const reply = await crmComRequest(this, { method: 'PUT', path: `contacts/${id}`, body, itemIndex: i, options: requestOptionsOf(this, i) });
+	const body = contactBody(
+		this.getNode(),
+		this.getNodeParameter('updateFields', i, {}) as IDataObject,
+		i,
+		false,
+	);
+	if (Object.keys(body).length === 0)
+		throw fieldError(this.getNode(), 'Update Fields', 'needs at least one field to change', i);
+	const reply = await crmComRequest(this, {
+		method: 'PUT',
+		path: `contacts/${id}`,
+		body,
+		itemIndex: i,
+		options: requestOptionsOf(this, i),
+	});
 	return toItems(reply, i);
 }

@@ -1,0 +1,88 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { fieldError } from '../../../shared/validation';
+import { idFrom, requestOptionsOf } from '../../helpers/params';
+import { crmComRequest } from '../../transport';
+import { accountLocator } from '../common.descriptions';
+
+const STATES = ['ACTIVE', 'SUSPENDED', 'TERMINATED'];
+
+const properties: INodeProperties[] = [
+	accountLocator,
+	{
+		displayName: 'New State',
+		name: 'state',
+		type: 'options',
+		options: [
+			{
+				name: 'Active',
+				value: 'ACTIVE',
+				description: 'Reactivate a suspended account',
+			},
+			{
+				name: 'Suspended',
+				value: 'SUSPENDED',
+				description: 'Block orders and purchases; payments still allowed',
+			},
+			{
+				name: 'Terminated',
+				value: 'TERMINATED',
+				description: 'Close the account for good',
+			},
+		],
+		default: 'SUSPENDED',
+	},
+	{
+		displayName: 'Transfer Balance To Account ID',
+		name: 'transferToAccountId',
+		type: 'string',
+		default: '',
+		description:
+			"Another open account that receives this account's balance. If empty, the balance is lost on termination.",
+		displayOptions: { show: { state: ['TERMINATED'] } },
+	},
+	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['account'], operation: ['action'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = idFrom(this, 'accountId', 'Account', i);
+	const state = String(this.getNodeParameter('state', i));
+	if (!STATES.includes(state))
+		throw fieldError(this.getNode(), 'New State', 'must be Active, Suspended or Terminated', i);
+	const body: IDataObject = { state };
+	if (state === 'TERMINATED') {
+		const target = String(this.getNodeParameter('transferToAccountId', i, '')).trim();
+		if (target) {
+			if (target === decodeURIComponent(id))
+				throw fieldError(
+					this.getNode(),
+					'Transfer Balance To Account ID',
+					'must be another account',
+					i,
+				);
+			body.account_id = target;
+		}
+	}
+	// setting a state is idempotent: the same call leaves the account in the same state
+	const reply = await crmComRequest(this, {
+		method: 'POST',
+		path: `accounts/${id}/actions`,
+		body,
+		idempotent: true,
+		itemIndex: i,
+		options: requestOptionsOf(this, i),
+	});
+	return toItems({ ...reply, state }, i);
+}

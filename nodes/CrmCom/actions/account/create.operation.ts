@@ -1,0 +1,110 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { z } from 'zod';
+
+import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { fields, validate } from '../../../shared/validation';
+import { idFrom, requestOptionsOf } from '../../helpers/params';
+import { compact } from '../../helpers/utils';
+import { crmComRequest } from '../../transport';
+import { contactLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	{ ...contactLocator, description: 'The contact the account is for' },
+	{
+		displayName: 'Currency Code',
+		name: 'currencyCode',
+		type: 'string',
+		required: true,
+		default: 'EUR',
+		placeholder: 'EUR',
+		description:
+			'The 3-letter ISO 4217 code of the account currency; a contact has at most one account per currency',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Billing Address ID',
+				name: 'billingAddressId',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Classification ID',
+				name: 'classificationId',
+				type: 'string',
+				default: '',
+				description: 'If empty, the default classification is used',
+			},
+			{
+				displayName: 'Is Primary',
+				name: 'isPrimary',
+				type: 'boolean',
+				default: false,
+				description: "Whether this becomes the contact's primary account",
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'If empty, CRM.COM names it by its rules',
+			},
+		],
+	},
+	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['account'], operation: ['create'] } },
+	properties,
+);
+
+const schema = z.object({
+	currencyCode: fields.currency(),
+	billingAddressId: fields.optional(),
+	classificationId: fields.optional(),
+	isPrimary: z.boolean().optional(),
+	name: fields.optional(200),
+});
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const contactId = idFrom(this, 'contactId', 'Contact', i);
+	const input = validate(
+		this.getNode(),
+		schema,
+		{
+			currencyCode: this.getNodeParameter('currencyCode', i),
+			...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
+		},
+		{ currencyCode: 'Currency Code', name: 'Name' },
+		i,
+	);
+	const body: IDataObject = compact({
+		currency_code: input.currencyCode,
+		is_primary: input.isPrimary,
+		name: input.name,
+		classification_id: input.classificationId,
+		billing_address_id: input.billingAddressId,
+	});
+	return toItems(
+		await crmComRequest(this, {
+			method: 'POST',
+			path: `contacts/${contactId}/accounts`,
+			body,
+			itemIndex: i,
+			options: requestOptionsOf(this, i),
+		}),
+		i,
+	);
+}

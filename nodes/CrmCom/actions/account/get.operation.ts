@@ -1,0 +1,30 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { idFrom, requestOptionsOf } from '../../helpers/params';
+import { crmComRequest } from '../../transport';
+import { accountLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	accountLocator,
+	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['account'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = idFrom(this, 'accountId', 'Account', i);
+	return toItems(
+		await crmComRequest(this, {
+			method: 'GET',
+			path: `accounts/${id}`,
+			itemIndex: i,
+			options: requestOptionsOf(this, i),
+		}),
+		i,
+	);
+}

@@ -1,0 +1,100 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	readRequestSettings,
+	requestOptionsCollection,
+	returnAllOrLimit,
+	updateDisplayOptions,
+} from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { idFrom } from '../../helpers/params';
+import { listOf } from '../../helpers/utils';
+import { crmComList, pagingFrom } from '../../transport';
+import { contactLocator, orderOptions } from '../common.descriptions';
+
+export const ACCOUNT_STATES = [
+	{ name: 'Active', value: 'ACTIVE' },
+	{ name: 'Suspended', value: 'SUSPENDED' },
+	{ name: 'Terminated', value: 'TERMINATED' },
+];
+
+const properties: INodeProperties[] = [
+	{ ...contactLocator, description: 'The contact whose accounts to list' },
+	...returnAllOrLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Only Primary',
+				name: 'isPrimary',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to return only the primary account',
+			},
+			{ ...orderOptions },
+			{
+				displayName: 'Sort By',
+				name: 'sort',
+				type: 'options',
+				options: [
+					{ name: 'Created Date', value: 'CREATED_DATE' },
+					{ name: 'Name', value: 'NAME' },
+					{ name: 'Updated Date', value: 'UPDATED_DATE' },
+				],
+				default: 'CREATED_DATE',
+			},
+			{
+				displayName: 'States',
+				name: 'states',
+				type: 'multiOptions',
+				options: ACCOUNT_STATES,
+				default: [],
+			},
+		],
+	},
+	requestOptionsCollection([
+		'concurrency',
+		'maxAttempts',
+		'maxPages',
+		'pageSize',
+		'retryBudget',
+		'timeout',
+	]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['account'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const contactId = idFrom(this, 'contactId', 'Contact', i);
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const settings = readRequestSettings(this, i);
+	const states = listOf(filters.states);
+	const records = await crmComList<IDataObject>(
+		this,
+		{
+			path: `contacts/${contactId}/accounts`,
+			qs: {
+				is_primary: filters.isPrimary === true ? true : undefined,
+				state: states.length ? states : undefined,
+				sort: filters.sort as string | undefined,
+				order: filters.order as string | undefined,
+			},
+			itemIndex: i,
+			options: settings.request,
+		},
+		pagingFrom(this, i, settings),
+	);
+	return toItems(records, i);
+}

@@ -1,0 +1,107 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { z } from 'zod';
+
+import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { fieldError, fields, validate } from '../../../shared/validation';
+import { idFrom, requestOptionsOf } from '../../helpers/params';
+import { compact } from '../../helpers/utils';
+import { crmComRequest } from '../../transport';
+import { accountLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	accountLocator,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Billing Address ID',
+				name: 'billingAddressId',
+				type: 'string',
+				default: '',
+				description: 'A contact address to bill this account to',
+			},
+			{
+				displayName: 'Classification ID',
+				name: 'classificationId',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Credit Limit',
+				name: 'creditLimit',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description: "In the account's currency",
+			},
+			{
+				displayName: 'Is Primary',
+				name: 'isPrimary',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether this becomes the contact's primary account (the previous one is unmarked)",
+			},
+			{
+				displayName: 'Payment Terms ID',
+				name: 'paymentTermsId',
+				type: 'string',
+				default: '',
+			},
+		],
+	},
+	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['account'], operation: ['update'] } },
+	properties,
+);
+
+const schema = z.object({
+	billingAddressId: fields.optional(),
+	classificationId: fields.optional(),
+	creditLimit: z.number({ invalid_type_error: 'must be a number' }).min(0).optional(),
+	isPrimary: z.boolean().optional(),
+	paymentTermsId: fields.optional(),
+});
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = idFrom(this, 'accountId', 'Account', i);
+	const input = validate(
+		this.getNode(),
+		schema,
+		this.getNodeParameter('updateFields', i, {}),
+		{ creditLimit: 'Credit Limit', billingAddressId: 'Billing Address ID' },
+		i,
+	);
+	const body: IDataObject = compact({
+		is_primary: input.isPrimary,
+		classification_id: input.classificationId,
+		billing_address_id: input.billingAddressId,
+		credit_limit: input.creditLimit,
+		payment_terms_id: input.paymentTermsId,
+	});
+	if (Object.keys(body).length === 0)
+		throw fieldError(this.getNode(), 'Update Fields', 'needs at least one field to change', i);
+	return toItems(
+		await crmComRequest(this, {
+			method: 'PUT',
+			path: `accounts/${id}`,
+			body,
+			itemIndex: i,
+			options: requestOptionsOf(this, i),
+		}),
+		i,
+	);
+}

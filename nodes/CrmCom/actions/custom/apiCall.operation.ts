@@ -1,0 +1,181 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { z } from 'zod';
+
+import {
+	readRequestSettings,
+	requestOptionsCollection,
+	updateDisplayOptions,
+} from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { fieldError, validate } from '../../../shared/validation';
+import { crmComList, crmComRequest, pagingFrom } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Method',
+		name: 'method',
+		type: 'options',
+		options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({
+			name: m,
+			value: m,
+		})),
+		default: 'GET',
+	},
+	{
+		displayName: 'Path',
+		name: 'path',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '/contacts/{ID}/wallets',
+		description:
+			'Path below the base URL of the credential, e.g. /orders or /contacts/4dc0.../wallets',
+	},
+	{
+		displayName: 'Query Parameters',
+		name: 'query',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Parameter',
+		default: {},
+		options: [
+			{
+				displayName: 'Parameter',
+				name: 'parameter',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Body (JSON)',
+		name: 'body',
+		type: 'json',
+		default: '',
+		displayOptions: { show: { method: ['PATCH', 'POST', 'PUT'] } },
+	},
+	{
+		displayName: 'Return All Pages',
+		name: 'paginate',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to page through a list reply (content + paging) with page/size and return its records',
+		displayOptions: { show: { method: ['GET'] } },
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { method: ['GET'], paginate: [true] } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: {
+			show: { method: ['GET'], paginate: [true], returnAll: [false] },
+		},
+	},
+	{
+		displayName: 'Safe to Retry',
+		name: 'idempotent',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether a POST/PATCH may be sent again after a timeout or a lost reply (only if the endpoint does not create twice)',
+		displayOptions: { show: { method: ['PATCH', 'POST'] } },
+	},
+	requestOptionsCollection([
+		'concurrency',
+		'maxAttempts',
+		'maxPages',
+		'pageSize',
+		'retryBudget',
+		'timeout',
+	]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['custom'], operation: ['apiCall'] } },
+	properties,
+);
+
+const pathSchema = z
+	.string()
+	.trim()
+	.min(1)
+	.refine((p) => !/^[a-z]+:\/\//i.test(p), 'must be a path below the base URL, not a full URL')
+	.refine(
+		(p) => !p.split('/').some((s) => s === '..' || s === '.'),
+		'must not contain "." or ".." segments',
+	)
+	.refine((p) => !/[?#\s]/.test(p), 'must not contain "?", "#" or spaces: use Query Parameters');
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const node = this.getNode();
+	const method = this.getNodeParameter('method', i) as IHttpRequestMethods;
+	const path = validate(
+		node,
+		pathSchema,
+		this.getNodeParameter('path', i),
+		{ '': 'Path' },
+		i,
+	).replace(/^\/+/, '');
+	const qs: Record<string, string> = {};
+	for (const p of ((this.getNodeParameter('query', i, {}) as IDataObject).parameter as
+		| IDataObject[]
+		| undefined) ?? []) {
+		if (String(p.name ?? '').trim()) qs[String(p.name).trim()] = String(p.value ?? '');
+	}
+	let body: IDataObject | IDataObject[] | undefined;
+	if (['POST', 'PUT', 'PATCH'].includes(method)) {
+		const raw = this.getNodeParameter('body', i, '') as unknown;
+		if (typeof raw === 'string' && raw.trim() !== '') {
+			try {
+				body = JSON.parse(raw) as IDataObject;
+			} catch {
+				body = undefined;
+			}
+			if (body === undefined) throw fieldError(node, 'Body (JSON)', 'is not valid JSON', i);
+		} else if (raw && typeof raw === 'object') {
+			body = raw as IDataObject;
+		}
+	}
+	const settings = readRequestSettings(this, i);
+	if (method === 'GET' && this.getNodeParameter('paginate', i, false)) {
+		const records = await crmComList<IDataObject>(
+			this,
+			{ path, qs, itemIndex: i, options: settings.request },
+			pagingFrom(this, i, settings),
+		);
+		return toItems(records, i);
+	}
+	const idempotent =
+		method === 'POST' || method === 'PATCH'
+			? (this.getNodeParameter('idempotent', i, false) as boolean)
+			: undefined;
+	const reply = await crmComRequest<IDataObject | IDataObject[]>(this, {
+		method,
+		path,
+		qs,
+		body,
+		idempotent,
+		itemIndex: i,
+		options: settings.request,
+	});
+	return toItems(Array.isArray(reply) ? reply : reply, i);
+}

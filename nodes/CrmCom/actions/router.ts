@@ -1,0 +1,21 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { route, type OperationModule } from '../../shared/router';
+import * as account from './account/Account.resource';
+import * as activity from './activity/Activity.resource';
+import * as contact from './contact/Contact.resource';
+import * as custom from './custom/Custom.resource';
+import type { CrmComMap } from './node.type';
+
+const resources: {
+	[R in keyof CrmComMap]: Record<CrmComMap[R], OperationModule>;
+} = {
+	account,
+	activity,
+	contact,
+	custom,
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await route.call(this, resources);
+}

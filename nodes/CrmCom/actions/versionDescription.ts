@@ -1,0 +1,51 @@
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+
+import * as account from './account/Account.resource';
+import * as activity from './activity/Activity.resource';
+import * as contact from './contact/Contact.resource';
+import * as custom from './custom/Custom.resource';
+
+/** The credentials, gated by the Authentication parameter (its values name them). */
+export const credentials: INodeCredentialDescription[] = [
+	{
+		name: 'crmComApi',
+		required: true,
+		displayOptions: { show: { authentication: ['apiKey'] } },
+	},
+	{
+		name: 'crmComUserApi',
+		required: true,
+		displayOptions: { show: { authentication: ['userJwt'] } },
+	},
+];
+
+/** Authentication, Resource, then each resource's operations and fields. */
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: [
+			{ name: 'API Key', value: 'apiKey' },
+			{ name: 'User Login (JWT)', value: 'userJwt' },
+		],
+		default: 'apiKey',
+	},
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Account', value: 'account' },
+			{ name: 'Activity', value: 'activity' },
+			{ name: 'Contact', value: 'contact' },
+			{ name: 'Custom API Call', value: 'custom' },
+		],
+		default: 'activity',
+	},
+	...account.description,
+	...activity.description,
+	...contact.description,
+	...custom.description,
+];
