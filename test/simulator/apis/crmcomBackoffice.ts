@@ -109,8 +109,15 @@ export class CrmComBackofficeApi implements SimApi {
 	/** Counts logins, for re-login tests. */
 	logins = 0;
 
-	/** A monotonically increasing clock for created/updated dates (seconds). */
+	/** Seeded records are dated in the past, one second apart; live writes get the real time. */
 	private tick = epochSeconds() - 100_000;
+
+	private seeding = false;
+
+	/** The date (epoch seconds) for a record written now. */
+	private stamp(): number {
+		return this.seeding ? ++this.tick : epochSeconds();
+	}
 
 	demoCredentials = {
 		baseUrl: '(this simulator)/crmcom/backoffice/v2',
@@ -168,6 +175,15 @@ export class CrmComBackofficeApi implements SimApi {
 
 	/** Adds `contacts` contacts and `activities` activities spread over them. */
 	seed(contacts: number, activities: number): void {
+		this.seeding = true;
+		try {
+			this.seedRecords(contacts, activities);
+		} finally {
+			this.seeding = false;
+		}
+	}
+
+	private seedRecords(contacts: number, activities: number): void {
 		const first = ['Ada', 'Grace', 'Alan', 'Linus', 'Margaret', 'Ken', 'Barbara', 'Dennis'];
 		const last = [
 			'Lovelace',
@@ -207,7 +223,7 @@ export class CrmComBackofficeApi implements SimApi {
 	}
 
 	insertContact(data: Partial<CrmComContact>): CrmComContact {
-		const now = ++this.tick;
+		const now = this.stamp();
 		const contact: CrmComContact = {
 			type: 'PERSON',
 			...data,
@@ -220,7 +236,7 @@ export class CrmComBackofficeApi implements SimApi {
 	}
 
 	insertActivity(data: Partial<CrmComActivity>): CrmComActivity {
-		const now = ++this.tick;
+		const now = this.stamp();
 		const activity: CrmComActivity = {
 			name: 'Activity',
 			state: 'PENDING',
@@ -255,7 +271,7 @@ export class CrmComBackofficeApi implements SimApi {
 			credit_limit: 0,
 			...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)),
 			id: data.id ?? uuid(),
-			created_on: ++this.tick,
+			created_on: this.stamp(),
 		} as CrmComAccount;
 		if (account.is_primary) {
 			for (const other of this.accounts.values())
@@ -497,7 +513,7 @@ export class CrmComBackofficeApi implements SimApi {
 		Object.assign(contact, body, {
 			id: contact.id,
 			created_date: contact.created_date,
-			updated_date: ++this.tick,
+			updated_date: this.stamp(),
 		});
 		return json(200, { id: contact.id });
 	}
@@ -736,7 +752,7 @@ export class CrmComBackofficeApi implements SimApi {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		const invalid = this.validateActivity(body, false);
 		if (invalid) return invalid;
-		const now = ++this.tick;
+		const now = this.stamp();
 		for (const key of [
 			'name',
 			'description',
@@ -796,7 +812,7 @@ export class CrmComBackofficeApi implements SimApi {
 			]);
 		}
 		activity.tag_ids = [...new Set(tags as string[])];
-		activity.updated_on = ++this.tick;
+		activity.updated_on = this.stamp();
 		return json(200, { id: activity.id });
 	}
 
