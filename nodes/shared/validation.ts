@@ -7,12 +7,13 @@ export type FieldLabels = Record<string, string>;
 
 function pathLabel(path: Array<string | number>, labels: FieldLabels): string {
 	const dotted = path.join('.');
-	if (labels[dotted]) return labels[dotted];
+	if (labels[dotted] !== undefined && dotted !== '') return labels[dotted];
 	// nearest labelled ancestor, then the rest of the path
 	for (let cut = path.length - 1; cut > 0; cut--) {
 		const head = path.slice(0, cut).join('.');
 		if (labels[head]) return `${labels[head]} → ${path.slice(cut).join('.')}`;
 	}
+	if (labels[''] !== undefined) return dotted ? `${labels['']} → ${dotted}` : labels[''];
 	return dotted || 'input';
 }
 

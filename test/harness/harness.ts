@@ -162,7 +162,12 @@ export async function executeNode(spec: NodeRunSpec): Promise<NodeRunResult> {
 		},
 	});
 	const execute = new WorkflowExecute(additionalData, spec.mode ?? 'manual', runExecutionData);
-	await execute.processRunExecutionData(workflow);
+	try {
+		await execute.processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refuses to start a workflow whose node has issues (e.g. an empty required field)
+		return { items: [], outputs: [], error: error as NodeRunResult['error'], run: { data: runExecutionData } as IRun, credentialsHelper };
+	}
 	const run = await done;
 	const task = run.data.resultData.runData[NODE_NAME]?.[0];
 	const outputs = (task?.data?.main ?? []).map(
