@@ -6,6 +6,8 @@ import path from 'node:path';
 process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'crm-pack-n8n-'));
 process.env.N8N_EXPRESSION_ENGINE ??= 'legacy';
 process.env.N8N_DIAGNOSTICS_ENABLED ??= 'false';
+// n8n logs node errors to the console; the tests assert them instead
+process.env.N8N_LOG_LEVEL ??= 'silent';
 
 import {
 	ExecutionLifecycleHooks,

@@ -1,9 +1,10 @@
 import type { SimApi } from '../types';
+import { CentionApi } from './cention';
 import { CrmComBackofficeApi } from './crmcomBackoffice';
 
 /**
  * Every API the simulator speaks. Adding a CRM = one module in this folder + one line here.
  */
 export function allApis(): SimApi[] {
-	return [new CrmComBackofficeApi()];
+	return [new CrmComBackofficeApi(), new CentionApi()];
 }

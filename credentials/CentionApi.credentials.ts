@@ -1,0 +1,92 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+/**
+ * Cention Contact Center: a JWT made in Administration → API → Access Tokens with the claim
+ * "Access and create customer contacts", sent as a Bearer token.
+ */
+export class CentionApi implements ICredentialType {
+	name = 'centionApi';
+
+	displayName = 'Cention API';
+
+	icon: Icon = { light: 'file:icons/cention.svg', dark: 'file:icons/cention.dark.svg' };
+
+	documentationUrl = 'https://github.com/crm-pack/n8n-nodes-crm-pack#cention';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Domain',
+			name: 'domain',
+			type: 'string',
+			default: 'https://apid.cention.com',
+			placeholder: 'https://apid.cention.com',
+			description: 'The https address of your Cention API server',
+			required: true,
+		},
+		{
+			displayName: 'Workspace',
+			name: 'workspace',
+			type: 'string',
+			default: '',
+			placeholder: 'demo',
+			description: 'The name of your Cention workspace (the part after /s/ in its address)',
+			required: true,
+		},
+		{
+			displayName: 'Access Token (JWT)',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Made in Cention under Administration → API → Access Tokens, with "Access and create customer contacts" ticked',
+			required: true,
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
+	};
+
+	/**
+	 * Cention has no read endpoint: the test posts an empty contact card, which Cention refuses
+	 * with 422 once the token is accepted (401/403 otherwise), so nothing is ever created.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'POST',
+			baseURL: '={{$credentials.domain.replace(/\\/+$/, "")}}',
+			url: '=/s/{{encodeURIComponent($credentials.workspace)}}/capi/json/c3_contact_cards',
+			headers: { 'Content-Type': 'application/vnd.api+json' },
+			body: { data: { type: 'c3_contact_cards', attributes: { contacts: {} } } },
+			ignoreHttpStatusErrors: true,
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Cention refused the access token (401): check the token and the workspace',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'The token lacks the claim "Access and create customer contacts" (403)',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: 'No Cention API at this domain and workspace (404)' },
+			},
+		],
+	};
+}

@@ -1,0 +1,219 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { z } from 'zod';
+
+import {
+	readRequestSettings,
+	requestOptionsCollection,
+	updateDisplayOptions,
+} from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { fieldError, validate } from '../../../shared/validation';
+import { postContactCard } from '../../transport';
+
+/** A list field: several values, each of which may itself be a comma-separated list. */
+function listField(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	description: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		typeOptions: {
+			multipleValues: true,
+			multipleValueButtonText: `Add ${displayName.replace(/s$/, '')}`,
+		},
+		default: [],
+		placeholder,
+		description: `${description} Several values may also be given as one comma-separated value`,
+	};
+}
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Cention finds an existing contact card by any of the channels given (email, phone, Facebook, VK, LINE) and adds to it instead of creating a duplicate',
+		name: 'upsertNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		placeholder: 'Jane Doe',
+		description: 'Name of the person the contacts belong to',
+	},
+	listField('Emails', 'emails', 'name@email.com', 'Email addresses.'),
+	listField(
+		'Phone Numbers',
+		'phones',
+		'+46701234567',
+		'Phone numbers in international form, with a plus sign.',
+	),
+	{
+		displayName: 'More Channels',
+		name: 'moreChannels',
+		type: 'collection',
+		placeholder: 'Add Channel',
+		default: {},
+		options: [
+			listField('Facebook IDs', 'facebook', '12345@facebook.com', 'Facebook accounts.'),
+			listField('LINE IDs', 'line', 'centionline-c12345', 'LINE messenger accounts.'),
+			listField('VK IDs', 'vk', 'centionvk-cc-12345', 'VKontakte accounts.'),
+		],
+	},
+	{
+		displayName: 'Custom Fields',
+		name: 'customFields',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Custom Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Label',
+						name: 'label',
+						type: 'string',
+						default: '',
+						placeholder: 'Customer ID',
+					},
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+];
+
+/** Many items are sent at once, up to Options → Concurrency; output keeps input order. */
+export const concurrent = true;
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contactCard'], operation: ['upsert'] } },
+	properties,
+);
+
+/** Flattens multiple values and comma-separated expression results into one trimmed list. */
+export function valuesOf(raw: unknown): string[] {
+	const list = Array.isArray(raw)
+		? raw
+		: raw === undefined || raw === null || raw === ''
+			? []
+			: [raw];
+	return list
+		.flatMap((v) => (Array.isArray(v) ? v : String(v ?? '').split(',')))
+		.map((v) => String(v).trim())
+		.filter(Boolean);
+}
+
+const email = z.string().email({ message: 'must hold valid email addresses' });
+/** International phone number: a plus sign and 7-15 digits (spaces, dashes, dots, brackets allowed). */
+const phone = z
+	.string()
+	.regex(
+		/^\+[0-9 ()\-.]{6,24}$/,
+		'must hold phone numbers that start with + and contain only digits',
+	)
+	.transform((v) => `+${v.replace(/[^0-9]/g, '')}`)
+	.refine((v) => v.length >= 8 && v.length <= 16, 'must hold phone numbers of 7 to 15 digits');
+const handle = z
+	.string()
+	.max(200, 'must be at most 200 characters')
+	.regex(/^[^\s,]+$/, 'must not contain spaces');
+
+const schema = z.object({
+	name: z.string().trim().max(200).optional(),
+	email: z.array(email),
+	voice: z.array(phone),
+	facebook: z.array(handle),
+	vk: z.array(handle),
+	line: z.array(handle),
+	custom: z.array(z.object({ label: z.string().trim().min(1), value: z.string() })),
+});
+
+const LABELS = {
+	name: 'Name',
+	email: 'Emails',
+	voice: 'Phone Numbers',
+	facebook: 'Facebook IDs',
+	vk: 'VK IDs',
+	line: 'LINE IDs',
+	custom: 'Custom Fields',
+};
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const node = this.getNode();
+	const more = this.getNodeParameter('moreChannels', i, {}) as IDataObject;
+	const custom = (
+		((this.getNodeParameter('customFields', i, {}) as IDataObject).field as
+			| IDataObject[]
+			| undefined) ?? []
+	)
+		.filter((f) => String(f.label ?? '').trim() !== '' || String(f.value ?? '').trim() !== '')
+		.map((f) => ({ label: String(f.label ?? ''), value: String(f.value ?? '') }));
+	const input = validate(
+		node,
+		schema,
+		{
+			name: String(this.getNodeParameter('name', i, '') ?? '').trim() || undefined,
+			email: valuesOf(this.getNodeParameter('emails', i, [])),
+			voice: valuesOf(this.getNodeParameter('phones', i, [])),
+			facebook: valuesOf(more.facebook),
+			vk: valuesOf(more.vk),
+			line: valuesOf(more.line),
+			custom,
+		},
+		LABELS,
+		i,
+	);
+	const channels = (['email', 'voice', 'facebook', 'vk', 'line'] as const).filter(
+		(c) => input[c].length > 0,
+	);
+	if (channels.length === 0) {
+		throw fieldError(
+			node,
+			'Emails',
+			'or another channel (phone number, Facebook, VK, LINE) is required: Cention finds and stores contacts by them',
+			i,
+		);
+	}
+	const contacts: IDataObject = {};
+	for (const channel of channels) contacts[channel] = input[channel];
+	if (input.custom.length) contacts.custom = input.custom;
+	if (input.name) contacts.name = input.name;
+
+	const reply = await postContactCard(
+		this,
+		{ data: { type: 'c3_contact_cards', attributes: { contacts } } },
+		i,
+		readRequestSettings(this, i).request,
+	);
+	const data =
+		(
+			(reply.body ?? {}) as {
+				data?: { id?: string; attributes?: { c3_id?: number; contacts?: IDataObject } };
+			}
+		).data ?? {};
+	return toItems(
+		{
+			contact_card_id: data.id ?? null,
+			c3_id: data.attributes?.c3_id ?? null,
+			created: reply.statusCode === 201,
+			...(data.attributes?.contacts ?? {}),
+		},
+		i,
+	);
+}

@@ -1,0 +1,132 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { CentionApi as CentionCredential } from '../../../credentials/CentionApi.credentials';
+import { Cention } from '../../../nodes/Cention/Cention.node';
+import { executeNode, type NodeRunSpec } from '../../harness/harness';
+import { CENTION_DEMO, type CentionApi } from '../../simulator/apis/cention';
+import { startSimulator, type Simulator } from '../../simulator/server';
+
+let sim: Simulator;
+let api: CentionApi;
+beforeAll(async () => {
+	sim = await startSimulator();
+	api = sim.api<CentionApi>('cention');
+});
+afterAll(async () => await sim.stop());
+beforeEach(() => sim.reset());
+
+function run(parameters: IDataObject, extra: Partial<NodeRunSpec> = {}, token = CENTION_DEMO.jwt) {
+	return executeNode({
+		node: new Cention(),
+		credentialTypes: [new CentionCredential()],
+		credentials: { centionApi: { domain: sim.baseUrl('cention'), workspace: 'demo', accessToken: token } },
+		parameters: { resource: 'contactCard', operation: 'upsert', ...parameters } as INodeParameters,
+		...extra,
+	});
+}
+
+describe('Cention contact cards', () => {
+	it('creates a card with a JSON:API body and reports its ids', async () => {
+		const result = await run({
+			name: 'Tester Cention',
+			emails: ['tester.c3@cention.se', 'tester.c3.2@cention.se'],
+			moreChannels: { facebook: ['12345@facebook.com'] },
+			customFields: { field: [{ label: 'ID', value: 'AB07090' }] },
+		});
+		expect(result.error).toBeUndefined();
+		const [call] = sim.log.find('/c3_contact_cards', 'POST');
+		expect(call.path).toBe('/cention/s/demo/capi/json/c3_contact_cards');
+		expect(call.headers['content-type']).toContain('application/vnd.api+json');
+		expect(call.headers.authorization).toBe(`Bearer ${CENTION_DEMO.jwt}`);
+		expect(call.body).toEqual({
+			data: {
+				type: 'c3_contact_cards',
+				attributes: {
+					contacts: {
+						email: ['tester.c3@cention.se', 'tester.c3.2@cention.se'],
+						facebook: ['12345@facebook.com'],
+						custom: [{ label: 'ID', value: 'AB07090' }],
+						name: 'Tester Cention',
+					},
+				},
+			},
+		});
+		expect(result.items[0].json).toMatchObject({ contact_card_id: '2', c3_id: 2, created: true, name: 'Tester Cention' });
+	});
+
+	it('updates the existing card found by a channel instead of duplicating it', async () => {
+		const before = api.cards.size;
+		const result = await run({ name: 'Ada L.', phones: ['+44 1234 567890'], emails: ['ada.new@example.com'] });
+		expect(result.items[0].json).toMatchObject({ contact_card_id: '1', c3_id: 1, created: false });
+		expect(api.cards.size).toBe(before);
+		expect(api.cards.get(1)?.contacts.email).toEqual(['ada@example.com', 'ada.new@example.com']);
+		expect((sim.log.all()[0].body as { data: { attributes: { contacts: { voice: string[] } } } }).data.attributes.contacts.voice).toEqual(['+441234567890']);
+	});
+
+	it('accepts one comma-separated expression result as a list', async () => {
+		const result = await run({ emails: ['={{ $json.emails }}'] }, { input: [{ emails: 'a@x.io, b@x.io' }] });
+		expect(result.error).toBeUndefined();
+		expect(api.findByChannels({ email: ['b@x.io'] })?.contacts.email).toEqual(['a@x.io', 'b@x.io']);
+	});
+
+	it.each([
+		[{ name: 'Nobody' }, 'Invalid value: "Emails" or another channel (phone number, Facebook, VK, LINE) is required'],
+		[{ emails: ['not-an-email'] }, 'Invalid value: "Emails → 0" must be a valid email address'],
+		[{ phones: ['0701234567'] }, 'Invalid value: "Phone Numbers → 0" must hold phone numbers that start with +'],
+		[{ phones: ['+12'] }, 'Invalid value: "Phone Numbers → 0" must hold phone numbers that start with +'],
+		[{ emails: ['a@b.co'], moreChannels: { vk: ['has space'] } }, 'Invalid value: "VK IDs → 0" must not contain spaces'],
+	])('rejects %j before sending', async (params, message) => {
+		const result = await run(params);
+		expect(result.error?.message).toContain(message);
+		expect(sim.log.count()).toBe(0);
+	});
+
+	it('401: says the token was refused, never shows it', async () => {
+		const result = await run({ emails: ['a@b.co'] }, {}, 'eyJhbGciOiJIUzI1NiJ9.eyJ3b3Jrc3BhY2UiOiJkZW1vIn0.bm9wZQ');
+		expect(result.error?.message).toBe('Cention: Invalid token');
+		expect(result.error?.description).toContain('refused the access token');
+		expect(JSON.stringify(result.run.data.resultData)).not.toContain('eyJ3b3Jrc3BhY2UiOiJkZW1vIn0');
+	});
+
+	it('403: names the claim the token needs', async () => {
+		const result = await run({ emails: ['a@b.co'] }, {}, CENTION_DEMO.jwtWithoutClaim);
+		expect(result.error?.httpCode).toBe('403');
+		expect(result.error?.description).toContain('"Access and create customer contacts"');
+		expect(JSON.stringify(result.run.data.resultData)).not.toContain(CENTION_DEMO.jwtWithoutClaim);
+	});
+
+	it('retries 429 and 503, and a reply lost after the write, without a duplicate card', async () => {
+		sim.inject(
+			{ kind: 'status429', retryAfter: 0 },
+			{ kind: 'status503', retryAfter: 0 },
+			{ kind: 'resetAfter' },
+		);
+		const before = api.cards.size;
+		const result = await run({ name: 'Retry', emails: ['retry@example.com'] });
+		expect(result.error).toBeUndefined();
+		expect(sim.log.count('/c3_contact_cards')).toBe(4);
+		expect(api.cards.size).toBe(before + 1);
+		expect(result.items[0].json.created).toBe(false);
+	});
+
+	it('sends items concurrently, output in input order with pairing', async () => {
+		sim.inject({ kind: 'delay', delayMs: 150 });
+		sim.latencyMs = 30;
+		const input = Array.from({ length: 8 }, (_, k) => ({ email: `person${k}@example.com` }));
+		const result = await run({ emails: ['={{ $json.email }}'], options: { concurrency: 3 } }, { input });
+		sim.latencyMs = 0;
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => (i.json.email as string[])[0])).toEqual(input.map((i) => i.email));
+		expect(result.items.map((i) => i.pairedItem)).toEqual(input.map((_, k) => ({ item: k })));
+		expect(sim.log.maxInFlight).toBe(3);
+	});
+
+	it('continueOnFail: a bad item fails alone', async () => {
+		const result = await run(
+			{ emails: ['={{ $json.email }}'] },
+			{ continueOnFail: true, input: [{ email: 'ok1@example.com' }, { email: 'broken' }, { email: 'ok2@example.com' }] },
+		);
+		expect(result.items.map((i) => Boolean(i.json.error))).toEqual([false, true, false]);
+		expect(sim.log.count('/c3_contact_cards')).toBe(2);
+	});
+});
