@@ -34,6 +34,7 @@ interface CrmComErrorBody {
 export const crmComProfile: ApiProfile = {
 	displayName: 'CRM.COM',
 	secretFields: ['apiKey', 'password', 'accessToken', 'jwtToken'],
+	renewOn401: ['crmComUserApi'],
 	expectJson: true,
 	readError(reply: CrmReply) {
 		const body = (

@@ -220,6 +220,15 @@ export async function crmRequest<T = unknown>(
 
 type SendOutcome = { success: CrmReply } | Attempt;
 
+/** An HTTP error reply, read the CRM's way. */
+function failedReply(profile: ApiProfile, raw: CrmReply): Attempt {
+	const { body } = parseBody(raw.body, { ...profile, expectJson: false });
+	const reply = { ...raw, body };
+	const failure = (profile.readError ?? defaultReadError)(reply);
+	failure.httpCode ??= reply.statusCode;
+	return { reply, failure, ambiguous: false, unsent: false };
+}
+
 async function sendOnce(
 	this: RequestContext,
 	profile: ApiProfile,
@@ -227,32 +236,41 @@ async function sendOnce(
 	httpOptions: IHttpRequestOptions,
 	credentialsOverride: ICredentialDataDecryptedObject | undefined,
 ): Promise<SendOutcome> {
+	const extra = credentialsOverride
+		? {
+				credentialsDecrypted: { id: '', name: '', type: credentialType, data: credentialsOverride },
+			}
+		: undefined;
 	let raw: unknown;
 	try {
+		// every HTTP status comes back as a reply (n8n 1.x drops the headers and body of an
+		// HTTP error it throws); only network failures throw
 		raw = await this.helpers.httpRequestWithAuthentication.call(
 			this,
 			credentialType,
-			httpOptions,
-			credentialsOverride
-				? {
-						credentialsDecrypted: {
-							id: '',
-							name: '',
-							type: credentialType,
-							data: credentialsOverride,
-						},
-					}
-				: undefined,
+			{ ...httpOptions, ignoreHttpStatusErrors: true },
+			extra,
 		);
+		if (
+			(raw as { statusCode?: number }).statusCode === 401 &&
+			profile.renewOn401?.includes(credentialType) &&
+			!credentialsOverride
+		) {
+			// let n8n renew the login token (preAuthentication) and repeat the request once
+			try {
+				raw = await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
+					...httpOptions,
+				});
+			} catch (renewError) {
+				// n8n 2.x keeps the reply of a failed repeat; otherwise report the original 401
+				const renewed = replyFromError(renewError);
+				if (renewed) raw = renewed;
+				else if (classifyNetworkError(renewError)) throw renewError;
+			}
+		}
 	} catch (error) {
 		const errorReply = replyFromError(error);
-		if (errorReply) {
-			const { body } = parseBody(errorReply.body, { ...profile, expectJson: false });
-			const reply = { ...errorReply, body };
-			const failure = (profile.readError ?? defaultReadError)(reply);
-			failure.httpCode ??= reply.statusCode;
-			return { reply, failure, ambiguous: false, unsent: false };
-		}
+		if (errorReply) return failedReply(profile, errorReply);
 		const kind = classifyNetworkError(error);
 		if (kind) {
 			const message = error instanceof Error ? error.message : String(error);
@@ -268,6 +286,7 @@ async function sendOnce(
 		return { failure: { message, description }, ambiguous: false, unsent: false };
 	}
 	const { reply, notJson } = toReply(raw, profile);
+	if (reply.statusCode >= 400) return failedReply(profile, reply);
 	if (notJson) {
 		return {
 			reply,

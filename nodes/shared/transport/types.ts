@@ -102,6 +102,11 @@ export interface ApiProfile {
 	/** Reads an error reply (4xx/5xx) into the CRM's own message. */
 	readError?(reply: CrmReply): CrmFailure;
 	/**
+	 * Credential types whose login token n8n renews (`preAuthentication` with an expirable
+	 * field): on a 401 the request is handed to n8n once more, which logs in again and repeats it.
+	 */
+	renewOn401?: readonly string[];
+	/**
 	 * Logs in again when a reply says the token expired; returns the credential data to use
 	 * for the retry. Credentials with a `preAuthentication` hook get this from n8n on 401.
 	 */

@@ -29,7 +29,9 @@ export async function installLines(): Promise<N8nLine[]> {
 export async function packThePack(): Promise<string> {
 	await run('npm', ['run', 'build'], { cwd: REPO, maxBuffer: 64 * 1024 * 1024 });
 	const out = mkdtempSync(path.join(tmpdir(), 'crm-pack-tgz-'));
-	const { stdout } = await run('npm', ['pack', '--pack-destination', out, '--silent'], { cwd: REPO });
+	const { stdout } = await run('npm', ['pack', '--pack-destination', out, '--silent'], {
+		cwd: REPO,
+	});
 	return path.join(out, stdout.trim().split('\n').pop() ?? '');
 }
 
@@ -67,14 +69,25 @@ export async function freshUserFolder(tarball: string): Promise<string> {
 	const target = path.join(nodesDir, 'node_modules', 'n8n-nodes-crm-pack');
 	mkdirSync(target, { recursive: true });
 	await run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
-	const manifest = JSON.parse(readFileSync(path.join(target, 'package.json'), 'utf8')) as Record<string, unknown>;
+	const manifest = JSON.parse(readFileSync(path.join(target, 'package.json'), 'utf8')) as Record<
+		string,
+		unknown
+	>;
 	delete manifest.devDependencies;
 	delete manifest.peerDependencies;
 	delete manifest.optionalDependencies;
 	writeFileSync(path.join(target, 'package.json'), JSON.stringify(manifest, null, 2));
 	writeFileSync(
 		path.join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-crm-pack': manifest.version } }, null, 2),
+		JSON.stringify(
+			{
+				name: 'installed-nodes',
+				private: true,
+				dependencies: { 'n8n-nodes-crm-pack': manifest.version },
+			},
+			null,
+			2,
+		),
 	);
 	return userFolder;
 }
@@ -86,7 +99,12 @@ export interface CliResult {
 }
 
 /** Runs the n8n CLI of a line (bounded by `timeoutMs`). */
-export async function n8nCli(line: N8nLine, userFolder: string, args: string[], timeoutMs = 180_000): Promise<CliResult> {
+export async function n8nCli(
+	line: N8nLine,
+	userFolder: string,
+	args: string[],
+	timeoutMs = 180_000,
+): Promise<CliResult> {
 	const bin = path.join(line.dir, 'node_modules', 'n8n', 'bin', 'n8n');
 	return await new Promise((resolve) => {
 		const child = spawn(line.node, [bin, ...args], { env: n8nEnv(userFolder), cwd: userFolder });
@@ -109,17 +127,29 @@ export interface CredentialSpec {
 	data: Record<string, unknown>;
 }
 
-export async function importCredentials(line: N8nLine, userFolder: string, credentials: CredentialSpec[]): Promise<void> {
+export async function importCredentials(
+	line: N8nLine,
+	userFolder: string,
+	credentials: CredentialSpec[],
+): Promise<void> {
 	const file = path.join(userFolder, 'credentials.json');
 	writeFileSync(file, JSON.stringify(credentials));
 	const result = await n8nCli(line, userFolder, ['import:credentials', `--input=${file}`]);
 	rmSync(file);
-	if (result.code !== 0) throw new Error(`import:credentials failed: ${result.stderr || result.stdout}`);
+	if (result.code !== 0)
+		throw new Error(`import:credentials failed: ${result.stderr || result.stdout}`);
 }
 
-export async function importWorkflow(line: N8nLine, userFolder: string, file: string): Promise<void> {
+export async function importWorkflow(
+	line: N8nLine,
+	userFolder: string,
+	file: string,
+): Promise<void> {
 	const result = await n8nCli(line, userFolder, ['import:workflow', `--input=${file}`]);
-	if (result.code !== 0) throw new Error(`import:workflow ${path.basename(file)} failed: ${result.stderr || result.stdout}`);
+	if (result.code !== 0)
+		throw new Error(
+			`import:workflow ${path.basename(file)} failed: ${result.stderr || result.stdout}`,
+		);
 }
 
 /** n8n's `--rawOutput` JSON: the run data of the execution (after 2.x's log lines). */
@@ -130,27 +160,56 @@ export interface ExecutionOutput {
 		data?: {
 			resultData?: {
 				error?: { message?: string; description?: string };
-				runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> }; error?: { message?: string } }>>;
+				runData?: Record<
+					string,
+					Array<{
+						data?: { main?: Array<Array<{ json: Record<string, unknown> }>> };
+						error?: { message?: string };
+					}>
+				>;
 			};
 		};
 		resultData?: unknown;
 	};
 }
 
+/** The end index (exclusive) of the JSON value opening at `start`, by brace depth. */
+function balancedEnd(text: string, start: number): number {
+	let depth = 0;
+	let inString = false;
+	for (let k = start; k < text.length; k++) {
+		const c = text[k];
+		if (inString) {
+			if (c === '\\') k++;
+			else if (c === '"') inString = false;
+		} else if (c === '"') inString = true;
+		else if (c === '{') depth++;
+		else if (c === '}' && --depth === 0) return k + 1;
+	}
+	return -1;
+}
+
+/** The execution JSON n8n printed, between 2.x's log lines and any trailing text. */
 export function parseRawOutput(stdout: string): unknown {
-	const start = stdout.indexOf('{');
-	if (start < 0) return undefined;
-	for (let k = start; k >= 0 && k < stdout.length; k = stdout.indexOf('{', k + 1)) {
+	for (let k = stdout.indexOf('{'); k >= 0; k = stdout.indexOf('{', k + 1)) {
+		const end = balancedEnd(stdout, k);
+		if (end < 0) continue;
 		try {
-			return JSON.parse(stdout.slice(k));
+			const value = JSON.parse(stdout.slice(k, end)) as Record<string, unknown>;
+			if (value && typeof value === 'object' && ('data' in value || 'resultData' in value))
+				return value;
 		} catch {
-			// n8n 2.x prints log lines first: try the next opening brace
+			// not JSON: a log line with a brace
 		}
 	}
 	return undefined;
 }
 
-export async function executeWorkflow(line: N8nLine, userFolder: string, id: string): Promise<CliResult & { json: unknown }> {
+export async function executeWorkflow(
+	line: N8nLine,
+	userFolder: string,
+	id: string,
+): Promise<CliResult & { json: unknown }> {
 	const result = await n8nCli(line, userFolder, ['execute', `--id=${id}`, '--rawOutput']);
 	return { ...result, json: parseRawOutput(result.stdout) };
 }
@@ -162,13 +221,24 @@ export function nodeItems(json: unknown, nodeName: string): Array<Record<string,
 	return runs.flatMap((r) => (r.data?.main?.[0] ?? []).map((i) => i.json));
 }
 
-export function findRunData(json: unknown): Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> }; error?: { message?: string; description?: string } }>> | undefined {
+export function findRunData(
+	json: unknown,
+):
+	| Record<
+			string,
+			Array<{
+				data?: { main?: Array<Array<{ json: Record<string, unknown> }>> };
+				error?: { message?: string; description?: string };
+			}>
+	  >
+	| undefined {
 	const seen = new Set<unknown>();
 	const walk = (value: unknown): ReturnType<typeof findRunData> => {
 		if (!value || typeof value !== 'object' || seen.has(value)) return undefined;
 		seen.add(value);
 		const record = value as Record<string, unknown>;
-		if (record.runData && typeof record.runData === 'object') return record.runData as ReturnType<typeof findRunData>;
+		if (record.runData && typeof record.runData === 'object')
+			return record.runData as ReturnType<typeof findRunData>;
 		for (const child of Object.values(record)) {
 			const found = walk(child);
 			if (found) return found;
@@ -182,7 +252,11 @@ export function findRunData(json: unknown): Record<string, Array<{ data?: { main
 export function startN8n(line: N8nLine, userFolder: string, port: number): ChildProcess {
 	const bin = path.join(line.dir, 'node_modules', 'n8n', 'bin', 'n8n');
 	return spawn(line.node, [bin, 'start'], {
-		env: n8nEnv(userFolder, { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: 'localhost' }),
+		env: n8nEnv(userFolder, {
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: 'localhost',
+		}),
 		cwd: userFolder,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});

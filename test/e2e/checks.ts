@@ -1,0 +1,130 @@
+import { CRMCOM_DEMO, type CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
+import type { CentionApi } from '../simulator/apis/cention';
+import type { Simulator } from '../simulator/server';
+import { WRONG_CRMCOM_KEY } from './credentials';
+import { findRunData, nodeItems } from './lib/n8n';
+
+export interface CheckContext {
+	/** n8n's `--rawOutput` JSON. */
+	output: unknown;
+	/** Everything n8n printed. */
+	printed: string;
+	exitCode: number;
+	sim: Simulator;
+}
+
+export interface WorkflowCheck {
+	/** Workflow id (as in the JSON file). */
+	id: string;
+	/** Prepare the simulator (faults, data) before the run. */
+	before?: (sim: Simulator) => void;
+	/** Whether the execution is expected to fail. */
+	fails?: boolean;
+	/** A polling-trigger workflow: activated in a running n8n instead of `n8n execute`. */
+	trigger?: true;
+	/** Assertions on n8n's output and the simulator's state. */
+	check: (ctx: CheckContext) => void;
+}
+
+/** `resultData.error` of an execution's JSON. */
+function errorOf(output: unknown): { message?: string } | undefined {
+	const data = (output ?? {}) as {
+		data?: { resultData?: { error?: { message?: string } } };
+		resultData?: { error?: { message?: string } };
+	};
+	return data.data?.resultData?.error ?? data.resultData?.error;
+}
+
+const crmcom = (sim: Simulator) => sim.api<CrmComBackofficeApi>('crmcom');
+
+/**
+ * What each workflow must do, by file name. A workflow in examples/ without an entry here is
+ * still executed and must succeed with output.
+ */
+export const CHECKS: Record<string, WorkflowCheck> = {
+	'crmcom-activities.json': {
+		id: 'crmcomActivity01',
+		check: ({ output, sim }) => {
+			const items = nodeItems(output, 'CRM.COM');
+			expect(items).toHaveLength(10);
+			expect(items.every((i) => i.state === 'PENDING')).toBe(true);
+			expect(sim.log.find('/activities', 'GET')[0].query).toMatchObject({
+				states: 'PENDING',
+				size: '10',
+			});
+		},
+	},
+	'crmcom-upsert-contact.json': {
+		id: 'crmcomUpsert0001',
+		check: ({ output, sim }) => {
+			const [item] = nodeItems(output, 'CRM.COM');
+			expect(item._upsert).toBe('created');
+			const stored = [...crmcom(sim).contacts.values()].filter(
+				(c) => c.email === 'jane.doe@example.com',
+			);
+			expect(stored).toHaveLength(1);
+			expect(stored[0]).toMatchObject({ first_name: 'Jane', last_name: 'Doe' });
+		},
+	},
+	'crmcom-create-activities.json': {
+		id: 'crmcomCreateAct1',
+		check: ({ output, sim }) => {
+			const created = nodeItems(output, 'Create Activity');
+			expect(created).toHaveLength(2);
+			const names = created.map((c) => crmcom(sim).activities.get(String(c.id))?.name);
+			expect(names.every((n) => String(n).startsWith('Follow up with '))).toBe(true);
+		},
+	},
+	'crmcom-trigger-activities.json': {
+		id: 'crmcomTrigger001',
+		trigger: true,
+		check: () => undefined,
+	},
+	'cention-contact-card.json': {
+		id: 'centionCard00001',
+		check: ({ output, sim }) => {
+			const [item] = nodeItems(output, 'Cention');
+			expect(item.c3_id).toBeDefined();
+			const card = sim
+				.api<CentionApi>('cention')
+				.findByChannels({ email: ['jane.doe@example.com'] });
+			expect(card?.contacts.voice).toEqual(['+46701234567']);
+		},
+	},
+	'chain-crmcom-to-cention.json': {
+		id: 'chainCrmToCent01',
+		check: ({ output, sim }) => {
+			const cards = nodeItems(output, 'Cention');
+			expect(cards).toHaveLength(3);
+			const contacts = nodeItems(output, 'Get CRM.COM Contacts');
+			for (const contact of contacts) {
+				const card = sim
+					.api<CentionApi>('cention')
+					.findByChannels({ email: [String(contact.email)] });
+				expect(card?.contacts.custom).toEqual([{ label: 'CRM.COM ID', value: contact.id }]);
+			}
+		},
+	},
+	'crmcom-retry-503.json': {
+		id: 'crmcomRetry50301',
+		before: (sim) =>
+			sim.inject({ kind: 'status503', count: 2, retryAfter: 1, path: '/activities' }),
+		check: ({ output, sim }) => {
+			expect(nodeItems(output, 'CRM.COM')).toHaveLength(30);
+			const statuses = sim.log.find('/activities', 'GET').map((e) => e.status);
+			expect(statuses.slice(0, 3)).toEqual([503, 503, 200]);
+		},
+	},
+	'crmcom-bad-credential.json': {
+		id: 'crmcomBadCred001',
+		fails: true,
+		check: ({ output, printed }) => {
+			const runData = findRunData(output);
+			const error = runData?.['CRM.COM']?.[0]?.error ?? errorOf(output);
+			expect(error?.message).toBe('CRM.COM: Invalid API key');
+			expect(printed).toContain('Invalid API key');
+			expect(printed).not.toContain(WRONG_CRMCOM_KEY);
+			expect(printed).not.toContain(CRMCOM_DEMO.apiKey);
+		},
+	},
+};
