@@ -3,7 +3,7 @@
  * http://localhost:5678 with the pack installed as a community package, a credential per CRM
  * pointing at the simulator, and every example workflow imported. Ctrl-C stops everything.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -21,7 +21,12 @@ import { startSimulator } from '../test/simulator/server';
 
 const N8N_PORT = Number(process.env.N8N_DEMO_PORT ?? 5678);
 const SIM_PORT = Number(process.env.SIMULATOR_PORT ?? 5680);
-export const DEMO_OWNER = { email: 'demo@crm-pack.dev', password: 'CrmPackDemo1!', firstName: 'Demo', lastName: 'User' };
+export const DEMO_OWNER = {
+	email: 'demo@crm-pack.dev',
+	password: 'CrmPackDemo1!',
+	firstName: 'Demo',
+	lastName: 'User',
+};
 
 const say = (text: string) => process.stdout.write(`[demo] ${text}\n`);
 
@@ -40,9 +45,9 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 }
 
 /** Creates the owner account (n8n registers its REST routes shortly after /healthz answers). */
-async function setUpOwner(): Promise<void> {
+async function setUpOwner(port: number): Promise<void> {
 	for (let attempt = 0; attempt < 60; attempt++) {
-		const reply = await fetch(`http://127.0.0.1:${N8N_PORT}/rest/owner/setup`, {
+		const reply = await fetch(`http://127.0.0.1:${port}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify(DEMO_OWNER),
@@ -57,55 +62,81 @@ async function setUpOwner(): Promise<void> {
 	say('owner setup did not become available; create the owner in the browser');
 }
 
-async function main(): Promise<void> {
+export interface Demo {
+	n8nUrl: string;
+	simUrl: string;
+	workflowIds: string[];
+	stop(): Promise<void>;
+}
+
+/** Starts the simulator and n8n with the pack, credentials, examples and the owner account. */
+export async function startDemo(port = N8N_PORT, simPort = SIM_PORT, quiet = false): Promise<Demo> {
+	const log = quiet ? () => undefined : say;
 	const started = Date.now();
-	say('installing n8n (cached after the first run)…');
+	log('installing n8n (cached after the first run)…');
 	const [line] = await installLines();
-	say('building and packing the CRM pack…');
+	log('building and packing the CRM pack…');
 	const tarball = await packThePack();
-	const sim = await startSimulator({ port: SIM_PORT });
-	say(`CRM simulator on ${sim.url}`);
+	const sim = await startSimulator({ port: simPort });
+	log(`CRM simulator on ${sim.url}`);
 	const userFolder = await freshUserFolder(tarball);
 	await importCredentials(line, userFolder, simulatorCredentials(sim));
 	const folder = mkdtempSync(path.join(tmpdir(), 'crm-pack-demo-workflows-'));
-	for (const f of readdirSync(path.join(REPO, 'examples')).filter((f) => f.endsWith('.json'))) {
-		cpSync(path.join(REPO, 'examples', f), path.join(folder, f));
-	}
-	const imported = await n8nCli(line, userFolder, ['import:workflow', '--separate', `--input=${folder}`]);
+	const files = readdirSync(path.join(REPO, 'examples')).filter((f) => f.endsWith('.json'));
+	for (const f of files) cpSync(path.join(REPO, 'examples', f), path.join(folder, f));
+	const workflowIds = files.map(
+		(f) => (JSON.parse(readFileSync(path.join(REPO, 'examples', f), 'utf8')) as { id: string }).id,
+	);
+	const imported = await n8nCli(line, userFolder, [
+		'import:workflow',
+		'--separate',
+		`--input=${folder}`,
+	]);
 	if (imported.code !== 0) throw new Error(`import:workflow failed: ${imported.stderr}`);
 	rmSync(folder, { recursive: true, force: true });
 
-	say(`starting ${line.name} on http://localhost:${N8N_PORT} …`);
-	const n8n = startN8n(line, userFolder, N8N_PORT);
-	n8n.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
-	const stop = async (code = 0) => {
+	log(`starting ${line.name} on http://localhost:${port} …`);
+	const n8n = startN8n(line, userFolder, port);
+	if (!quiet) n8n.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
+	let stopped = false;
+	const stop = async () => {
+		if (stopped) return;
+		stopped = true;
 		n8n.kill('SIGTERM');
+		await new Promise((r) => (n8n.exitCode !== null ? r(null) : n8n.once('exit', r)));
 		await sim.stop();
 		rmSync(userFolder, { recursive: true, force: true });
-		process.exit(code);
 	};
-	process.on('SIGINT', () => void stop());
-	process.on('SIGTERM', () => void stop());
 	n8n.on('exit', (code) => {
-		say(`n8n exited (${code ?? 'signal'})`);
-		void stop(code ?? 0);
+		if (!stopped) log(`n8n exited (${code ?? 'signal'})`);
 	});
+	await waitForHttp(`http://127.0.0.1:${port}/healthz`, 180_000);
+	await setUpOwner(port);
+	log(`ready in ${Math.round((Date.now() - started) / 1000)} s`);
+	return { n8nUrl: `http://localhost:${port}`, simUrl: sim.url, workflowIds, stop };
+}
 
-	await waitForHttp(`http://127.0.0.1:${N8N_PORT}/healthz`, 180_000);
-	await setUpOwner();
-
-	say(`ready in ${Math.round((Date.now() - started) / 1000)} s`);
+async function main(): Promise<void> {
+	const demo = await startDemo();
 	process.stdout.write(`
-  n8n:        http://localhost:${N8N_PORT}
+  n8n:        ${demo.n8nUrl}
   login:      ${DEMO_OWNER.email}  /  ${DEMO_OWNER.password}
-  simulator:  ${sim.url}  (faults and request log: ${sim.url}/_sim/log)
+  simulator:  ${demo.simUrl}  (faults and request log: ${demo.simUrl}/_sim/log)
 
   Open a workflow (Overview → Workflows), press "Execute workflow", and see CRM data.
   Ctrl-C stops n8n and the simulator.
 `);
+	const stop = async () => {
+		await demo.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void stop());
+	process.on('SIGTERM', () => void stop());
 }
 
-main().catch((error: unknown) => {
-	process.stderr.write(`[demo] failed: ${(error as Error).stack ?? String(error)}\n`);
-	process.exit(1);
-});
+if (require.main === module) {
+	main().catch((error: unknown) => {
+		process.stderr.write(`[demo] failed: ${(error as Error).stack ?? String(error)}\n`);
+		process.exit(1);
+	});
+}

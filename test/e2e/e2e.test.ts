@@ -17,6 +17,8 @@ import {
 	type N8nLine,
 } from './lib/n8n';
 import type { CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
+import { CHROMIUM, takeScreenshots } from '../../scripts/screenshots';
+import { existsSync } from 'node:fs';
 
 async function waitFor(what: string, test: () => boolean, timeoutMs: number): Promise<void> {
 	const until = Date.now() + timeoutMs;
@@ -151,5 +153,21 @@ describe.each(LINE_NAMES)('n8n %s', (which) => {
 			}
 		},
 		6 * 60 * 1000,
+	);
+});
+
+describe('browser (Debian Chromium, headless)', () => {
+	it(
+		'logs into the demo, opens every example and each CRM node panel, and saves screenshots',
+		async () => {
+			if (!existsSync(CHROMIUM)) {
+				throw new Error(
+					`Chromium is not installed at ${CHROMIUM}: apt-get install chromium (CI does)`,
+				);
+			}
+			const files = await takeScreenshots();
+			expect(files.length).toBeGreaterThanOrEqual(exampleFiles.length + 2);
+		},
+		10 * 60 * 1000,
 	);
 });

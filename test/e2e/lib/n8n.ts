@@ -221,9 +221,7 @@ export function nodeItems(json: unknown, nodeName: string): Array<Record<string,
 	return runs.flatMap((r) => (r.data?.main?.[0] ?? []).map((i) => i.json));
 }
 
-export function findRunData(
-	json: unknown,
-):
+export function findRunData(json: unknown):
 	| Record<
 			string,
 			Array<{

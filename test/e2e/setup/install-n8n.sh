@@ -9,7 +9,8 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
-CACHE=${N8N_E2E_CACHE:-$repo/.cache}
+# outside the clone, so that every clone on this machine (CI clones afresh) reuses it
+CACHE=${N8N_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-crm-pack}
 N8N2_VERSION=${N8N2_VERSION:-2.40.7}
 N8N1_VERSION=${N8N1_VERSION:-1.123.81}
 NODE24_VERSION=${NODE24_VERSION:-24.21.0}
