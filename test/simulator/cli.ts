@@ -17,7 +17,10 @@ async function main(): Promise<void> {
 		name: api.name,
 		baseUrl: sim.baseUrl(api.key),
 		credentials: Object.fromEntries(
-			Object.entries(api.demoCredentials).map(([k, v]) => [k, v.replace('(this simulator)', sim.url)]),
+			Object.entries(api.demoCredentials).map(([k, v]) => [
+				k,
+				v.replace('(this simulator)', sim.url),
+			]),
 		),
 	}));
 	const summary = { url: sim.url, control: `${sim.url}/_sim/`, apis };
@@ -29,7 +32,9 @@ async function main(): Promise<void> {
 			process.stdout.write(`\n${api.name}\n  base URL: ${api.baseUrl}\n`);
 			for (const [k, v] of Object.entries(api.credentials)) process.stdout.write(`  ${k}: ${v}\n`);
 		}
-		process.stdout.write(`\nFaults, log and reset: ${summary.control} (see README → The simulator)\n`);
+		process.stdout.write(
+			`\nFaults, log and reset: ${summary.control} (see README → The simulator)\n`,
+		);
 	}
 	const stop = async () => {
 		await sim.stop();

@@ -196,10 +196,13 @@ export class Simulator {
 			this.send(res, expired);
 			return;
 		}
+		const queryAll: Record<string, string[]> = {};
+		for (const [key, value] of parsedUrl.searchParams.entries()) (queryAll[key] ??= []).push(value);
 		const request: SimRequest = {
 			method,
 			path,
 			params: match.params,
+			queryAll,
 			query,
 			headers: req.headers,
 			body,

@@ -7,6 +7,8 @@ export interface SimRequest {
 	/** Path parameters captured by the route pattern (`:id`). */
 	params: Record<string, string>;
 	query: Record<string, string>;
+	/** Every value of each query key (for repeated keys such as `customer_id[]`). */
+	queryAll: Record<string, string[]>;
 	headers: IncomingHttpHeaders;
 	/** Parsed JSON body (or undefined), and the raw text. */
 	body: unknown;

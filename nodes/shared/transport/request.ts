@@ -220,6 +220,17 @@ export async function crmRequest<T = unknown>(
 
 type SendOutcome = { success: CrmReply } | Attempt;
 
+/** A network failure: retryable, and whether the server may have processed the request. */
+function networkAttempt(error: unknown): Attempt {
+	const kind = classifyNetworkError(error);
+	const message = error instanceof Error ? error.message : String(error);
+	return {
+		failure: { message: `Network error: ${message}`, retryable: true },
+		ambiguous: kind === 'ambiguous',
+		unsent: kind === 'unsent',
+	};
+}
+
 /** An HTTP error reply, read the CRM's way. */
 function failedReply(profile: ApiProfile, raw: CrmReply): Attempt {
 	const { body } = parseBody(raw.body, { ...profile, expectJson: false });
@@ -265,21 +276,13 @@ async function sendOnce(
 				// n8n 2.x keeps the reply of a failed repeat; otherwise report the original 401
 				const renewed = replyFromError(renewError);
 				if (renewed) raw = renewed;
-				else if (classifyNetworkError(renewError)) throw renewError;
+				else if (classifyNetworkError(renewError)) return networkAttempt(renewError);
 			}
 		}
 	} catch (error) {
 		const errorReply = replyFromError(error);
 		if (errorReply) return failedReply(profile, errorReply);
-		const kind = classifyNetworkError(error);
-		if (kind) {
-			const message = error instanceof Error ? error.message : String(error);
-			return {
-				failure: { message: `Network error: ${message}`, retryable: true },
-				ambiguous: kind === 'ambiguous',
-				unsent: kind === 'unsent',
-			};
-		}
+		if (classifyNetworkError(error)) return networkAttempt(error);
 		const message = error instanceof Error ? error.message : String(error);
 		const description =
 			error instanceof NodeApiError ? (error.description ?? undefined) : undefined;

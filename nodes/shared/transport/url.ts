@@ -58,15 +58,20 @@ export function joinUrl(baseUrl: string, path: string): string {
 
 /**
  * Serialises a query: arrays as comma-separated values (the "csv" collection format the
- * CRM docs use), undefined values left out, keys such as `created_on[gte]` kept verbatim.
+ * CRM docs use), or as repeated `key[]=v` pairs when the key ends in `[]`; undefined values
+ * left out; keys such as `created_on[gte]` kept verbatim.
  */
 export function buildQueryString(qs: Record<string, QueryValue | undefined> | undefined): string {
 	if (!qs) return '';
 	const parts: string[] = [];
 	for (const [key, value] of Object.entries(qs)) {
 		if (value === undefined || value === null) continue;
-		const text = Array.isArray(value) ? value.map(String).join(',') : String(value);
 		const encodedKey = encodeURIComponent(key).replace(/%5B/gi, '[').replace(/%5D/gi, ']');
+		if (key.endsWith('[]') && Array.isArray(value)) {
+			for (const entry of value) parts.push(`${encodedKey}=${encodeURIComponent(String(entry))}`);
+			continue;
+		}
+		const text = Array.isArray(value) ? value.map(String).join(',') : String(value);
 		parts.push(`${encodedKey}=${encodeURIComponent(text)}`);
 	}
 	return parts.join('&');

@@ -1,10 +1,11 @@
 import type { SimApi } from '../types';
 import { CentionApi } from './cention';
 import { CrmComBackofficeApi } from './crmcomBackoffice';
+import { LighteningApi } from './lightening';
 
 /**
  * Every API the simulator speaks. Adding a CRM = one module in this folder + one line here.
  */
 export function allApis(): SimApi[] {
-	return [new CrmComBackofficeApi(), new CentionApi()];
+	return [new CrmComBackofficeApi(), new CentionApi(), new LighteningApi()];
 }
