@@ -1,0 +1,52 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+
+import {
+	readRequestSettings,
+	requestOptionsCollection,
+	updateDisplayOptions,
+} from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { lighteningRequest } from '../../transport';
+import { contactIdOf, contactIdProperty, show } from './common';
+
+export const description = updateDisplayOptions(show('delete'), [
+	contactIdProperty,
+	{
+		displayName: 'Ignore Not Found',
+		name: 'ignoreNotFound',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether a contact that does not exist counts as success (output deleted: false) instead of an error',
+	},
+	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+]);
+
+export const concurrent = true;
+
+/**
+ * Lightening answers `result: false` both ways: "Entity has been successfully deleted." is a
+ * success, "Entity not found." a not-found error (or `deleted: false` with Ignore Not Found).
+ */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = contactIdOf(this, i);
+	try {
+		const reply = await lighteningRequest(this, {
+			method: 'GET',
+			path: `contact/${id}/delete`,
+			itemIndex: i,
+			options: readRequestSettings(this, i).request,
+		});
+		return toItems({ id: decodeURIComponent(id), deleted: true, _result: reply.msg }, i);
+	} catch (error) {
+		const notFound = error instanceof NodeApiError && error.httpCode === '404';
+		if (notFound && (this.getNodeParameter('ignoreNotFound', i, false) as boolean)) {
+			return toItems(
+				{ id: decodeURIComponent(id), deleted: false, _result: 'Entity not found.' },
+				i,
+			);
+		}
+		throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: i });
+	}
+}

@@ -1,0 +1,241 @@
+import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { fields, validate } from '../../../shared/validation';
+
+/** The documented contact fields (name aside), in the node's words. */
+export const contactFields: INodeProperties[] = [
+	{
+		displayName: 'Active',
+		name: 'isActive',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the contact is active',
+	},
+	{
+		displayName: 'Cost Center ID',
+		name: 'costCenterId',
+		type: 'number',
+		typeOptions: { numberPrecision: 0 },
+		default: 0,
+	},
+	{
+		displayName: 'Custom Identifier',
+		name: 'customerCustomIdentifier',
+		type: 'string',
+		default: '',
+		description: 'Your own identifier, at most 16 characters',
+	},
+	{
+		displayName: 'Department',
+		name: 'department',
+		type: 'string',
+		default: '',
+		description: 'At most 64 characters',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: 'At most 191 characters',
+	},
+	{
+		displayName: 'Fax',
+		name: 'fax',
+		type: 'string',
+		default: '',
+		description: 'At most 32 characters',
+	},
+	{ displayName: 'Locale', name: 'locale', type: 'string', default: 'en_US', placeholder: 'en_US' },
+	{
+		displayName: 'Milestone',
+		name: 'milestone',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the milestone flag is set',
+	},
+	{
+		displayName: 'Mobile',
+		name: 'mobile',
+		type: 'string',
+		default: '',
+		description: 'At most 32 characters',
+	},
+	{
+		displayName: 'Phone',
+		name: 'tel',
+		type: 'string',
+		default: '',
+		description: 'At most 32 characters',
+	},
+	{
+		displayName: 'Phone 2',
+		name: 'tel1',
+		type: 'string',
+		default: '',
+		description: 'At most 32 characters',
+	},
+	{
+		displayName: 'Portal Active',
+		name: 'portalActive',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the contact may log into the customer portal',
+	},
+	{
+		displayName: 'Portal Password',
+		name: 'portalPassword',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: '8 to 32 characters',
+	},
+	{
+		displayName: 'Portal Profile ID',
+		name: 'customerPortalProfileId',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 0,
+	},
+	{
+		displayName: 'Role',
+		name: 'role',
+		type: 'string',
+		default: '',
+		description: 'At most 32 characters',
+	},
+];
+
+const optionalText = (max: number) =>
+	z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().max(max).optional());
+const flag = z
+	.boolean()
+	.transform((v) => (v ? '1' : '0'))
+	.optional();
+
+const schema = z.object({
+	name: fields.required(64),
+	email: z.preprocess(
+		(v) => (v === '' || v === null ? undefined : v),
+		fields.email().pipe(z.string().max(191)).optional(),
+	),
+	tel: optionalText(32),
+	tel1: optionalText(32),
+	fax: optionalText(32),
+	mobile: optionalText(32),
+	role: optionalText(32),
+	department: optionalText(64),
+	customerCustomIdentifier: optionalText(16),
+	portalPassword: z.preprocess(
+		(v) => (v === '' || v === null ? undefined : v),
+		z.string().min(8).max(32).optional(),
+	),
+	customerPortalProfileId: z
+		.number({ invalid_type_error: 'must be a whole number' })
+		.int({ message: 'must be a whole number' })
+		.min(0)
+		.max(4294967295)
+		.optional(),
+	costCenterId: z
+		.number({ invalid_type_error: 'must be a whole number' })
+		.int({ message: 'must be a whole number' })
+		.optional(),
+	locale: z.preprocess(
+		(v) => (v === '' || v === null ? undefined : v),
+		z
+			.string()
+			.regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'must be a locale such as en_US')
+			.optional(),
+	),
+	isActive: flag,
+	portalActive: flag,
+	milestone: flag,
+});
+
+export const LABELS: Record<string, string> = {
+	name: 'Name',
+	email: 'Email',
+	tel: 'Phone',
+	tel1: 'Phone 2',
+	fax: 'Fax',
+	mobile: 'Mobile',
+	role: 'Role',
+	department: 'Department',
+	customerCustomIdentifier: 'Custom Identifier',
+	portalPassword: 'Portal Password',
+	customerPortalProfileId: 'Portal Profile ID',
+	costCenterId: 'Cost Center ID',
+	locale: 'Locale',
+	isActive: 'Active',
+	portalActive: 'Portal Active',
+	milestone: 'Milestone',
+};
+
+const API_NAMES: Record<string, string> = {
+	tel: 'tel',
+	tel1: 'tel1',
+	isActive: 'is_active',
+	portalActive: 'portal_active',
+	customerPortalProfileId: 'customer_portal_profile_id',
+	costCenterId: 'cost_center_id',
+	customerCustomIdentifier: 'customer_custom_identifier',
+	portalPassword: 'portal_password',
+};
+
+/**
+ * The API body for a contact: every documented limit checked first (an error names the field
+ * and nothing is sent); `create_method` is never sent.
+ */
+export function contactBody(node: INode, input: IDataObject, i: number): IDataObject {
+	const value = validate(node, schema, input, LABELS, i) as Record<string, unknown>;
+	const body: IDataObject = {};
+	for (const [key, entry] of Object.entries(value)) {
+		if (entry === undefined) continue;
+		body[API_NAMES[key] ?? key] = typeof entry === 'number' ? String(entry) : (entry as string);
+	}
+	return body;
+}
+
+/** Customer ids from a list or a comma-separated value, as positive integers. */
+export function customerIdsOf(node: INode, raw: unknown, i: number): number[] {
+	const values = (Array.isArray(raw) ? raw : String(raw ?? '').split(','))
+		.map((v) => String(v).trim())
+		.filter(Boolean);
+	return validate(
+		node,
+		z
+			.array(z.coerce.number().int('must be whole numbers').positive('must be positive numbers'))
+			.min(1, 'needs at least one customer ID'),
+		values,
+		{ '': 'Customer IDs' },
+		i,
+	);
+}
+
+export const customerIdsProperty: INodeProperties = {
+	displayName: 'Customer IDs',
+	name: 'customerIds',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '1, 2',
+	description: 'One or more customer IDs, comma-separated: Lightening lists contacts per customer',
+};
+
+/** The fields most workflows need from a contact. */
+export function simplifyContact(contact: IDataObject): IDataObject {
+	return {
+		id: contact.id,
+		customer_id: contact.customer_id,
+		customer_name: contact.customer_name,
+		name: contact.name,
+		email: contact.email,
+		tel: contact.tel,
+		mobile: contact.mobile,
+		role: contact.role,
+		is_active: contact.is_active === '1' || contact.is_active === 1,
+		updated_at: contact.updated_at,
+	};
+}
