@@ -17,11 +17,18 @@ function pathLabel(path: Array<string | number>, labels: FieldLabels): string {
 	return dotted || 'input';
 }
 
+/** zod's own wording, which a no-code user should not see; any other message was written for them. */
+const ZOD_DEFAULT = /^(String|Array|Number|Set|Date|BigInt) must|^Invalid|^Expected|^Required$/;
+
 /** A readable sentence for one zod issue, for a no-code user. */
 function describeIssue(issue: z.ZodIssue): string {
+	if (issue.message && !ZOD_DEFAULT.test(issue.message) && issue.code !== 'invalid_type')
+		return issue.message;
 	switch (issue.code) {
 		case 'invalid_type':
 			if (issue.received === 'undefined' || issue.received === 'null') return 'is required';
+			if (issue.expected === 'integer') return 'must be a whole number';
+			if (issue.message && !ZOD_DEFAULT.test(issue.message)) return issue.message;
 			return `must be a ${issue.expected}, not a ${issue.received}`;
 		case 'too_small':
 			if (issue.type === 'string') {

@@ -19,7 +19,9 @@ function run(parameters: IDataObject, extra: Partial<NodeRunSpec> = {}, token = 
 	return executeNode({
 		node: new Cention(),
 		credentialTypes: [new CentionCredential()],
-		credentials: { centionApi: { domain: sim.baseUrl('cention'), workspace: 'demo', accessToken: token } },
+		credentials: {
+			centionApi: { domain: sim.baseUrl('cention'), workspace: 'demo', accessToken: token },
+		},
 		parameters: { resource: 'contactCard', operation: 'upsert', ...parameters } as INodeParameters,
 		...extra,
 	});
@@ -51,30 +53,57 @@ describe('Cention contact cards', () => {
 				},
 			},
 		});
-		expect(result.items[0].json).toMatchObject({ contact_card_id: '2', c3_id: 2, created: true, name: 'Tester Cention' });
+		expect(result.items[0].json).toMatchObject({
+			contact_card_id: '2',
+			c3_id: 2,
+			created: true,
+			name: 'Tester Cention',
+		});
 	});
 
 	it('updates the existing card found by a channel instead of duplicating it', async () => {
 		const before = api.cards.size;
-		const result = await run({ name: 'Ada L.', phones: ['+44 1234 567890'], emails: ['ada.new@example.com'] });
+		const result = await run({
+			name: 'Ada L.',
+			phones: ['+44 1234 567890'],
+			emails: ['ada.new@example.com'],
+		});
 		expect(result.items[0].json).toMatchObject({ contact_card_id: '1', c3_id: 1, created: false });
 		expect(api.cards.size).toBe(before);
 		expect(api.cards.get(1)?.contacts.email).toEqual(['ada@example.com', 'ada.new@example.com']);
-		expect((sim.log.all()[0].body as { data: { attributes: { contacts: { voice: string[] } } } }).data.attributes.contacts.voice).toEqual(['+441234567890']);
+		expect(
+			(sim.log.all()[0].body as { data: { attributes: { contacts: { voice: string[] } } } }).data
+				.attributes.contacts.voice,
+		).toEqual(['+441234567890']);
 	});
 
 	it('accepts one comma-separated expression result as a list', async () => {
-		const result = await run({ emails: ['={{ $json.emails }}'] }, { input: [{ emails: 'a@x.io, b@x.io' }] });
+		const result = await run(
+			{ emails: ['={{ $json.emails }}'] },
+			{ input: [{ emails: 'a@x.io, b@x.io' }] },
+		);
 		expect(result.error).toBeUndefined();
 		expect(api.findByChannels({ email: ['b@x.io'] })?.contacts.email).toEqual(['a@x.io', 'b@x.io']);
 	});
 
 	it.each([
-		[{ name: 'Nobody' }, 'Invalid value: "Emails" or another channel (phone number, Facebook, VK, LINE) is required'],
+		[
+			{ name: 'Nobody' },
+			'Invalid value: "Emails" or another channel (phone number, Facebook, VK, LINE) is required',
+		],
 		[{ emails: ['not-an-email'] }, 'Invalid value: "Emails → 0" must be a valid email address'],
-		[{ phones: ['0701234567'] }, 'Invalid value: "Phone Numbers → 0" must hold phone numbers that start with +'],
-		[{ phones: ['+12'] }, 'Invalid value: "Phone Numbers → 0" must hold phone numbers that start with +'],
-		[{ emails: ['a@b.co'], moreChannels: { vk: ['has space'] } }, 'Invalid value: "VK IDs → 0" must not contain spaces'],
+		[
+			{ phones: ['0701234567'] },
+			'Invalid value: "Phone Numbers → 0" must hold phone numbers that start with +',
+		],
+		[
+			{ phones: ['+12'] },
+			'Invalid value: "Phone Numbers → 0" must hold phone numbers that start with +',
+		],
+		[
+			{ emails: ['a@b.co'], moreChannels: { vk: ['has space'] } },
+			'Invalid value: "VK IDs → 0" must not contain spaces',
+		],
 	])('rejects %j before sending', async (params, message) => {
 		const result = await run(params);
 		expect(result.error?.message).toContain(message);
@@ -82,7 +111,11 @@ describe('Cention contact cards', () => {
 	});
 
 	it('401: says the token was refused, never shows it', async () => {
-		const result = await run({ emails: ['a@b.co'] }, {}, 'eyJhbGciOiJIUzI1NiJ9.eyJ3b3Jrc3BhY2UiOiJkZW1vIn0.bm9wZQ');
+		const result = await run(
+			{ emails: ['a@b.co'] },
+			{},
+			'eyJhbGciOiJIUzI1NiJ9.eyJ3b3Jrc3BhY2UiOiJkZW1vIn0.bm9wZQ',
+		);
 		expect(result.error?.message).toBe('Cention: Invalid token');
 		expect(result.error?.description).toContain('refused the access token');
 		expect(JSON.stringify(result.run.data.resultData)).not.toContain('eyJ3b3Jrc3BhY2UiOiJkZW1vIn0');
@@ -113,10 +146,15 @@ describe('Cention contact cards', () => {
 		sim.inject({ kind: 'delay', delayMs: 150 });
 		sim.latencyMs = 30;
 		const input = Array.from({ length: 8 }, (_, k) => ({ email: `person${k}@example.com` }));
-		const result = await run({ emails: ['={{ $json.email }}'], options: { concurrency: 3 } }, { input });
+		const result = await run(
+			{ emails: ['={{ $json.email }}'], options: { concurrency: 3 } },
+			{ input },
+		);
 		sim.latencyMs = 0;
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((i) => (i.json.email as string[])[0])).toEqual(input.map((i) => i.email));
+		expect(result.items.map((i) => (i.json.email as string[])[0])).toEqual(
+			input.map((i) => i.email),
+		);
 		expect(result.items.map((i) => i.pairedItem)).toEqual(input.map((_, k) => ({ item: k })));
 		expect(sim.log.maxInFlight).toBe(3);
 	});
@@ -124,7 +162,10 @@ describe('Cention contact cards', () => {
 	it('continueOnFail: a bad item fails alone', async () => {
 		const result = await run(
 			{ emails: ['={{ $json.email }}'] },
-			{ continueOnFail: true, input: [{ email: 'ok1@example.com' }, { email: 'broken' }, { email: 'ok2@example.com' }] },
+			{
+				continueOnFail: true,
+				input: [{ email: 'ok1@example.com' }, { email: 'broken' }, { email: 'ok2@example.com' }],
+			},
 		);
 		expect(result.items.map((i) => Boolean(i.json.error))).toEqual([false, true, false]);
 		expect(sim.log.count('/c3_contact_cards')).toBe(2);

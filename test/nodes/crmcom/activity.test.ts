@@ -46,9 +46,18 @@ describe('CRM.COM activity', () => {
 		[{ scheduledFrom: 'not a date' }, 'Invalid value: "Scheduled From" must be a date and time'],
 		[{ contactId: byId('={{ "" }}') }, 'Invalid value: "Contact" must not be empty'],
 		[{ contactId: byId('={{ ".." }}') }, 'Invalid value: "Contact" cannot be "." or ".."'],
-		[{ additionalFields: { scheduledTo: '2020-01-01T00:00:00Z' } }, 'Invalid value: "Scheduled To" must be after "Scheduled From"'],
-		[{ additionalFields: { addressId: 'a1', useEntityAddress: true } }, 'Invalid value: "Address ID" cannot be combined with "Use Entity Address"'],
-		[{ additionalFields: { linkedTo: { entity: [{ type: 'ORDER', id: '' }] } } }, 'Invalid value: "Also Linked To → 0.id" must not be empty'],
+		[
+			{ additionalFields: { scheduledTo: '2020-01-01T00:00:00Z' } },
+			'Invalid value: "Scheduled To" must be after "Scheduled From"',
+		],
+		[
+			{ additionalFields: { addressId: 'a1', useEntityAddress: true } },
+			'Invalid value: "Address ID" cannot be combined with "Use Entity Address"',
+		],
+		[
+			{ additionalFields: { linkedTo: { entity: [{ type: 'ORDER', id: '' }] } } },
+			'Invalid value: "Also Linked To → 0.id" must not be empty',
+		],
 	])('rejects bad input %j before sending anything', async (patch, message) => {
 		const result = await runCrmCom(t.sim, {
 			resource: 'activity',
@@ -65,11 +74,31 @@ describe('CRM.COM activity', () => {
 
 	it('gets one activity, simplified or raw', async () => {
 		const id = [...t.api.activities.keys()][0];
-		const simple = await runCrmCom(t.sim, { resource: 'activity', operation: 'get', activityId: byId(id) });
+		const simple = await runCrmCom(t.sim, {
+			resource: 'activity',
+			operation: 'get',
+			activityId: byId(id),
+		});
 		expect(Object.keys(simple.items[0].json).sort()).toEqual(
-			['completed_on', 'contact_id', 'contact_name', 'created_on', 'id', 'name', 'scheduled_from', 'scheduled_to', 'state', 'type'].sort(),
+			[
+				'completed_on',
+				'contact_id',
+				'contact_name',
+				'created_on',
+				'id',
+				'name',
+				'scheduled_from',
+				'scheduled_to',
+				'state',
+				'type',
+			].sort(),
 		);
-		const raw = await runCrmCom(t.sim, { resource: 'activity', operation: 'get', activityId: byId(id), simplify: false });
+		const raw = await runCrmCom(t.sim, {
+			resource: 'activity',
+			operation: 'get',
+			activityId: byId(id),
+			simplify: false,
+		});
 		expect(raw.items[0].json.key_dates).toBeDefined();
 	});
 
@@ -78,7 +107,11 @@ describe('CRM.COM activity', () => {
 		const result = await runCrmCom(t.sim, {
 			resource: 'activity',
 			operation: 'get',
-			activityId: { __rl: true, mode: 'url', value: `https://sandbox.crm.com/backoffice/v2/activities/${id}` },
+			activityId: {
+				__rl: true,
+				mode: 'url',
+				value: `https://sandbox.crm.com/backoffice/v2/activities/${id}`,
+			},
 		});
 		expect(result.items[0].json.id).toBe(id);
 	});
@@ -153,19 +186,33 @@ describe('CRM.COM activity', () => {
 		expect(t.sim.log.count('/activities', 'GET')).toBe(5);
 	});
 
-	it.each(['nullTotal', 'noTotal', 'hasMore'] as const)('returns all with paging mode %s', async (mode) => {
-		t.api.seed(0, 470);
-		t.api.pagingMode = mode;
-		const result = await runCrmCom(t.sim, { resource: 'activity', operation: 'getAll', returnAll: true, options: { pageSize: 100 } });
-		expect(result.items).toHaveLength(500);
-		expect(new Set(result.items.map((i) => i.json.id)).size).toBe(500);
-		// has_more ends exactly; without it, windows of 4 pages stop at the first empty one
-		expect(t.sim.log.count('/activities', 'GET')).toBe(mode === 'hasMore' ? 5 : 9);
-	});
+	it.each(['nullTotal', 'noTotal', 'hasMore'] as const)(
+		'returns all with paging mode %s',
+		async (mode) => {
+			t.api.seed(0, 470);
+			t.api.pagingMode = mode;
+			const result = await runCrmCom(t.sim, {
+				resource: 'activity',
+				operation: 'getAll',
+				returnAll: true,
+				options: { pageSize: 100 },
+			});
+			expect(result.items).toHaveLength(500);
+			expect(new Set(result.items.map((i) => i.json.id)).size).toBe(500);
+			// has_more ends exactly; without it, windows of 4 pages stop at the first empty one
+			expect(t.sim.log.count('/activities', 'GET')).toBe(mode === 'hasMore' ? 5 : 9);
+		},
+	);
 
 	it('Limit stops requesting as soon as it has enough', async () => {
 		t.api.seed(0, 1000);
-		const result = await runCrmCom(t.sim, { resource: 'activity', operation: 'getAll', returnAll: false, limit: 120, options: { pageSize: 50 } });
+		const result = await runCrmCom(t.sim, {
+			resource: 'activity',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 120,
+			options: { pageSize: 50 },
+		});
 		expect(result.items).toHaveLength(120);
 		expect(t.sim.log.count('/activities', 'GET')).toBe(3);
 	});
@@ -179,32 +226,59 @@ describe('CRM.COM activity', () => {
 			updateFields: { state: 'COMPLETED', name: 'Done' },
 		});
 		expect(result.error).toBeUndefined();
-		expect(t.sim.log.find('/activities', 'PUT')[0].body).toEqual({ name: 'Done', state: 'COMPLETED' });
+		expect(t.sim.log.find('/activities', 'PUT')[0].body).toEqual({
+			name: 'Done',
+			state: 'COMPLETED',
+		});
 		expect(t.api.activities.get(id)).toMatchObject({ state: 'COMPLETED', name: 'Done' });
 	});
 
 	it('refuses an update with no fields', async () => {
 		const id = [...t.api.activities.keys()][0];
-		const result = await runCrmCom(t.sim, { resource: 'activity', operation: 'update', activityId: byId(id), updateFields: {} });
-		expect(result.error?.message).toBe('Invalid value: "Update Fields" needs at least one field to change');
+		const result = await runCrmCom(t.sim, {
+			resource: 'activity',
+			operation: 'update',
+			activityId: byId(id),
+			updateFields: {},
+		});
+		expect(result.error?.message).toBe(
+			'Invalid value: "Update Fields" needs at least one field to change',
+		);
 		expect(t.sim.log.count()).toBe(0);
 	});
 
 	it('deletes, and reports a missing activity as the CRM says', async () => {
 		const id = [...t.api.activities.keys()][0];
-		const ok = await runCrmCom(t.sim, { resource: 'activity', operation: 'delete', activityId: byId(id) });
+		const ok = await runCrmCom(t.sim, {
+			resource: 'activity',
+			operation: 'delete',
+			activityId: byId(id),
+		});
 		expect(ok.items[0].json).toEqual({ id, deleted: true });
 		expect(t.api.activities.has(id)).toBe(false);
-		const again = await runCrmCom(t.sim, { resource: 'activity', operation: 'delete', activityId: byId(id) });
+		const again = await runCrmCom(t.sim, {
+			resource: 'activity',
+			operation: 'delete',
+			activityId: byId(id),
+		});
 		expect(again.error?.message).toBe('CRM.COM: Record not found.');
 		expect(again.error?.httpCode).toBe('404');
 	});
 
 	it('sets and gets tags', async () => {
 		const id = [...t.api.activities.keys()][0];
-		await runCrmCom(t.sim, { resource: 'activity', operation: 'setTags', activityId: byId(id), tagIds: 'tag-vip, tag-maint' });
+		await runCrmCom(t.sim, {
+			resource: 'activity',
+			operation: 'setTags',
+			activityId: byId(id),
+			tagIds: 'tag-vip, tag-maint',
+		});
 		expect(t.sim.log.find('/tags', 'PUT')[0].body).toEqual({ tags: ['tag-vip', 'tag-maint'] });
-		const tags = await runCrmCom(t.sim, { resource: 'activity', operation: 'getTags', activityId: byId(id) });
+		const tags = await runCrmCom(t.sim, {
+			resource: 'activity',
+			operation: 'getTags',
+			activityId: byId(id),
+		});
 		expect(tags.items.map((i) => i.json.name)).toEqual(['VIP', 'Maintenance']);
 	});
 
@@ -230,7 +304,12 @@ describe('CRM.COM activity', () => {
 			},
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(result.items.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(result.items[1].json.error).toBe('Invalid value: "Name" must not be empty');
 		expect(result.items[2].json.error).toBe('CRM.COM: Record not found.');
 		expect(result.items[0].json.id).toBeDefined();
@@ -255,7 +334,9 @@ describe('CRM.COM activity', () => {
 			{ input },
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((i) => t.api.activities.get(i.json.id as string)?.name)).toEqual(input.map((i) => i.name));
+		expect(result.items.map((i) => t.api.activities.get(i.json.id as string)?.name)).toEqual(
+			input.map((i) => i.name),
+		);
 		const bulk = [...t.api.activities.values()].filter((a) => a.name.startsWith('Bulk '));
 		expect(bulk).toHaveLength(40);
 		expect(t.sim.log.maxInFlight).toBeLessThanOrEqual(4);

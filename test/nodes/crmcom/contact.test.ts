@@ -7,7 +7,13 @@ describe('CRM.COM contact', () => {
 		const person = await runCrmCom(t.sim, {
 			resource: 'contact',
 			operation: 'create',
-			contactFields: { firstName: 'Ada', lastName: 'Byron', email: 'ada@example.org', phone: '+44 20 7946 0000', code: 'ADA-1' },
+			contactFields: {
+				firstName: 'Ada',
+				lastName: 'Byron',
+				email: 'ada@example.org',
+				phone: '+44 20 7946 0000',
+				code: 'ADA-1',
+			},
 		});
 		expect(person.error).toBeUndefined();
 		expect(t.sim.log.find('/contacts', 'POST')[0].body).toEqual({
@@ -17,23 +23,51 @@ describe('CRM.COM contact', () => {
 			phone: '+44 20 7946 0000',
 			code: 'ADA-1',
 		});
-		const company = await runCrmCom(t.sim, { resource: 'contact', operation: 'create', contactFields: { type: 'COMPANY' } });
+		const company = await runCrmCom(t.sim, {
+			resource: 'contact',
+			operation: 'create',
+			contactFields: { type: 'COMPANY' },
+		});
 		expect(company.error?.message).toBe('Invalid value: "Company Name" is required for a company');
-		const badEmail = await runCrmCom(t.sim, { resource: 'contact', operation: 'create', contactFields: { lastName: 'X', email: 'nope' } });
+		const badEmail = await runCrmCom(t.sim, {
+			resource: 'contact',
+			operation: 'create',
+			contactFields: { lastName: 'X', email: 'nope' },
+		});
 		expect(badEmail.error?.message).toBe('Invalid value: "Email" must be a valid email address');
-		const noName = await runCrmCom(t.sim, { resource: 'contact', operation: 'create', contactFields: { email: 'a@b.co' } });
-		expect(noName.error?.message).toBe('Invalid value: "Last Name" is required for a person (or give a First Name)');
+		const noName = await runCrmCom(t.sim, {
+			resource: 'contact',
+			operation: 'create',
+			contactFields: { email: 'a@b.co' },
+		});
+		expect(noName.error?.message).toBe(
+			'Invalid value: "Last Name" is required for a person (or give a First Name)',
+		);
 		expect(t.sim.log.count('/contacts', 'POST')).toBe(1);
 	});
 
 	it('gets, lists with search and updates', async () => {
 		const contact = [...t.api.contacts.values()][0];
-		const got = await runCrmCom(t.sim, { resource: 'contact', operation: 'get', contactId: byId(contact.id) });
+		const got = await runCrmCom(t.sim, {
+			resource: 'contact',
+			operation: 'get',
+			contactId: byId(contact.id),
+		});
 		expect(got.items[0].json).toMatchObject({ id: contact.id, email: contact.email });
-		const found = await runCrmCom(t.sim, { resource: 'contact', operation: 'getAll', returnAll: true, searchValue: contact.email });
+		const found = await runCrmCom(t.sim, {
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: true,
+			searchValue: contact.email,
+		});
 		expect(found.items.map((i) => i.json.id)).toEqual([contact.id]);
 		expect(t.sim.log.find('/contacts', 'GET')[1].query.search_value).toBe(contact.email);
-		await runCrmCom(t.sim, { resource: 'contact', operation: 'update', contactId: byId(contact.id), updateFields: { phone: '+357 99 000000' } });
+		await runCrmCom(t.sim, {
+			resource: 'contact',
+			operation: 'update',
+			contactId: byId(contact.id),
+			updateFields: { phone: '+357 99 000000' },
+		});
 		expect(t.sim.log.find('/contacts', 'PUT')[0].body).toEqual({ phone: '+357 99 000000' });
 		expect(t.api.contacts.get(contact.id)?.phone).toBe('+357 99 000000');
 	});
@@ -85,7 +119,13 @@ describe('CRM.COM contact', () => {
 	it('upsert refuses to guess when several contacts match', async () => {
 		const [a, b] = [...t.api.contacts.values()];
 		b.email = a.email;
-		const result = await runCrmCom(t.sim, { resource: 'contact', operation: 'upsert', matchBy: 'email', matchValue: a.email, contactFields: { lastName: 'X' } });
+		const result = await runCrmCom(t.sim, {
+			resource: 'contact',
+			operation: 'upsert',
+			matchBy: 'email',
+			matchValue: a.email,
+			contactFields: { lastName: 'X' },
+		});
 		expect(result.error?.message).toContain('2 contacts match email');
 		expect(t.sim.log.count('/contacts', 'PUT') + t.sim.log.count('/contacts', 'POST')).toBe(0);
 	});

@@ -40,7 +40,12 @@ describe('CRM.COM Custom API Call', () => {
 			operation: 'apiCall',
 			method: 'POST',
 			path: 'activities',
-			body: JSON.stringify({ name: 'raw', type_id: 'type-call', scheduled_on: { from_date: 1 }, linked_to: [{ type: 'CONTACT', id: contactId }] }),
+			body: JSON.stringify({
+				name: 'raw',
+				type_id: 'type-call',
+				scheduled_on: { from_date: 1 },
+				linked_to: [{ type: 'CONTACT', id: contactId }],
+			}),
 		});
 		expect(result.error?.description).toContain('Outcome unknown');
 		expect(t.api.activities.size).toBe(before + 1);
@@ -52,13 +57,24 @@ describe('CRM.COM Custom API Call', () => {
 		['/contacts/../users', 'must not contain "." or ".." segments'],
 		['/contacts?x=1', 'must not contain "?"'],
 	])('refuses the path %s', async (path, message) => {
-		const result = await runCrmCom(t.sim, { resource: 'custom', operation: 'apiCall', method: 'GET', path });
+		const result = await runCrmCom(t.sim, {
+			resource: 'custom',
+			operation: 'apiCall',
+			method: 'GET',
+			path,
+		});
 		expect(result.error?.message).toContain(message);
 		expect(t.sim.log.count()).toBe(0);
 	});
 
 	it('refuses a body that is not JSON', async () => {
-		const result = await runCrmCom(t.sim, { resource: 'custom', operation: 'apiCall', method: 'POST', path: 'activities', body: '{not json' });
+		const result = await runCrmCom(t.sim, {
+			resource: 'custom',
+			operation: 'apiCall',
+			method: 'POST',
+			path: 'activities',
+			body: '{not json',
+		});
 		expect(result.error?.message).toBe('Invalid value: "Body (JSON)" is not valid JSON');
 		expect(t.sim.log.count()).toBe(0);
 	});

@@ -57,9 +57,15 @@ describe('CRM.COM Trigger', () => {
 	});
 
 	it('applies its filters', async () => {
-		const p = poller({ event: 'activityCreated', filters: { contactId: 'only-this-contact', types: 'type-call' } });
+		const p = poller({
+			event: 'activityCreated',
+			filters: { contactId: 'only-this-contact', types: 'type-call' },
+		});
 		await p.poll();
-		expect(t.sim.log.all()[0].query).toMatchObject({ contact_id: 'only-this-contact', types: 'type-call' });
+		expect(t.sim.log.all()[0].query).toMatchObject({
+			contact_id: 'only-this-contact',
+			types: 'type-call',
+		});
 	});
 
 	it('returns a real sample in manual mode without touching its state', async () => {

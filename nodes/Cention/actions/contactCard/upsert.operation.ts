@@ -119,7 +119,7 @@ export function valuesOf(raw: unknown): string[] {
 		.filter(Boolean);
 }
 
-const email = z.string().email({ message: 'must hold valid email addresses' });
+const email = z.string().email({ message: 'must be a valid email address' });
 /** International phone number: a plus sign and 7-15 digits (spaces, dashes, dots, brackets allowed). */
 const phone = z
 	.string()
