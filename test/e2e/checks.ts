@@ -1,5 +1,6 @@
 import { CRMCOM_DEMO, type CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
 import type { CentionApi } from '../simulator/apis/cention';
+import type { LighteningApi } from '../simulator/apis/lightening';
 import type { Simulator } from '../simulator/server';
 import { WRONG_CRMCOM_KEY } from './credentials';
 import { findRunData, nodeItems } from './lib/n8n';
@@ -103,6 +104,25 @@ export const CHECKS: Record<string, WorkflowCheck> = {
 					.findByChannels({ email: [String(contact.email)] });
 				expect(card?.contacts.custom).toEqual([{ label: 'CRM.COM ID', value: contact.id }]);
 			}
+		},
+	},
+	'lightening-contacts.json': {
+		id: 'lighteningList01',
+		check: ({ output, sim }) => {
+			expect(nodeItems(output, 'Lightening')).toHaveLength(6);
+			expect(sim.log.all()[0].url).toContain('customer_id[]=1&customer_id[]=2');
+		},
+	},
+	'lightening-upsert-contact.json': {
+		id: 'lighteningUpsert',
+		check: ({ output, sim }) => {
+			const [item] = nodeItems(output, 'Lightening');
+			expect(item._upsert).toBe('created');
+			const stored = [...sim.api<LighteningApi>('lightening').contacts.values()].filter(
+				(c) => c.email === 'pat@acme.example',
+			);
+			expect(stored).toHaveLength(1);
+			expect(stored[0]).toMatchObject({ name: 'Pat Doe', role: 'Buyer', customer_id: 1 });
 		},
 	},
 	'crmcom-retry-503.json': {

@@ -1,5 +1,6 @@
 import { CENTION_DEMO } from '../simulator/apis/cention';
 import { CRMCOM_DEMO } from '../simulator/apis/crmcomBackoffice';
+import { LIGHTENING_DEMO } from '../simulator/apis/lightening';
 import type { Simulator } from '../simulator/server';
 import type { CredentialSpec } from './lib/n8n';
 
@@ -35,6 +36,15 @@ export function simulatorCredentials(sim: Simulator): CredentialSpec[] {
 				domain: sim.baseUrl('cention'),
 				workspace: CENTION_DEMO.workspace,
 				accessToken: CENTION_DEMO.jwt,
+			},
+		},
+		{
+			id: 'lighteningSim001',
+			name: 'Lightening (simulator)',
+			type: 'lighteningApi',
+			data: {
+				baseUrl: sim.baseUrl('lightening'),
+				authorizationToken: LIGHTENING_DEMO.authorization,
 			},
 		},
 	];
