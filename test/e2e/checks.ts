@@ -106,6 +106,11 @@ export const CHECKS: Record<string, WorkflowCheck> = {
 			}
 		},
 	},
+	'lightening-trigger-welcome.json': {
+		id: 'lighteningTrig01',
+		trigger: true,
+		check: () => undefined,
+	},
 	'lightening-contacts.json': {
 		id: 'lighteningList01',
 		check: ({ output, sim }) => {

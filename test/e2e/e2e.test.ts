@@ -17,6 +17,7 @@ import {
 	type N8nLine,
 } from './lib/n8n';
 import type { CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
+import type { LighteningApi } from '../simulator/apis/lightening';
 import { CHROMIUM, takeScreenshots } from '../../scripts/screenshots';
 import { existsSync } from 'node:fs';
 
@@ -110,26 +111,31 @@ describe.each(LINE_NAMES)('n8n %s', (which) => {
 	);
 
 	it(
-		'CRM.COM Trigger, activated in a running n8n, acts on each new activity once',
+		'the triggers, activated in a running n8n, act on each new record once',
 		async () => {
 			sim.reset();
 			const api = sim.api<CrmComBackofficeApi>('crmcom');
-			const id = CHECKS['crmcom-trigger-activities.json'].id;
-			const activate =
-				which === '2.x'
-					? ['publish:workflow', `--id=${id}`]
-					: ['update:workflow', `--id=${id}`, '--active=true'];
-			const activated = await n8nCli(line, userFolder, activate);
-			expect(activated.code).toBe(0);
+			const lightening = sim.api<LighteningApi>('lightening');
+			for (const file of ['crmcom-trigger-activities.json', 'lightening-trigger-welcome.json']) {
+				const id = CHECKS[file].id;
+				const activate =
+					which === '2.x'
+						? ['publish:workflow', `--id=${id}`]
+						: ['update:workflow', `--id=${id}`, '--active=true'];
+				const activated = await n8nCli(line, userFolder, activate);
+				expect(activated.code).toBe(0);
+			}
 			const n8n = startN8n(line, userFolder, 5690 + LINE_NAMES.indexOf(which));
 			let printed = '';
 			n8n.stdout?.on('data', (d: Buffer) => (printed += d.toString()));
 			n8n.stderr?.on('data', (d: Buffer) => (printed += d.toString()));
 			try {
-				// the activation poll stores the cursor and emits nothing
+				// the activation polls store their cursors and emit nothing
 				await waitFor(
-					'the activation poll',
-					() => sim.log.count('/activities', 'GET') > 0,
+					'the activation polls',
+					() =>
+						sim.log.count('/activities', 'GET') > 0 &&
+						sim.log.count('/lightening/api/contact', 'GET') > 0,
 					120_000,
 				);
 				const polls = sim.log.count('/activities', 'GET');
@@ -137,14 +143,22 @@ describe.each(LINE_NAMES)('n8n %s', (which) => {
 					name: 'E2E trigger',
 					linked_to: [{ type: 'CONTACT', id: [...api.contacts.keys()][0] }],
 				});
+				const contact = lightening.insert(
+					{ customer_id: 1, name: 'E2E newcomer' },
+					Date.now() + 1000,
+				);
 				await waitFor(
-					'the next poll to act',
-					() => api.activities.get(fresh.id)?.description === 'Seen by n8n: E2E trigger',
+					'the next polls to act',
+					() =>
+						api.activities.get(fresh.id)?.description === 'Seen by n8n: E2E trigger' &&
+						lightening.contacts.get(contact.id)?.role === 'Welcomed',
 					150_000,
 				);
 				expect(sim.log.count('/activities', 'GET')).toBeGreaterThan(polls);
 				const puts = sim.log.find('/activities/', 'PUT').map((e) => e.path);
 				expect(puts).toEqual([`/crmcom/backoffice/v2/activities/${fresh.id}`]);
+				const welcomes = sim.log.find('/lightening/api/contact/', 'POST').map((e) => e.path);
+				expect(welcomes).toEqual([`/lightening/api/contact/${contact.id}`]);
 			} catch (error) {
 				throw new Error(`${(error as Error).message}\n${printed.slice(-2000)}`);
 			} finally {
