@@ -3,8 +3,10 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { route, type OperationModule } from '../../shared/router';
 import * as account from './account/Account.resource';
 import * as activity from './activity/Activity.resource';
+import * as analytics from './analytics/Analytics.resource';
 import * as contact from './contact/Contact.resource';
 import * as custom from './custom/Custom.resource';
+import * as insight from './insight/Insight.resource';
 import type { CrmComMap } from './node.type';
 
 const resources: {
@@ -12,8 +14,10 @@ const resources: {
 } = {
 	account,
 	activity,
+	analytics,
 	contact,
 	custom,
+	insight,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

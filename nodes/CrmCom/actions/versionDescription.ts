@@ -2,8 +2,10 @@ import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import * as account from './account/Account.resource';
 import * as activity from './activity/Activity.resource';
+import * as analytics from './analytics/Analytics.resource';
 import * as contact from './contact/Contact.resource';
 import * as custom from './custom/Custom.resource';
+import * as insight from './insight/Insight.resource';
 
 /** The credentials, gated by the Authentication parameter (its values name them). */
 export const credentials: INodeCredentialDescription[] = [
@@ -39,13 +41,17 @@ export const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Account', value: 'account' },
 			{ name: 'Activity', value: 'activity' },
+			{ name: 'Analytics', value: 'analytics' },
 			{ name: 'Contact', value: 'contact' },
 			{ name: 'Custom API Call', value: 'custom' },
+			{ name: 'Insight', value: 'insight' },
 		],
 		default: 'activity',
 	},
 	...account.description,
 	...activity.description,
+	...analytics.description,
 	...contact.description,
 	...custom.description,
+	...insight.description,
 ];

@@ -97,6 +97,19 @@ export class CrmComBackofficeApi implements SimApi {
 
 	accounts = new Map<string, CrmComAccount>();
 
+	insights = new Map<
+		string,
+		{
+			id: string;
+			name: string;
+			description: string | null;
+			events: unknown[];
+			filters: unknown[];
+			breakdowns: unknown[];
+			created_on: number;
+		}
+	>();
+
 	/** Issued JWTs and when they expire (ms since epoch). */
 	tokens = new Map<string, number>();
 
@@ -160,12 +173,84 @@ export class CrmComBackofficeApi implements SimApi {
 			path: '/contacts/:id/accounts',
 			handler: this.guard((r) => this.createAccount(r)),
 		},
+		{
+			method: 'GET',
+			path: '/organisations/:id/analytics',
+			handler: this.guard((r) => this.analytics(r, undefined)),
+		},
+		{
+			method: 'GET',
+			path: '/contacts/:id/analytics',
+			handler: this.guard((r) => this.analytics(r, r.params.id)),
+		},
+		{ method: 'POST', path: '/insights', handler: this.guard((r) => this.createInsight(r)) },
+		{
+			method: 'GET',
+			path: '/insights',
+			handler: this.guard((r) => this.page(r, [...this.insights.values()])),
+		},
+		{
+			method: 'GET',
+			path: '/insights/:id',
+			handler: this.guard((r) => this.insightOr404(r, (i) => json(200, i))),
+		},
+		{
+			method: 'PUT',
+			path: '/insights/:id',
+			handler: this.guard((r) => this.insightOr404(r, (i) => this.updateInsight(r, i))),
+		},
+		{
+			method: 'DELETE',
+			path: '/insights/:id',
+			handler: this.guard((r) =>
+				this.insightOr404(r, (i) =>
+					this.insights.delete(i.id) ? { status: 204 } : { status: 404 },
+				),
+			),
+		},
+		{
+			method: 'POST',
+			path: '/insights/:id/events',
+			handler: this.guard((r) => this.insightOr404(r, (i) => this.appendToInsight(r, i, 'events'))),
+		},
+		{
+			method: 'POST',
+			path: '/insights/:id/filters',
+			handler: this.guard((r) =>
+				this.insightOr404(r, (i) => this.appendToInsight(r, i, 'filters')),
+			),
+		},
+		{
+			method: 'POST',
+			path: '/insights/:id/breakdowns',
+			handler: this.guard((r) =>
+				this.insightOr404(r, (i) => this.appendToInsight(r, i, 'breakdowns')),
+			),
+		},
+		{
+			method: 'GET',
+			path: '/insights/:id/results',
+			handler: this.guard((r) => this.insightOr404(r, (i) => json(200, this.insightResults(i)))),
+		},
+		{
+			method: 'POST',
+			path: '/insights/:id/preview',
+			handler: this.guard((r) => this.insightOr404(r, (i) => json(200, this.insightResults(i)))),
+		},
+		{
+			method: 'POST',
+			path: '/insights/:id/exports',
+			handler: this.guard((r) =>
+				this.insightOr404(r, (i) => json(200, { id: `export-${i.id}`, status: 'QUEUED' })),
+			),
+		},
 	];
 
 	reset(seed: boolean): void {
 		this.contacts.clear();
 		this.activities.clear();
 		this.accounts.clear();
+		this.insights.clear();
 		this.tokens.clear();
 		this.logins = 0;
 		this.pagingMode = 'total';
@@ -976,6 +1061,98 @@ export class CrmComBackofficeApi implements SimApi {
 			billing_address_id: (body.billing_address_id as string) ?? null,
 		} as CrmComAccount);
 		return json(201, { id: account.id });
+	}
+
+	private analytics(request: SimRequest, contactId: string | undefined): SimResponse {
+		if (contactId && !this.contacts.has(contactId)) return this.notFound('contact', contactId);
+		const activities = [...this.activities.values()].filter(
+			(a) => !contactId || a.linked_to.some((l) => l.id === contactId),
+		);
+		const accounts = [...this.accounts.values()].filter(
+			(a) => !contactId || a.contact_id === contactId,
+		);
+		return json(200, {
+			id: request.params.id,
+			contacts: contactId ? 1 : this.contacts.size,
+			accounts: {
+				total: accounts.length,
+				active: accounts.filter((a) => a.state === 'ACTIVE').length,
+			},
+			activities: {
+				total: activities.length,
+				pending: activities.filter((a) => a.state === 'PENDING').length,
+				completed: activities.filter((a) => a.state === 'COMPLETED').length,
+			},
+			balance: accounts.reduce((sum, a) => sum + a.balance, 0),
+		});
+	}
+
+	private insightOr404(
+		request: SimRequest,
+		then: (insight: NonNullable<ReturnType<typeof this.insights.get>>) => SimResponse,
+	): SimResponse {
+		const insight = this.insights.get(request.params.id);
+		return insight ? then(insight) : this.notFound('insight', request.params.id);
+	}
+
+	private createInsight(request: SimRequest): SimResponse {
+		const body = (request.body ?? {}) as { name?: unknown; description?: unknown };
+		if (typeof body.name !== 'string' || body.name.trim() === '') {
+			return this.error(400, 'name is required', 'CRM.EXCEPTIONS.MISSINGPARAMETEREXCEPTION', [
+				'name',
+			]);
+		}
+		const insight = {
+			id: uuid(),
+			name: body.name,
+			description: typeof body.description === 'string' ? body.description : null,
+			events: [],
+			filters: [],
+			breakdowns: [],
+			created_on: this.stamp(),
+		};
+		this.insights.set(insight.id, insight);
+		return json(200, { id: insight.id });
+	}
+
+	private updateInsight(
+		request: SimRequest,
+		insight: NonNullable<ReturnType<typeof this.insights.get>>,
+	): SimResponse {
+		const body = (request.body ?? {}) as { name?: unknown; description?: unknown };
+		if (body.name !== undefined) insight.name = String(body.name);
+		if (body.description !== undefined)
+			insight.description = body.description === null ? null : String(body.description);
+		return json(200, { id: insight.id });
+	}
+
+	private appendToInsight(
+		request: SimRequest,
+		insight: NonNullable<ReturnType<typeof this.insights.get>>,
+		key: 'events' | 'filters' | 'breakdowns',
+	): SimResponse {
+		if (!request.body || typeof request.body !== 'object')
+			return this.error(
+				400,
+				`A JSON body is required`,
+				'CRM.EXCEPTIONS.MISSINGPARAMETEREXCEPTION',
+				[key],
+			);
+		insight[key].push(request.body);
+		return json(200, { id: insight.id });
+	}
+
+	private insightResults(
+		insight: NonNullable<ReturnType<typeof this.insights.get>>,
+	): Record<string, unknown> {
+		return {
+			id: insight.id,
+			name: insight.name,
+			events: insight.events.length,
+			filters: insight.filters.length,
+			breakdowns: insight.breakdowns.length,
+			rows: [{ label: 'contacts', value: this.contacts.size }],
+		};
 	}
 
 	/** `/_sim/crmcom/...` control calls: paging mode, token expiry, bulk seeding. */

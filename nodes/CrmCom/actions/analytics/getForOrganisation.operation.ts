@@ -1,0 +1,44 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { pathSegment } from '../../../shared/transport/url';
+import { fields, validate } from '../../../shared/validation';
+import { requestOptionsOf } from '../../helpers/params';
+import { crmComRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Organisation ID',
+		name: 'organisationId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The identifier of your organisation in CRM.COM',
+	},
+	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['analytics'], operation: ['getForOrganisation'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = validate(
+		this.getNode(),
+		fields.pathId(),
+		this.getNodeParameter('organisationId', i),
+		{ '': 'Organisation ID' },
+		i,
+	);
+	return toItems(
+		await crmComRequest(this, {
+			method: 'GET',
+			path: `organisations/${pathSegment(id)}/analytics`,
+			itemIndex: i,
+			options: requestOptionsOf(this, i),
+		}),
+		i,
+	);
+}

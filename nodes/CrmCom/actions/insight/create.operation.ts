@@ -1,0 +1,48 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { fields, validate } from '../../../shared/validation';
+import { requestOptionsOf } from '../../helpers/params';
+import { compact } from '../../helpers/utils';
+import { crmComRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Marketing customers',
+	},
+	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['insight'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const input = validate(
+		this.getNode(),
+		z.object({ name: fields.required(200), description: fields.optional() }),
+		{
+			name: this.getNodeParameter('name', i),
+			description: this.getNodeParameter('description', i, ''),
+		},
+		{ name: 'Name', description: 'Description' },
+		i,
+	);
+	const reply = await crmComRequest(this, {
+		method: 'POST',
+		path: 'insights',
+		body: compact({ name: input.name, description: input.description }),
+		itemIndex: i,
+		options: requestOptionsOf(this, i),
+	});
+	return toItems(reply, i);
+}

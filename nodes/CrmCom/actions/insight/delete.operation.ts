@@ -1,0 +1,28 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { requestOptionsOf } from '../../helpers/params';
+import { crmComRequest } from '../../transport';
+import { insightIdOf, insightIdProperty } from './common';
+
+const properties: INodeProperties[] = [
+	insightIdProperty,
+	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['insight'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = insightIdOf(this, i);
+	await crmComRequest(this, {
+		method: 'DELETE',
+		path: `insights/${id}`,
+		itemIndex: i,
+		options: requestOptionsOf(this, i),
+	});
+	return toItems({ id: decodeURIComponent(id), deleted: true }, i);
+}

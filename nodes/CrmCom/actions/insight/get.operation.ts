@@ -1,0 +1,29 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { requestOptionsOf } from '../../helpers/params';
+import { crmComRequest } from '../../transport';
+import { insightIdOf, insightIdProperty } from './common';
+
+const properties: INodeProperties[] = [
+	insightIdProperty,
+	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['insight'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	return toItems(
+		await crmComRequest(this, {
+			method: 'GET',
+			path: `insights/${insightIdOf(this, i)}`,
+			itemIndex: i,
+			options: requestOptionsOf(this, i),
+		}),
+		i,
+	);
+}

@@ -1,0 +1,42 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	readRequestSettings,
+	requestOptionsCollection,
+	returnAllOrLimit,
+	updateDisplayOptions,
+} from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { crmComList, pagingFrom } from '../../transport';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit,
+	requestOptionsCollection([
+		'concurrency',
+		'maxAttempts',
+		'maxPages',
+		'pageSize',
+		'retryBudget',
+		'timeout',
+	]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['insight'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const settings = readRequestSettings(this, i);
+	const records = await crmComList<IDataObject>(
+		this,
+		{ path: 'insights', itemIndex: i, options: settings.request },
+		pagingFrom(this, i, settings),
+	);
+	return toItems(records, i);
+}

@@ -1,0 +1,55 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { fieldError, fields, validate } from '../../../shared/validation';
+import { requestOptionsOf } from '../../helpers/params';
+import { compact } from '../../helpers/utils';
+import { crmComRequest } from '../../transport';
+import { insightIdOf, insightIdProperty } from './common';
+
+const properties: INodeProperties[] = [
+	insightIdProperty,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+		],
+	},
+	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['insight'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = insightIdOf(this, i);
+	const input = validate(
+		this.getNode(),
+		z.object({ name: fields.optional(200), description: fields.optional() }),
+		this.getNodeParameter('updateFields', i, {}),
+		{ name: 'Name' },
+		i,
+	);
+	const body = compact({ name: input.name, description: input.description });
+	if (Object.keys(body).length === 0)
+		throw fieldError(this.getNode(), 'Update Fields', 'needs at least one field to change', i);
+	return toItems(
+		await crmComRequest(this, {
+			method: 'PUT',
+			path: `insights/${id}`,
+			body,
+			itemIndex: i,
+			options: requestOptionsOf(this, i),
+		}),
+		i,
+	);
+}
