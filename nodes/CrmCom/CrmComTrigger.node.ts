@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { readRequestSettings, requestOptionsCollection } from '../shared/descriptions';
-import { credentials } from './actions/versionDescription';
+import { authenticationProperty, credentials } from './actions/versionDescription';
 import { simplifyActivity } from './actions/activity/simplify';
 import { crmComList } from './transport';
 
@@ -47,16 +47,7 @@ export class CrmComTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Key', value: 'apiKey' },
-					{ name: 'User Login (JWT)', value: 'userJwt' },
-				],
-				default: 'apiKey',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Trigger On',
 				name: 'event',

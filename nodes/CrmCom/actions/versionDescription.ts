@@ -21,18 +21,21 @@ export const credentials: INodeCredentialDescription[] = [
 	},
 ];
 
+/** Which credential the node uses: its values name them (see `credentials`). */
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'API Key', value: 'apiKey' },
+		{ name: 'User Login (JWT)', value: 'userJwt' },
+	],
+	default: 'apiKey',
+};
+
 /** Authentication, Resource, then each resource's operations and fields. */
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'API Key', value: 'apiKey' },
-			{ name: 'User Login (JWT)', value: 'userJwt' },
-		],
-		default: 'apiKey',
-	},
+	authenticationProperty,
 	{
 		displayName: 'Resource',
 		name: 'resource',
