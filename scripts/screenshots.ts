@@ -24,6 +24,12 @@ const PANELS = [
 		operations: ['Create', 'Delete', 'Get', 'Get Many', 'Get Tags', 'Set Tags', 'Update'],
 	},
 	{
+		workflow: 'lighteningList01',
+		node: 'Lightening',
+		expect: ['Resource', 'Contact', 'Operation', 'Get Many', 'Customer IDs'],
+		operations: ['Create', 'Create or Update', 'Delete', 'Get', 'Get Many', 'Update'],
+	},
+	{
 		workflow: 'centionCard00001',
 		node: 'Cention',
 		expect: ['Resource', 'Contact Card', 'Operation', 'Create or Update', 'Emails'],
