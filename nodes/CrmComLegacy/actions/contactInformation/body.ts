@@ -1,0 +1,299 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { fieldError, fields, validate } from '../../../shared/validation';
+
+const entries = (collection: unknown, key: string): IDataObject[] =>
+	(((collection ?? {}) as IDataObject)[key] as IDataObject[] | undefined) ?? [];
+
+/** The nested contact-information fields of the API, as n8n collections. */
+export const contactInformationFields: INodeProperties[] = [
+	{
+		displayName: 'Addresses',
+		name: 'addresses',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Address',
+		default: {},
+		options: [
+			{
+				displayName: 'Address',
+				name: 'address',
+				values: [
+					{
+						displayName: 'Apartment Number',
+						name: 'apartment_number',
+						type: 'string',
+						default: '',
+					},
+					{ displayName: 'Area', name: 'area', type: 'string', default: '' },
+					{
+						displayName: 'Country Code',
+						name: 'country',
+						type: 'string',
+						default: '',
+						placeholder: 'CY',
+						description: 'Two-letter country code',
+					},
+					{ displayName: 'District', name: 'district', type: 'string', default: '' },
+					{ displayName: 'Floor', name: 'floor', type: 'number', default: 0 },
+					{ displayName: 'Municipality', name: 'municipality', type: 'string', default: '' },
+					{ displayName: 'PO Box', name: 'po_box', type: 'string', default: '' },
+					{
+						displayName: 'PO Box Postal Code',
+						name: 'po_box_postal_code',
+						type: 'string',
+						default: '',
+					},
+					{ displayName: 'Postal Code', name: 'postal_code', type: 'string', default: '' },
+					{ displayName: 'Street Name', name: 'street_name', type: 'string', default: '' },
+					{ displayName: 'Street Number', name: 'street_number', type: 'string', default: '' },
+					{ displayName: 'Town / City', name: 'town_city', type: 'string', default: '' },
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						options: [
+							{ name: 'Billing', value: 'BILLING' },
+							{ name: 'Business', value: 'BUSINESS' },
+							{ name: 'Home', value: 'HOME' },
+						],
+						default: 'HOME',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Category Name',
+		name: 'category',
+		type: 'string',
+		default: '',
+		placeholder: 'Contact Category',
+	},
+	{ displayName: 'Company Name', name: 'company_name', type: 'string', default: '' },
+	{
+		displayName: 'Demographics',
+		name: 'demographics',
+		type: 'collection',
+		placeholder: 'Add Demographic',
+		default: {},
+		options: [
+			{
+				displayName: 'Country of Residence',
+				name: 'country_of_residence',
+				type: 'string',
+				default: '',
+				placeholder: 'CYPRUS',
+			},
+			{ displayName: 'Date of Birth', name: 'date_of_birth', type: 'dateTime', default: '' },
+			{
+				displayName: 'Gender',
+				name: 'gender',
+				type: 'options',
+				options: [
+					{ name: 'Female', value: 'FEMALE' },
+					{ name: 'Male', value: 'MALE' },
+				],
+				default: 'FEMALE',
+			},
+			{ displayName: 'ID Number', name: 'id_number', type: 'string', default: '' },
+			{ displayName: 'Passport Number', name: 'passport_number', type: 'string', default: '' },
+			{
+				displayName: 'Social Security Number',
+				name: 'social_security_number',
+				type: 'string',
+				default: '',
+			},
+		],
+	},
+	{
+		displayName: 'Emails',
+		name: 'emails',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Email',
+		default: {},
+		options: [
+			{
+				displayName: 'Email',
+				name: 'email',
+				values: [
+					{
+						displayName: 'Email Address',
+						name: 'email_address',
+						type: 'string',
+						placeholder: 'name@email.com',
+						default: '',
+					},
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						options: [
+							{ name: 'Business', value: 'BUSINESS' },
+							{ name: 'Personal', value: 'PERSONAL' },
+						],
+						default: 'PERSONAL',
+					},
+				],
+			},
+		],
+	},
+	{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' },
+	{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' },
+	{ displayName: 'Middle Name', name: 'middle_name', type: 'string', default: '' },
+	{ displayName: 'Notes', name: 'notes', type: 'string', default: '' },
+	{
+		displayName: 'Owning Group Name',
+		name: 'owned_by_group',
+		type: 'string',
+		default: '',
+		placeholder: 'Main Group',
+	},
+	{
+		displayName: 'Phones',
+		name: 'phones',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Phone',
+		default: {},
+		options: [
+			{
+				displayName: 'Phone',
+				name: 'phone',
+				values: [
+					{ displayName: 'Number', name: 'number', type: 'string', default: '' },
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						options: [
+							{ name: 'Fax', value: 'FAX' },
+							{ name: 'Landline', value: 'LANDLINE' },
+							{ name: 'Mobile', value: 'MOBILE' },
+						],
+						default: 'MOBILE',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Privacy Level Number',
+		name: 'privacy_level',
+		type: 'string',
+		default: '',
+		placeholder: '8',
+	},
+	{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'Mr' },
+];
+
+const text = (max = 200) => fields.optional(max);
+const schema = z.object({
+	first_name: text(),
+	middle_name: text(),
+	last_name: text(),
+	company_name: text(),
+	title: text(20),
+	notes: text(2000),
+	category: text(),
+	owned_by_group: text(),
+	privacy_level: text(20),
+});
+
+/** The API body for a contact information, checked before anything is sent. */
+export function contactInformationBody(
+	ctx: IExecuteFunctions,
+	input: IDataObject,
+	i: number,
+): IDataObject {
+	const node = ctx.getNode();
+	const value = validate(
+		node,
+		schema,
+		input,
+		{
+			first_name: 'First Name',
+			last_name: 'Last Name',
+			company_name: 'Company Name',
+			title: 'Title',
+			notes: 'Notes',
+		},
+		i,
+	);
+	const body: IDataObject = {};
+	for (const key of [
+		'title',
+		'first_name',
+		'middle_name',
+		'last_name',
+		'company_name',
+		'notes',
+	] as const) {
+		if (value[key]) body[key] = value[key];
+	}
+	if (value.category) body.category_identifier = { name: value.category };
+	if (value.owned_by_group) body.owned_by_group_identifier = { name: value.owned_by_group };
+	if (value.privacy_level) body.privacy_level_identifier = { number: value.privacy_level };
+
+	const demo = (input.demographics ?? {}) as IDataObject;
+	const demographics: IDataObject = {};
+	for (const key of ['gender', 'id_number', 'passport_number', 'social_security_number'] as const) {
+		if (demo[key]) demographics[key] = String(demo[key]);
+	}
+	if (demo.country_of_residence)
+		demographics.country_of_residence_identifier = { name: String(demo.country_of_residence) };
+	if (demo.date_of_birth) {
+		const parsed = new Date(String(demo.date_of_birth));
+		if (Number.isNaN(parsed.getTime()))
+			throw fieldError(node, 'Date of Birth', 'must be a date', i);
+		demographics.date_of_birth = {
+			day: parsed.getUTCDate(),
+			month: parsed.getUTCMonth() + 1,
+			year: parsed.getUTCFullYear(),
+		};
+	}
+	if (Object.keys(demographics).length) body.demographics = demographics;
+
+	const addresses = entries(input.addresses, 'address').map((a, k) => {
+		const country = String(a.country ?? '').trim();
+		if (country && !/^[A-Za-z]{2}$/.test(country))
+			throw fieldError(
+				node,
+				`Addresses → ${k + 1} → Country Code`,
+				'must be a two-letter country code',
+				i,
+			);
+		const out: IDataObject = {};
+		for (const [key, v] of Object.entries(a)) {
+			if (key === 'country' || v === '' || v === undefined) continue;
+			out[key] = v;
+		}
+		if (country) out.country_identifier = { two_character_code: country.toUpperCase() };
+		return out;
+	});
+	if (addresses.length) body.address_set = addresses;
+
+	const phones = entries(input.phones, 'phone').map((p, k) => {
+		const number = String(p.number ?? '').trim();
+		if (!/^\+?[0-9 ()\-.]{3,32}$/.test(number))
+			throw fieldError(node, `Phones → ${k + 1} → Number`, 'must be a phone number', i);
+		return { type: p.type, number };
+	});
+	if (phones.length) body.phone_set = phones;
+
+	const emails = entries(input.emails, 'email').map((e, k) => {
+		const address = String(e.email_address ?? '').trim();
+		if (!z.string().email().safeParse(address).success)
+			throw fieldError(
+				node,
+				`Emails → ${k + 1} → Email Address`,
+				'must be a valid email address',
+				i,
+			);
+		return { type: e.type, email_address: address };
+	});
+	if (emails.length) body.email_set = emails;
+	return body;
+}

@@ -1,0 +1,60 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import {
+	readRequestSettings,
+	requestOptionsCollection,
+	updateDisplayOptions,
+} from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { fieldError } from '../../../shared/validation';
+import { legacyRequest } from '../../transport';
+import { fieldsSetOf, fieldsSetProperties } from '../fields';
+import { contactInformationBody, contactInformationFields } from './body';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contactInformation'], operation: ['create'] } },
+	[
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options: [
+				{ name: 'Company', value: 'COMPANY' },
+				{ name: 'Person', value: 'PERSON' },
+			],
+			default: 'PERSON',
+		},
+		{
+			displayName: 'Fields',
+			name: 'fields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: contactInformationFields,
+		},
+		...fieldsSetProperties,
+		requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	],
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const type = this.getNodeParameter('type', i) as string;
+	const body = contactInformationBody(
+		this,
+		this.getNodeParameter('fields', i, {}) as IDataObject,
+		i,
+	);
+	if (type === 'PERSON' && !body.last_name)
+		throw fieldError(this.getNode(), 'Last Name', 'is required for a person', i);
+	if (type === 'COMPANY' && !body.company_name)
+		throw fieldError(this.getNode(), 'Company Name', 'is required for a company', i);
+	const fieldsSet = fieldsSetOf(this, i);
+	const data = await legacyRequest<IDataObject>(this, {
+		method: 'POST',
+		path: 'contact_information/create',
+		body: { type, ...body, ...(fieldsSet ? { fields_set: fieldsSet } : {}) },
+		itemIndex: i,
+		options: readRequestSettings(this, i).request,
+	});
+	return toItems(data ?? {}, i);
+}

@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import {
+	readRequestSettings,
+	requestOptionsCollection,
+	updateDisplayOptions,
+} from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { legacyRequest } from '../../transport';
+import { fieldsSetOf, fieldsSetProperties, identifierOf, identifierProperties } from '../fields';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contactInformation'], operation: ['get'] } },
+	[
+		...identifierProperties,
+		...fieldsSetProperties,
+		requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	],
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const { key, value } = identifierOf(this, i);
+	const data = await legacyRequest<IDataObject>(this, {
+		method: 'GET',
+		path: 'contact_information/show',
+		qs: { contact_information_identifier: `${key}=${value}`, fields_set: fieldsSetOf(this, i) },
+		itemIndex: i,
+		options: readRequestSettings(this, i).request,
+	});
+	return toItems(data ?? {}, i);
+}

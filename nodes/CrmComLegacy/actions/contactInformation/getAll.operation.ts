@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import {
+	readRequestSettings,
+	requestOptionsCollection,
+	returnAllOrLimit,
+	updateDisplayOptions,
+} from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { legacyList, MAX_RESULTS } from '../../transport';
+import { fieldsSetOf, fieldsSetProperties } from '../fields';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contactInformation'], operation: ['getAll'] } },
+	[
+		...returnAllOrLimit,
+		...fieldsSetProperties,
+		requestOptionsCollection(['maxAttempts', 'maxPages', 'retryBudget', 'timeout']),
+	],
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const settings = readRequestSettings(this, i);
+	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const records = await legacyList<IDataObject>(
+		this,
+		{
+			path: 'contact_information/list',
+			qs: { fields_set: fieldsSetOf(this, i) },
+			itemIndex: i,
+			options: settings.request,
+		},
+		{
+			returnAll,
+			limit: returnAll ? undefined : (this.getNodeParameter('limit', i) as number),
+			pageSize: MAX_RESULTS,
+			maxPages: settings.maxPages,
+		},
+	);
+	return toItems(records, i);
+}

@@ -1,0 +1,55 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import {
+	readRequestSettings,
+	requestOptionsCollection,
+	updateDisplayOptions,
+} from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { fieldError } from '../../../shared/validation';
+import { legacyRequest } from '../../transport';
+import { fieldsSetOf, fieldsSetProperties, identifierOf, identifierProperties } from '../fields';
+import { contactInformationBody, contactInformationFields } from './body';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contactInformation'], operation: ['update'] } },
+	[
+		...identifierProperties,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: contactInformationFields,
+		},
+		...fieldsSetProperties,
+		requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	],
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const { key, value } = identifierOf(this, i);
+	const body = contactInformationBody(
+		this,
+		this.getNodeParameter('updateFields', i, {}) as IDataObject,
+		i,
+	);
+	if (Object.keys(body).length === 0)
+		throw fieldError(this.getNode(), 'Update Fields', 'needs at least one field to change', i);
+	const fieldsSet = fieldsSetOf(this, i);
+	const data = await legacyRequest<IDataObject>(this, {
+		method: 'POST',
+		path: 'contact_information/update',
+		body: {
+			contact_information_identifier: { [key]: value },
+			...body,
+			...(fieldsSet ? { fields_set: fieldsSet } : {}),
+		},
+		// an update sets the same values again: safe to repeat
+		idempotent: true,
+		itemIndex: i,
+		options: readRequestSettings(this, i).request,
+	});
+	return toItems(data ?? {}, i);
+}

@@ -1,0 +1,116 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import {
+	readRequestSettings,
+	requestOptionsCollection,
+	updateDisplayOptions,
+} from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { fieldError } from '../../../shared/validation';
+import { legacyList, legacyRequest, MAX_RESULTS } from '../../transport';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['custom'], operation: ['apiCall'] } },
+	[
+		{
+			displayName: 'Method',
+			name: 'method',
+			type: 'options',
+			options: [
+				{ name: 'GET', value: 'GET' },
+				{ name: 'POST', value: 'POST' },
+			],
+			default: 'GET',
+		},
+		{
+			displayName: 'Entity / Action',
+			name: 'path',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'accounts_receivable/show',
+			description: 'The part after /crmapi/rest/v2/, e.g. accounts_receivable/show',
+		},
+		{
+			displayName: 'Parameters (JSON)',
+			name: 'parameters',
+			type: 'json',
+			default: '{}',
+			description:
+				'Query parameters for GET, or the body for POST; the token is added as the API expects',
+		},
+		{
+			displayName: 'Return All Pages',
+			name: 'paginate',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to page through a list with offset and number_of_results (50 a page)',
+			displayOptions: { show: { method: ['GET'] } },
+		},
+		requestOptionsCollection(['maxAttempts', 'maxPages', 'retryBudget', 'timeout']),
+	],
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const node = this.getNode();
+	const method = this.getNodeParameter('method', i) as 'GET' | 'POST';
+	const path = String(this.getNodeParameter('path', i, ''))
+		.trim()
+		.replace(/^\/+/, '');
+	if (!/^[a-z0-9_]+(\/[a-z0-9_]+)+$/i.test(path))
+		throw fieldError(
+			node,
+			'Entity / Action',
+			'must look like entity/action (letters, digits, _ and /)',
+			i,
+		);
+	const raw = this.getNodeParameter('parameters', i, '{}') as unknown;
+	let parameters: IDataObject | undefined;
+	try {
+		parameters = (typeof raw === 'string' ? JSON.parse(raw || '{}') : raw) as IDataObject;
+	} catch {
+		parameters = undefined;
+	}
+	if (!parameters || typeof parameters !== 'object' || Array.isArray(parameters))
+		throw fieldError(node, 'Parameters (JSON)', 'must be a JSON object', i);
+	if ('token' in parameters)
+		throw fieldError(
+			node,
+			'Parameters (JSON)',
+			'must not contain the token: the credential adds it',
+			i,
+		);
+	const settings = readRequestSettings(this, i);
+	if (method === 'GET') {
+		const qs = Object.fromEntries(
+			Object.entries(parameters).map(([k, v]) => [
+				k,
+				typeof v === 'object' ? JSON.stringify(v) : String(v),
+			]),
+		);
+		if (this.getNodeParameter('paginate', i, false)) {
+			const records = await legacyList<IDataObject>(
+				this,
+				{ path, qs, itemIndex: i, options: settings.request },
+				{ returnAll: true, pageSize: MAX_RESULTS, maxPages: settings.maxPages },
+			);
+			return toItems(records, i);
+		}
+		const data = await legacyRequest<IDataObject | IDataObject[]>(this, {
+			method,
+			path,
+			qs,
+			itemIndex: i,
+			options: settings.request,
+		});
+		return toItems(data ?? {}, i);
+	}
+	const data = await legacyRequest<IDataObject | IDataObject[]>(this, {
+		method,
+		path,
+		body: parameters,
+		itemIndex: i,
+		options: settings.request,
+	});
+	return toItems(data ?? {}, i);
+}

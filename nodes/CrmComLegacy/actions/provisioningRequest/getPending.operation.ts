@@ -1,0 +1,60 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import {
+	readRequestSettings,
+	requestOptionsCollection,
+	returnAllOrLimit,
+	updateDisplayOptions,
+} from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { fieldError } from '../../../shared/validation';
+import { legacyList, MAX_RESULTS } from '../../transport';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['provisioningRequest'], operation: ['getPending'] } },
+	[
+		{
+			displayName: 'Provider Alternative Code',
+			name: 'provider',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'GP1',
+			description: 'The alternative code of the generic provisioning provider',
+		},
+		...returnAllOrLimit,
+		requestOptionsCollection(['maxAttempts', 'maxPages', 'retryBudget', 'timeout']),
+	],
+);
+
+/** The oldest pending requests first, 50 per call at most. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const provider = String(this.getNodeParameter('provider', i, '') ?? '').trim();
+	if (!provider)
+		throw fieldError(this.getNode(), 'Provider Alternative Code', 'must not be empty', i);
+	if (/[&#=\s]/.test(provider))
+		throw fieldError(
+			this.getNode(),
+			'Provider Alternative Code',
+			'must not contain &, #, = or spaces',
+			i,
+		);
+	const settings = readRequestSettings(this, i);
+	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const records = await legacyList<IDataObject>(
+		this,
+		{
+			path: 'provisioning/generic_provisioning_requests/get_pending',
+			qs: { provisioning_provider_identifier: `alternative_code=${provider}` },
+			itemIndex: i,
+			options: settings.request,
+		},
+		{
+			returnAll,
+			limit: returnAll ? undefined : (this.getNodeParameter('limit', i) as number),
+			pageSize: MAX_RESULTS,
+			maxPages: settings.maxPages,
+		},
+	);
+	return toItems(records, i);
+}
