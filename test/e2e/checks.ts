@@ -1,6 +1,7 @@
 import { CRMCOM_DEMO, type CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
 import type { CentionApi } from '../simulator/apis/cention';
 import type { LighteningApi } from '../simulator/apis/lightening';
+import type { CrmComLegacyApi } from '../simulator/apis/crmcomLegacy';
 import type { Simulator } from '../simulator/server';
 import { WRONG_CRMCOM_KEY } from './credentials';
 import { findRunData, nodeItems } from './lib/n8n';
@@ -128,6 +129,27 @@ export const CHECKS: Record<string, WorkflowCheck> = {
 			);
 			expect(stored).toHaveLength(1);
 			expect(stored[0]).toMatchObject({ name: 'Pat Doe', role: 'Buyer', customer_id: 1 });
+		},
+	},
+	'crmcom-legacy-pending-provisioning.json': {
+		id: 'legacyPending001',
+		check: ({ output, sim }) => {
+			expect(nodeItems(output, 'CRM.COM Legacy')).toHaveLength(12);
+			const pages = sim.log.find('/get_pending', 'GET');
+			expect(pages.every((p) => Number(p.query.number_of_results) <= 50)).toBe(true);
+		},
+	},
+	'crmcom-legacy-create-contact.json': {
+		id: 'legacyCreate0001',
+		check: ({ output, sim }) => {
+			const [item] = nodeItems(output, 'CRM.COM Legacy');
+			expect(item).toMatchObject({ first_name: 'Ana', last_name: 'Legacy' });
+			const stored = [...sim.api<CrmComLegacyApi>('crmcomLegacy').contacts.values()].find(
+				(c) => c.last_name === 'Legacy',
+			);
+			expect(stored?.email_set).toEqual([
+				{ type: 'PERSONAL', email_address: 'ana@legacy.example' },
+			]);
 		},
 	},
 	'crmcom-retry-503.json': {

@@ -1,6 +1,7 @@
 import { CENTION_DEMO } from '../simulator/apis/cention';
 import { CRMCOM_DEMO } from '../simulator/apis/crmcomBackoffice';
 import { LIGHTENING_DEMO } from '../simulator/apis/lightening';
+import { LEGACY_DEMO } from '../simulator/apis/crmcomLegacy';
 import type { Simulator } from '../simulator/server';
 import type { CredentialSpec } from './lib/n8n';
 
@@ -45,6 +46,18 @@ export function simulatorCredentials(sim: Simulator): CredentialSpec[] {
 			data: {
 				baseUrl: sim.baseUrl('lightening'),
 				authorizationToken: LIGHTENING_DEMO.authorization,
+			},
+		},
+		{
+			id: 'crmcomLegacySim1',
+			name: 'CRM.COM Legacy (simulator)',
+			type: 'crmComLegacyApi',
+			data: {
+				server: `${sim.url}/crmcom-legacy`,
+				authType: 'password',
+				username: LEGACY_DEMO.username,
+				password: LEGACY_DEMO.password,
+				organisation: LEGACY_DEMO.organisation,
 			},
 		},
 	];
