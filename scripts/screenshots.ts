@@ -30,6 +30,12 @@ const PANELS = [
 		operations: ['Create', 'Create or Update', 'Delete', 'Get', 'Get Many', 'Update'],
 	},
 	{
+		workflow: 'legacyPending001',
+		node: 'CRM.COM Legacy',
+		expect: ['Resource', 'Provisioning Request', 'Operation', 'Get Pending'],
+		operations: ['Get Pending'],
+	},
+	{
 		workflow: 'centionCard00001',
 		node: 'Cention',
 		expect: ['Resource', 'Contact Card', 'Operation', 'Create or Update', 'Emails'],
