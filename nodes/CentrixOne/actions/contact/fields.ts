@@ -1,0 +1,209 @@
+import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { fieldError } from '../../../shared/validation';
+
+/** The contact fields of the API, as the Zapier app offers them and more. */
+export const CONTACT_FIELD_OPTIONS: Array<{ name: string; value: string; account?: true }> = [
+	{ name: 'Title', value: 'Title' },
+	{ name: 'First Name', value: 'FirstName' },
+	{ name: 'Name', value: 'Name' },
+	{ name: 'Full Name', value: 'FullName' },
+	{ name: 'Job Position', value: 'JobPosition' },
+	{ name: 'Company', value: 'Company', account: true },
+	{ name: 'Address 1', value: 'Address1', account: true },
+	{ name: 'Address 2', value: 'Address2', account: true },
+	{ name: 'City', value: 'City', account: true },
+	{ name: 'State', value: 'State', account: true },
+	{ name: 'ZIP', value: 'ZIP', account: true },
+	{ name: 'Country ISO', value: 'CountryISO', account: true },
+	{ name: 'Email', value: 'Email' },
+	{ name: 'Phone 1', value: 'Phone1' },
+	{ name: 'Phone 2', value: 'Phone2' },
+	{ name: 'Cell', value: 'Cell' },
+	{ name: 'Fax', value: 'Fax' },
+	{ name: 'Web Site', value: 'WebSite', account: true },
+	{ name: 'Language Code', value: 'LanguageCode' },
+	{ name: 'Notes', value: 'Notes' },
+	...Array.from({ length: 15 }, (_, k) => ({
+		name: `Contact Custom ${k + 1}`,
+		value: `Contact_Custom_${k + 1}`,
+	})),
+];
+
+export const contactFieldsCollection = (name: string, displayName: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	description:
+		'A field left out is not changed; a field added but left empty is cleared. Fields marked (account) change every contact of the same account.',
+	options: (
+		[
+			...CONTACT_FIELD_OPTIONS.map(
+				(f): INodeProperties => ({
+					displayName: f.account ? `${f.name} (Account)` : f.name,
+					name: f.value,
+					type: 'string',
+					default: '',
+					...(f.value === 'Email' ? { placeholder: 'name@email.com' } : {}),
+					...(f.value === 'CountryISO'
+						? { placeholder: 'CA', description: 'Two-letter ISO country code' }
+						: {}),
+				}),
+			),
+			{
+				displayName: 'List Name or ID',
+				name: 'listId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getLists' },
+				default: '',
+				description:
+					'The list (script) the contact joins; list fields and sales reps apply to it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Sales Rep 1 Name or ID',
+				name: 'SalesRep1',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getUsers' },
+				default: '',
+				description:
+					'For the chosen list. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Sales Rep 2 Name or ID',
+				name: 'SalesRep2',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getUsers' },
+				default: '',
+				description:
+					'For the chosen list. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Other Fields',
+				name: 'otherFields',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Field',
+				default: {},
+				description:
+					'Any other field by its API name: CC_/AC_ custom fields, cs_ list fields (CCS_/ACS_), multiple choices joined with ::',
+				options: [
+					{
+						displayName: 'Field',
+						name: 'field',
+						values: [
+							{
+								displayName: 'Name',
+								name: 'name',
+								type: 'string',
+								default: '',
+								placeholder: 'CC_Region',
+							},
+							{
+								displayName: 'Value',
+								name: 'value',
+								type: 'string',
+								default: '',
+								placeholder: 'North::East',
+							},
+						],
+					},
+				],
+			},
+		] as INodeProperties[]
+	).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+});
+
+const ABBREVIATIONS: Array<[RegExp, string]> = [
+	[/^CCS_/, 'Contact_Custom_Script_'],
+	[/^ACS_/, 'Account_Custom_Script_'],
+	[/^CC_/, 'Contact_Custom_'],
+	[/^AC_/, 'Account_Custom_'],
+];
+
+/** An API field name with the documented abbreviations expanded. */
+export function expandFieldName(name: string): string {
+	for (const [pattern, full] of ABBREVIATIONS)
+		if (pattern.test(name)) return name.replace(pattern, full);
+	return name;
+}
+
+/**
+ * A contact record for a POST, from the node's fields of item `i`: top-level fields, and a
+ * ContactScript entry for the list (its id, sales reps and `cs_` fields).
+ */
+export function contactRecord(
+	node: INode,
+	input: IDataObject,
+	i: number,
+	identity: IDataObject,
+): IDataObject {
+	const record: IDataObject = { ...identity };
+	const script: IDataObject = {};
+	for (const option of CONTACT_FIELD_OPTIONS) {
+		if (input[option.value] === undefined) continue;
+		record[option.value] = String(input[option.value] ?? '');
+	}
+	if (
+		typeof record.Email === 'string' &&
+		record.Email !== '' &&
+		!z.string().email().safeParse(record.Email).success
+	) {
+		throw fieldError(node, 'Email', 'must be a valid email address', i);
+	}
+	if (
+		typeof record.CountryISO === 'string' &&
+		record.CountryISO !== '' &&
+		!/^[A-Za-z]{2}$/.test(record.CountryISO)
+	) {
+		throw fieldError(node, 'Country ISO', 'must be a two-letter ISO country code', i);
+	}
+	const others =
+		(((input.otherFields ?? {}) as IDataObject).field as IDataObject[] | undefined) ?? [];
+	for (const [k, other] of others.entries()) {
+		const name = String(other.name ?? '').trim();
+		if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name))
+			throw fieldError(
+				node,
+				`Other Fields → ${k + 1} → Name`,
+				'must be a field name (letters, digits, _)',
+				i,
+			);
+		const value = String(other.value ?? '');
+		if (name.toLowerCase().startsWith('cs_')) script[expandFieldName(name.slice(3))] = value;
+		else record[expandFieldName(name)] = value;
+	}
+	if (input.SalesRep1) script.SalesRep1 = String(input.SalesRep1);
+	if (input.SalesRep2) script.SalesRep2 = String(input.SalesRep2);
+	const listId = String(input.listId ?? '').trim();
+	if (listId !== '') {
+		if (!/^\d+$/.test(listId)) throw fieldError(node, 'List', 'must be a list ID (a number)', i);
+		record.ContactScript = [{ ids: Number(listId), ...script }];
+	} else if (Object.keys(script).length) {
+		throw fieldError(
+			node,
+			'List',
+			'is required when Sales Reps or cs_ fields are given (they belong to a list)',
+			i,
+		);
+	}
+	return record;
+}
+
+/** The fields most workflows need from a contact. */
+export function simplifyContact(contact: IDataObject): IDataObject {
+	return {
+		idc: contact.idc,
+		ExternalID: contact.ExternalID,
+		FirstName: contact.FirstName,
+		Name: contact.Name,
+		Company: contact.Company,
+		Email: contact.Email,
+		Phone1: contact.Phone1,
+		lists: Array.isArray(contact.ContactScript)
+			? (contact.ContactScript as IDataObject[]).map((s) => s.ids)
+			: [],
+	};
+}

@@ -1,0 +1,62 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import {
+	readRequestSettings,
+	requestOptionsCollection,
+	simplifyProperty,
+	updateDisplayOptions,
+} from '../../../shared/descriptions';
+import { toItems } from '../../../shared/router';
+import { fieldError } from '../../../shared/validation';
+import { baseFilterPart, centrixList } from '../../transport';
+import { simplifyContact } from './fields';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['get'] } },
+	[
+		{
+			displayName: 'Find By',
+			name: 'findBy',
+			type: 'options',
+			options: [
+				{ name: 'CentrixOne ID (Idc)', value: 'idc' },
+				{ name: 'External ID', value: 'externalId' },
+			],
+			default: 'idc',
+		},
+		{ displayName: 'Value', name: 'value', type: 'string', default: '', required: true },
+		simplifyProperty,
+		requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	],
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const findBy = this.getNodeParameter('findBy', i) as 'idc' | 'externalId';
+	const value = String(this.getNodeParameter('value', i, '')).trim();
+	let filter: string;
+	try {
+		filter = baseFilterPart(findBy === 'idc' ? 'C' : 'E', value);
+	} catch (error) {
+		throw fieldError(this.getNode(), 'Value', (error as Error).message.replace(/^"[^"]*" /, ''), i);
+	}
+	const rows = await centrixList(
+		this,
+		'Contacts',
+		filter,
+		{ fields: 'all' },
+		i,
+		readRequestSettings(this, i).request,
+	);
+	if (rows.length === 0)
+		throw new NodeOperationError(
+			this.getNode(),
+			`No contact with ${findBy === 'idc' ? 'ID' : 'External ID'} ${value}`,
+			{ itemIndex: i },
+		);
+	const contact = rows[0] as IDataObject;
+	return toItems(
+		(this.getNodeParameter('simplify', i, true) as boolean) ? simplifyContact(contact) : contact,
+		i,
+	);
+}

@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { Settled } from '../../../shared/concurrency';
+import { updateDisplayOptions } from '../../../shared/descriptions';
+import { fieldError } from '../../../shared/validation';
+import { contactFieldsCollection } from './fields';
+import { writeContacts, writeOptions } from './write';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['update'] } },
+	[
+		{
+			displayName: 'Contact ID (Idc)',
+			name: 'idc',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The CentrixOne identifier of the contact',
+		},
+		contactFieldsCollection('updateFields', 'Update Fields'),
+		writeOptions,
+	],
+);
+
+export async function executeAll(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<Array<Settled<INodeExecutionData[]>>> {
+	return await writeContacts(this, items, 'updateFields', (i) => {
+		const idc = String(this.getNodeParameter('idc', i, '')).trim();
+		if (!/^\d+$/.test(idc))
+			throw fieldError(this.getNode(), 'Contact ID (Idc)', 'must be a number', i);
+		return { idc: Number(idc) };
+	});
+}

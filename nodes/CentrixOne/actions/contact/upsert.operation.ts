@@ -1,0 +1,37 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { Settled } from '../../../shared/concurrency';
+import { updateDisplayOptions } from '../../../shared/descriptions';
+import { fieldError } from '../../../shared/validation';
+import { contactFieldsCollection } from './fields';
+import { writeContacts, writeOptions } from './write';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['upsert'] } },
+	[
+		{
+			displayName: 'External ID',
+			name: 'externalId',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'Your identifier of the contact: CentrixOne updates the contact with it, or creates it',
+		},
+		contactFieldsCollection('contactFields', 'Fields'),
+		writeOptions,
+	],
+);
+
+export async function executeAll(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<Array<Settled<INodeExecutionData[]>>> {
+	return await writeContacts(this, items, 'contactFields', (i) => {
+		const externalId = String(this.getNodeParameter('externalId', i, '')).trim();
+		if (externalId === '') throw fieldError(this.getNode(), 'External ID', 'must not be empty', i);
+		if (/[\t\r\n]/.test(externalId))
+			throw fieldError(this.getNode(), 'External ID', 'must not contain a TAB or a line break', i);
+		return { ExternalID: externalId };
+	});
+}

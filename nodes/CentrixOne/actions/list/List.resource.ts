@@ -1,0 +1,6 @@
+import * as getAll from './getAll.operation';
+import { resourceWithGetMany } from '../simpleList';
+
+export { getAll };
+
+export const description = resourceWithGetMany('list', 'lists', getAll);

@@ -1,0 +1,25 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { CentrixObject } from '../../transport';
+import { simpleList } from '../simpleList';
+
+const operation = simpleList(
+	'revenueType',
+	(ctx: IExecuteFunctions, i: number) => ctx.getNodeParameter('level', i) as CentrixObject,
+	[
+		{
+			displayName: 'Level',
+			name: 'level',
+			type: 'options',
+			options: [
+				{ name: 'Revenue Types', value: 'RevenueTypes' },
+				{ name: 'Sub-Types 1', value: 'RevenueTypesSub1' },
+				{ name: 'Sub-Types 2', value: 'RevenueTypesSub2' },
+			],
+			default: 'RevenueTypes',
+		},
+	],
+);
+
+export const description = operation.description;
+export const execute = operation.execute;

@@ -1,0 +1,61 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import {
+	readRequestSettings,
+	requestOptionsCollection,
+	returnAllOrLimit,
+	updateDisplayOptions,
+} from '../../shared/descriptions';
+import { toItems } from '../../shared/router';
+import { singleShot } from '../../shared/transport/paginate';
+import { centrixList, type CentrixObject } from '../transport';
+
+/** Get Many of an object the API returns whole (Users, Scripts, RevenueTypes…). */
+export function simpleList(
+	resource: string,
+	object: (ctx: IExecuteFunctions, i: number) => CentrixObject,
+	extra: INodeProperties[] = [],
+) {
+	return {
+		description: updateDisplayOptions({ show: { resource: [resource], operation: ['getAll'] } }, [
+			...extra,
+			...returnAllOrLimit,
+			requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+		]),
+		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+			const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+			const rows = await singleShot(
+				async () =>
+					await centrixList(
+						this,
+						object(this, i),
+						'all',
+						{ fields: 'all' },
+						i,
+						readRequestSettings(this, i).request,
+					),
+				{ returnAll, limit: returnAll ? undefined : (this.getNodeParameter('limit', i) as number) },
+			);
+			return toItems(rows, i);
+		},
+	};
+}
+
+export function resourceWithGetMany(
+	resource: string,
+	noun: string,
+	operation: { description: INodeProperties[] },
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options: [{ name: 'Get Many', value: 'getAll', action: `Get many ${noun}` }],
+			default: 'getAll',
+		},
+		...operation.description,
+	];
+}

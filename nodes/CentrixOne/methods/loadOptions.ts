@@ -1,0 +1,23 @@
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { centrixList } from '../transport';
+
+/** Contact lists (Scripts), for list pickers. */
+export async function getLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const rows = await centrixList(this, 'Scripts', 'all', { fields: 'all' }, undefined, {});
+	return rows
+		.map((r) => ({ name: String(r.Name ?? r.ids), value: String(r.ids) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Users, for the sales rep pickers. */
+export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const rows = await centrixList(this, 'Users', 'all', { fields: 'all' }, undefined, {});
+	return rows
+		.map((r) => ({
+			name: String(r.Name ?? r.idu),
+			value: String(r.idu ?? r.id),
+			description: r.Email ? String(r.Email) : undefined,
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,351 @@
+import type { Route, SimApi, SimRequest, SimResponse } from '../types';
+
+/**
+ * CentrixOne web API: `/{Object}-{Account}-{APIKey}[-{BaseFilter}].awp`, GET reads, POST adds or
+ * edits (`{"Contacts":[...]}`), JSON with `"Result":"Success"`, text bodies for 4xx/5xx,
+ * `Last-Modified` on reads and 304 on `If-Modified-Since`.
+ * Decisions where the docs are silent (mirrored by the node): filter values compare without
+ * case; `[=` starts with, `=]` ends with, `[=]` contains; a POST answers one record per contact
+ * sent, in order, each `{idc, ExternalID, Result, Error?}`; `fields` limits the fields returned
+ * (idc and ExternalID always come back).
+ */
+
+export const CENTRIX_DEMO = { account: '4242', apiKey: 'simCentrixKey9f3b21' };
+
+export const CONTACT_FIELDS = [
+	'Title',
+	'FirstName',
+	'Name',
+	'FullName',
+	'JobPosition',
+	'Company',
+	'Address1',
+	'Address2',
+	'City',
+	'State',
+	'ZIP',
+	'CountryISO',
+	'Email',
+	'Phone1',
+	'Phone2',
+	'Cell',
+	'Fax',
+	'WebSite',
+	'LanguageCode',
+	'Notes',
+	...Array.from({ length: 15 }, (_, k) => `Contact_Custom_${k + 1}`),
+];
+/** Fields stored per account: shared by every contact of the account. */
+export const ACCOUNT_FIELDS = [
+	'Company',
+	'Address1',
+	'Address2',
+	'City',
+	'State',
+	'ZIP',
+	'CountryISO',
+	'WebSite',
+];
+export const SCRIPT_FIELDS = ['SalesRep1', 'SalesRep2'];
+
+export interface CentrixContact {
+	idc: number;
+	ExternalID: string;
+	account: number;
+	fields: Record<string, string>;
+	scripts: Map<number, Record<string, string>>;
+	modified: number;
+}
+
+export class CentrixOneApi implements SimApi {
+	key = 'centrixone';
+
+	name = 'CentrixOne';
+
+	prefix = '/centrixone/API_WEB/EN';
+
+	contacts = new Map<number, CentrixContact>();
+
+	accounts = new Map<number, Record<string, string>>();
+
+	lists = [
+		{ ids: 10, Name: 'Newsletter' },
+		{ ids: 20, Name: 'Customers' },
+		{ ids: 30, Name: 'Prospects' },
+	];
+
+	users = [
+		{ idu: 1, Name: 'Sam Sales', Email: 'sam@centrix.example' },
+		{ idu: 2, Name: 'Robin Rep', Email: 'robin@centrix.example' },
+	];
+
+	/** Last change of the whole store (ms), for Last-Modified. */
+	lastChange = Date.now() - 60_000;
+
+	private nextIdc = 1000;
+
+	private nextAccount = 1;
+
+	demoCredentials = {
+		baseUrl: '(this simulator)/centrixone/API_WEB/EN',
+		account: CENTRIX_DEMO.account,
+		apiKey: CENTRIX_DEMO.apiKey,
+	};
+
+	routes: Route[] = [
+		{ method: 'GET', path: '/:resource', handler: (r) => this.read(r) },
+		{ method: 'POST', path: '/:resource', handler: (r) => this.write(r) },
+	];
+
+	reset(seed: boolean): void {
+		this.contacts.clear();
+		this.accounts.clear();
+		this.nextIdc = 1000;
+		this.nextAccount = 1;
+		if (seed) {
+			for (let n = 1; n <= 8; n++) {
+				this.store({
+					ExternalID: `EXT-${n}`,
+					FirstName: `First${n}`,
+					Name: `Last${n}`,
+					Email: `c${n}@centrix.example`,
+					Company: n <= 4 ? 'Acme' : 'Globex',
+					ids: n % 2 ? 10 : 20,
+				});
+			}
+		}
+		this.lastChange = Date.now() - 60_000;
+	}
+
+	tokenExpiredResponse(): SimResponse {
+		return { status: 401, body: 'API key expired' };
+	}
+
+	private text(status: number, body: string): SimResponse {
+		return { status, body, headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
+	}
+
+	/** Parses `Contacts-4242-KEY-C12,S10.awp`; checks account and key. */
+	private parse(request: SimRequest): { object: string; filter: string } | SimResponse {
+		const match = /^([A-Za-z0-9]+)-([^-]+)-([^-.]+)(?:-([^.]*))?\.awp$/.exec(
+			request.params.resource,
+		);
+		if (!match) return this.text(404, 'Unknown resource');
+		const [, object, account, key, filter] = match;
+		if (account !== CENTRIX_DEMO.account || key !== CENTRIX_DEMO.apiKey)
+			return this.text(401, 'Invalid account or API key');
+		return { object, filter: filter ?? 'all' };
+	}
+
+	store(input: Record<string, unknown>, existing?: CentrixContact): CentrixContact {
+		const contact: CentrixContact = existing ?? {
+			idc: this.nextIdc++,
+			ExternalID: '',
+			account: this.nextAccount++,
+			fields: {},
+			scripts: new Map(),
+			modified: 0,
+		};
+		if (typeof input.ExternalID === 'string') contact.ExternalID = input.ExternalID;
+		const account = this.accounts.get(contact.account) ?? {};
+		for (const field of CONTACT_FIELDS) {
+			if (input[field] === undefined) continue; // omitted: unchanged
+			const value = String(input[field] ?? '');
+			if (ACCOUNT_FIELDS.includes(field)) account[field] = value;
+			else contact.fields[field] = value;
+		}
+		this.accounts.set(contact.account, account);
+		const scripts = Array.isArray(input.ContactScript)
+			? (input.ContactScript as Array<Record<string, unknown>>)
+			: [];
+		if (input.ids !== undefined) scripts.push({ ids: input.ids });
+		for (const script of scripts) {
+			const ids = Number(script.ids);
+			const entry = contact.scripts.get(ids) ?? {};
+			for (const [k, v] of Object.entries(script))
+				if (k !== 'ids' && v !== undefined) entry[k] = String(v);
+			contact.scripts.set(ids, entry);
+		}
+		contact.modified = Date.now();
+		this.lastChange = Math.max(this.lastChange + 1000, Date.now());
+		this.contacts.set(contact.idc, contact);
+		return contact;
+	}
+
+	view(
+		contact: CentrixContact,
+		fields: string[] | undefined,
+		list?: number,
+	): Record<string, unknown> {
+		const account = this.accounts.get(contact.account) ?? {};
+		const all: Record<string, unknown> = {
+			idc: contact.idc,
+			ExternalID: contact.ExternalID,
+			...contact.fields,
+		};
+		for (const f of ACCOUNT_FIELDS) if (account[f] !== undefined) all[f] = account[f];
+		const scripts = [...contact.scripts.entries()]
+			.filter(([ids]) => list === undefined || ids === list)
+			.map(([ids, v]) => ({ ids, ...v }));
+		if (!fields) return { ...all, ContactScript: scripts };
+		const out: Record<string, unknown> = { idc: contact.idc, ExternalID: contact.ExternalID };
+		for (const f of fields) {
+			if (f.startsWith('cs_')) continue;
+			if (all[f] !== undefined) out[f] = all[f];
+		}
+		const csFields = fields.filter((f) => f.startsWith('cs_')).map((f) => f.slice(3));
+		if (csFields.length)
+			out.ContactScript = scripts.map((s) =>
+				Object.fromEntries(Object.entries(s).filter(([k]) => k === 'ids' || csFields.includes(k))),
+			);
+		return out;
+	}
+
+	/** A TAB/LF advanced filter: prefix, field, operator, value, suffix per line. */
+	matchesFilters(values: Record<string, unknown>, filters: string): boolean {
+		let expression = '';
+		for (const line of filters.split('\n').filter((l) => l.trim() !== '')) {
+			const [prefix = '', field = '', op = '', value = '', suffix = ''] = line.split('\t');
+			const actual = String(values[field] ?? '').toLowerCase();
+			const wanted = value.toLowerCase();
+			const tests: Record<string, boolean> = {
+				'=': actual === wanted,
+				'<>': actual !== wanted,
+				'<': actual < wanted,
+				'>': actual > wanted,
+				'<=': actual <= wanted,
+				'>=': actual >= wanted,
+				'[=': actual.startsWith(wanted),
+				'=]': actual.endsWith(wanted),
+				'[=]': actual.includes(wanted),
+			};
+			if (!(op in tests)) throw new Error(`Unknown operator ${op}`);
+			const joined = prefix.replace(/AND/i, ' && ').replace(/OR/i, ' || ');
+			expression += `${joined}${tests[op] ? 'true' : 'false'}${suffix}`;
+		}
+		if (!/^[\s()&|truefals]*$/.test(expression)) throw new Error('Invalid filter');
+		// eslint-disable-next-line @typescript-eslint/no-implied-eval
+		return expression === '' ? true : (new Function(`return (${expression});`)() as boolean);
+	}
+
+	private read(request: SimRequest): SimResponse {
+		const parsed = this.parse(request);
+		if ('status' in parsed) return parsed;
+		const lastModified = new Date(Math.floor(this.lastChange / 1000) * 1000).toUTCString();
+		const since = request.headers['if-modified-since'];
+		if (
+			typeof since === 'string' &&
+			Date.parse(since) >= Math.floor(this.lastChange / 1000) * 1000
+		) {
+			return { status: 304, headers: { 'Last-Modified': lastModified } };
+		}
+		const fields =
+			request.query.fields && request.query.fields !== 'all'
+				? request.query.fields.split(',').map((f) => f.trim())
+				: undefined;
+		const ok = (key: string, rows: unknown[]): SimResponse => ({
+			status: 200,
+			body: { Result: 'Success', [key]: rows },
+			headers: { 'Last-Modified': lastModified },
+		});
+		switch (parsed.object) {
+			case 'Users':
+				return ok('Users', this.users);
+			case 'Scripts':
+				return ok('Scripts', this.lists);
+			case 'RevenueTypes':
+			case 'RevenueTypesSub1':
+			case 'RevenueTypesSub2':
+				return ok(
+					parsed.object,
+					[1, 2].map((n) => ({ id: n, Name: `${parsed.object} ${n}` })),
+				);
+			case 'Opportunities': {
+				const list = /^S(\d+)$/.exec(parsed.filter)?.[1];
+				const rows = [...this.contacts.values()]
+					.filter((c) => !list || c.scripts.has(Number(list)))
+					.map((c) => ({
+						ido: c.idc * 10,
+						idc: c.idc,
+						ids: Number(list ?? 0),
+						Amount: '100.00',
+						Stage: 'Open',
+					}));
+				return ok('Opportunities', rows);
+			}
+			case 'Contacts':
+				break;
+			default:
+				return this.text(404, `Unknown object ${parsed.object}`);
+		}
+		let list: number | undefined;
+		let rows = [...this.contacts.values()];
+		if (parsed.filter !== 'all') {
+			for (const part of parsed.filter
+				.split(',')
+				.map((p) => p.trim())
+				.filter(Boolean)) {
+				const kind = part[0];
+				const value = part.slice(1);
+				if (kind === 'C') rows = rows.filter((c) => String(c.idc) === value);
+				else if (kind === 'E') rows = rows.filter((c) => c.ExternalID === value);
+				else if (kind === 'S') {
+					list = Number(value);
+					rows = rows.filter((c) => c.scripts.has(list as number));
+				} else return this.text(400, `Invalid base filter ${part}`);
+			}
+		}
+		if (request.query.filters) {
+			try {
+				rows = rows.filter((c) =>
+					this.matchesFilters(this.view(c, undefined), request.query.filters),
+				);
+			} catch (error) {
+				return this.text(400, (error as Error).message);
+			}
+		}
+		return ok(
+			'Contacts',
+			rows.map((c) => this.view(c, fields, list)),
+		);
+	}
+
+	private write(request: SimRequest): SimResponse {
+		const parsed = this.parse(request);
+		if ('status' in parsed) return parsed;
+		if (parsed.object !== 'Contacts') return this.text(405, 'Only Contacts can be written');
+		const body = request.body as { Contacts?: unknown } | undefined;
+		if (!body || !Array.isArray(body.Contacts))
+			return this.text(400, 'Body must be {"Contacts":[...]}');
+		const results = (body.Contacts as Array<Record<string, unknown>>).map((input) => {
+			if (
+				input.Email !== undefined &&
+				input.Email !== '' &&
+				!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(input.Email))
+			) {
+				return {
+					idc: input.idc ?? null,
+					ExternalID: input.ExternalID ?? null,
+					Result: 'Error',
+					Error: `Invalid email ${String(input.Email)}`,
+				};
+			}
+			let existing: CentrixContact | undefined;
+			if (input.idc !== undefined && input.idc !== null && input.idc !== '') {
+				existing = this.contacts.get(Number(input.idc));
+				if (!existing)
+					return {
+						idc: input.idc,
+						ExternalID: input.ExternalID ?? null,
+						Result: 'Error',
+						Error: `Contact ${String(input.idc)} not found`,
+					};
+			} else if (input.ExternalID) {
+				existing = [...this.contacts.values()].find((c) => c.ExternalID === input.ExternalID);
+			}
+			const contact = this.store(input, existing);
+			return { idc: contact.idc, ExternalID: contact.ExternalID, Result: 'Success' };
+		});
+		return { status: 200, body: { Result: 'Success', Contacts: results } };
+	}
+}
