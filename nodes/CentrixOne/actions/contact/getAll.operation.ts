@@ -13,16 +13,17 @@ import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrixList } from '../../transport';
 import { CONTACT_FIELD_OPTIONS, expandFieldName, simplifyContact } from './fields';
 
+/** The documented operators; option values are words because n8n reads a leading "=" as an expression. */
 export const OPERATORS = [
-	{ name: 'Contains ([=])', value: '[=]' },
-	{ name: 'Ends With (=])', value: '=]' },
-	{ name: 'Equals (=)', value: '=' },
-	{ name: 'Greater or Equal (>=)', value: '>=' },
-	{ name: 'Greater Than (>)', value: '>' },
-	{ name: 'Less or Equal (<=)', value: '<=' },
-	{ name: 'Less Than (<)', value: '<' },
-	{ name: 'Not Equal (<>)', value: '<>' },
-	{ name: 'Starts With ([=)', value: '[=' },
+	{ name: 'Contains ([=])', value: 'contains', symbol: '[=]' },
+	{ name: 'Ends With (=])', value: 'endsWith', symbol: '=]' },
+	{ name: 'Equals (=)', value: 'equals', symbol: '=' },
+	{ name: 'Greater or Equal (>=)', value: 'gte', symbol: '>=' },
+	{ name: 'Greater Than (>)', value: 'gt', symbol: '>' },
+	{ name: 'Less or Equal (<=)', value: 'lte', symbol: '<=' },
+	{ name: 'Less Than (<)', value: 'lt', symbol: '<' },
+	{ name: 'Not Equal (<>)', value: 'notEquals', symbol: '<>' },
+	{ name: 'Starts With ([=)', value: 'startsWith', symbol: '[=' },
 ];
 
 export const description = updateDisplayOptions(
@@ -154,9 +155,10 @@ const CONTROL = /[\t\r\n]/;
 export function filtersOf(ctx: IExecuteFunctions, i: number): string | undefined {
 	const mode = ctx.getNodeParameter('filterMode', i, 'none') as string;
 	if (mode === 'raw') {
+		// only spaces and line breaks are trimmed: a leading or trailing TAB is an (empty) element
 		const raw = String(ctx.getNodeParameter('rawFilters', i, '') ?? '')
 			.replace(/\r\n?/g, '\n')
-			.trim();
+			.replace(/^[ \n]+|[ \n]+$/g, '');
 		for (const [k, line] of raw.split('\n').entries()) {
 			if (line.split('\t').length !== 5)
 				throw fieldError(
@@ -189,6 +191,16 @@ export function filtersOf(ctx: IExecuteFunctions, i: number): string | undefined
 		if (!parts[1].trim())
 			throw fieldError(ctx.getNode(), `Conditions → ${k + 1} → Field`, 'must not be empty', i);
 		parts[1] = expandFieldName(parts[1].trim());
+		const operator = OPERATORS.find((o) => o.value === parts[2] || o.symbol === parts[2]);
+		if (!operator) {
+			throw fieldError(
+				ctx.getNode(),
+				`Conditions → ${k + 1} → Operator`,
+				'must be one of the listed operators',
+				i,
+			);
+		}
+		parts[2] = operator.symbol;
 		return parts.join('\t');
 	});
 	return lines.length ? lines.join('\n') : undefined;

@@ -1,0 +1,406 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { CentrixOneApi as CentrixCredential } from '../../../credentials/CentrixOneApi.credentials';
+import { CentrixOne } from '../../../nodes/CentrixOne/CentrixOne.node';
+import { CentrixOneTrigger } from '../../../nodes/CentrixOne/CentrixOneTrigger.node';
+import { createPoller, executeNode, loadOptions, type NodeRunSpec } from '../../harness/harness';
+import { CENTRIX_DEMO, type CentrixOneApi } from '../../simulator/apis/centrixone';
+import { startSimulator, type Simulator } from '../../simulator/server';
+
+let sim: Simulator;
+let api: CentrixOneApi;
+beforeAll(async () => {
+	sim = await startSimulator();
+	api = sim.api<CentrixOneApi>('centrixone');
+});
+afterAll(async () => await sim.stop());
+beforeEach(() => sim.reset());
+
+const credentials = (apiKey = CENTRIX_DEMO.apiKey) => ({
+	centrixOneApi: { baseUrl: sim.baseUrl('centrixone'), account: CENTRIX_DEMO.account, apiKey },
+});
+
+function run(parameters: IDataObject, extra: Partial<NodeRunSpec> = {}) {
+	return executeNode({
+		node: new CentrixOne(),
+		credentialTypes: [new CentrixCredential()],
+		credentials: credentials(),
+		parameters: parameters as INodeParameters,
+		...extra,
+	});
+}
+
+const KEY = CENTRIX_DEMO.apiKey;
+
+describe('CentrixOne contacts: reads', () => {
+	it('gets a contact by idc and by External ID, the key only in the URL path', async () => {
+		const byId = await run({ resource: 'contact', operation: 'get', findBy: 'idc', value: '1002' });
+		expect(byId.items[0].json).toMatchObject({
+			idc: 1002,
+			ExternalID: 'EXT-3',
+			Email: 'c3@centrix.example',
+		});
+		expect(sim.log.all()[0].path).toBe(
+			`/centrixone/API_WEB/EN/Contacts-${CENTRIX_DEMO.account}-${KEY}-C1002.awp`,
+		);
+		const byExt = await run({
+			resource: 'contact',
+			operation: 'get',
+			findBy: 'externalId',
+			value: 'EXT-5',
+			simplify: false,
+		});
+		expect(byExt.items[0].json.idc).toBe(1004);
+		expect(byExt.items[0].json.ContactScript).toEqual([{ ids: 10 }]);
+		const none = await run({ resource: 'contact', operation: 'get', findBy: 'idc', value: '9' });
+		expect(none.error?.message).toBe('No contact with ID 9');
+	});
+
+	it('builds base filters, TAB/LF conditions and fields (cs_ and abbreviations)', async () => {
+		const result = await run({
+			resource: 'contact',
+			operation: 'getAll',
+			lists: ['10'],
+			filterMode: 'conditions',
+			conditions: {
+				condition: [
+					{ prefix: '', field: 'Company', operator: 'startsWith', value: 'ac', suffix: '' },
+					{
+						prefix: 'AND',
+						field: 'Email',
+						operator: 'endsWith',
+						value: '@CENTRIX.example',
+						suffix: '',
+					},
+				],
+			},
+			fields: ['FirstName', 'Email'],
+			moreFields: 'cs_SalesRep1, CC_Region',
+			returnAll: true,
+			simplify: false,
+		});
+		expect(result.error).toBeUndefined();
+		const [call] = sim.log.all();
+		expect(call.path).toContain('-S10.awp');
+		expect(call.query.filters).toBe('\tCompany\t[=\tac\t\nAND\tEmail\t=]\t@CENTRIX.example\t');
+		expect(call.url).toContain('filters=%09Company%09%5B%3D%09ac%09%0AAND%09Email');
+		expect(call.query.fields).toBe('FirstName,Email,cs_SalesRep1,Contact_Custom_Region');
+		// Acme contacts (1-4) in list 10 (odd): 1 and 3
+		expect(result.items.map((i) => i.json.ExternalID)).toEqual(['EXT-1', 'EXT-3']);
+	});
+
+	it('raw filters for experts, and Limit', async () => {
+		const result = await run({
+			resource: 'contact',
+			operation: 'getAll',
+			filterMode: 'raw',
+			rawFilters: '\tCompany\t=\tglobex\t',
+			returnAll: false,
+			limit: 2,
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(2);
+		expect(result.items.every((i) => i.json.Company === 'Globex')).toBe(true);
+	});
+
+	it.each([
+		[
+			{
+				filterMode: 'conditions',
+				conditions: {
+					condition: [
+						{ prefix: '', field: 'Company', operator: 'equals', value: 'a\tb', suffix: '' },
+					],
+				},
+			},
+			'"Conditions → 1 → Value" must not contain a TAB or a line break',
+		],
+		[
+			{
+				filterMode: 'conditions',
+				conditions: {
+					condition: [
+						{ prefix: '', field: 'Company', operator: 'equals', value: 'line\nbreak', suffix: '' },
+					],
+				},
+			},
+			'"Conditions → 1 → Value" must not contain a TAB or a line break',
+		],
+		[
+			{
+				filterMode: 'conditions',
+				conditions: {
+					condition: [
+						{ prefix: '', field: 'Com\tpany', operator: 'equals', value: 'x', suffix: '' },
+					],
+				},
+			},
+			'"Conditions → 1 → Field" must not contain a TAB',
+		],
+		[
+			{ filterMode: 'raw', rawFilters: 'Company\t=\tx' },
+			'"Raw Filters" line 1 must have 5 TAB-separated elements',
+		],
+		[{ moreFields: 'cs_Sales Rep' }, '"More Fields" has an invalid field name'],
+		[{ ids: '12a' }, 'must be a number'],
+		[{ externalIds: 'A.B' }, 'cannot be used in a base filter'],
+	])('rejects %j before sending', async (params, message) => {
+		const result = await run({
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: true,
+			...params,
+		});
+		expect(result.error?.message).toContain(message);
+		expect(sim.log.count()).toBe(0);
+	});
+});
+
+describe('CentrixOne contacts: batched writes', () => {
+	it('upserts 250 items by External ID in 3 requests, each reply record paired to its item', async () => {
+		const input = Array.from({ length: 250 }, (_, k) => ({
+			ext: `BATCH-${k}`,
+			email: `b${k}@x.example`,
+		}));
+		input[3].ext = 'EXT-2'; // an existing contact: updated, not duplicated
+		const result = await run(
+			{
+				resource: 'contact',
+				operation: 'upsert',
+				externalId: '={{ $json.ext }}',
+				contactFields: { Email: '={{ $json.email }}', FirstName: 'Batch' },
+			},
+			{ input },
+		);
+		expect(result.error).toBeUndefined();
+		const posts = sim.log.find('/Contacts-', 'POST');
+		expect(posts.map((p) => (p.body as { Contacts: unknown[] }).Contacts.length)).toEqual([
+			100, 100, 50,
+		]);
+		expect(result.items).toHaveLength(250);
+		expect(result.items.map((i) => i.pairedItem)).toEqual(input.map((_, k) => ({ item: k })));
+		expect(result.items.map((i) => i.json.ExternalID)).toEqual(input.map((i) => i.ext));
+		expect(result.items[3].json.idc).toBe(1001);
+		expect(api.contacts.size).toBe(8 + 249);
+		expect(api.contacts.get(1001)?.fields.Email).toBe('b3@x.example');
+	});
+
+	it('one bad member fails alone under continueOnFail; a validation error sends nothing for that item', async () => {
+		const result = await run(
+			{
+				resource: 'contact',
+				operation: 'create',
+				contactFields: {
+					Email: '={{ $json.email }}',
+					Name: '={{ $json.name }}',
+					CountryISO: '={{ $json.country }}',
+				},
+			},
+			{
+				continueOnFail: true,
+				input: [
+					{ email: 'ok1@x.example', name: 'One', country: 'CA' },
+					{ email: 'ok2@x.example', name: 'Two', country: 'Canada' },
+					{ email: 'ok3@x.example', name: 'Three', country: 'FR' },
+				],
+			},
+		);
+		expect(result.items.map((i) => Boolean(i.json.error))).toEqual([false, true, false]);
+		expect(result.items[1].json.error).toBe(
+			'Invalid value: "Country ISO" must be a two-letter ISO country code',
+		);
+		const sent = (sim.log.find('/Contacts-', 'POST')[0].body as { Contacts: IDataObject[] })
+			.Contacts;
+		expect(sent.map((c) => c.Name)).toEqual(['One', 'Three']);
+	});
+
+	it('a record the API refuses fails only its item', async () => {
+		// the simulator refuses an email that fails its own check, as the API would
+		const result = await run(
+			{
+				resource: 'contact',
+				operation: 'update',
+				idc: '={{ $json.idc }}',
+				updateFields: { Notes: 'seen' },
+			},
+			{ continueOnFail: true, input: [{ idc: '1000' }, { idc: '555' }, { idc: '1001' }] },
+		);
+		expect(result.items.map((i) => i.json.error ?? 'ok')).toEqual([
+			'ok',
+			'CentrixOne: Contact 555 not found',
+			'ok',
+		]);
+		expect(api.contacts.get(1000)?.fields.Notes).toBe('seen');
+	});
+
+	it('omitted fields stay, empty ones are cleared, account fields reach every contact of the account, list membership is added', async () => {
+		const contact = api.contacts.get(1000)!;
+		api.store({ FirstName: 'Colleague', Name: 'Same Account' });
+		const colleague = [...api.contacts.values()].pop()!;
+		colleague.account = contact.account;
+		await run({
+			resource: 'contact',
+			operation: 'update',
+			idc: '1000',
+			updateFields: { Name: '', City: 'Montreal', listId: '30', SalesRep1: '2' },
+		});
+		expect(contact.fields.FirstName).toBe('First1');
+		expect(contact.fields.Name).toBe('');
+		expect(api.view(colleague, undefined).City).toBe('Montreal');
+		expect(contact.scripts.get(30)).toEqual({ SalesRep1: '2' });
+		const body = (sim.log.find('/Contacts-', 'POST')[0].body as { Contacts: IDataObject[] })
+			.Contacts[0];
+		expect(body).toEqual({
+			idc: 1000,
+			Name: '',
+			City: 'Montreal',
+			ContactScript: [{ ids: 30, SalesRep1: '2' }],
+		});
+	});
+
+	it('sales reps without a list are refused before sending', async () => {
+		const result = await run({
+			resource: 'contact',
+			operation: 'create',
+			contactFields: { Name: 'X', SalesRep1: '1' },
+		});
+		expect(result.error?.message).toBe(
+			'Invalid value: "List" is required when Sales Reps or cs_ fields are given (they belong to a list)',
+		);
+		expect(sim.log.count()).toBe(0);
+	});
+
+	it('retries a 503 with Retry-After and a 200 that is not JSON on reads; an upsert batch after a lost reply', async () => {
+		sim.inject({ kind: 'status503', retryAfter: 0 }, { kind: 'nonJson' });
+		const read = await run({ resource: 'contact', operation: 'getAll', returnAll: true });
+		expect(read.items).toHaveLength(8);
+		expect(sim.log.count()).toBe(3);
+		sim.inject({ kind: 'resetAfter', method: 'POST' });
+		const write = await run({
+			resource: 'contact',
+			operation: 'upsert',
+			externalId: 'RETRY-1',
+			contactFields: { Name: 'Once' },
+		});
+		expect(write.error).toBeUndefined();
+		expect([...api.contacts.values()].filter((c) => c.ExternalID === 'RETRY-1')).toHaveLength(1);
+	});
+
+	it('never re-sends a batch of plain creates after a lost reply', async () => {
+		sim.inject({ kind: 'resetAfter', method: 'POST' });
+		const result = await run({
+			resource: 'contact',
+			operation: 'create',
+			contactFields: { Name: 'Maybe' },
+		});
+		expect(result.error?.description).toContain('Outcome unknown');
+		expect(sim.log.count('/Contacts-', 'POST')).toBe(1);
+	});
+});
+
+describe('CentrixOne other objects and secrets', () => {
+	it('lists users, lists, revenue types and opportunities of a list', async () => {
+		expect(
+			(await run({ resource: 'user', operation: 'getAll', returnAll: true })).items,
+		).toHaveLength(2);
+		expect(
+			(await run({ resource: 'list', operation: 'getAll', returnAll: true })).items.map(
+				(i) => i.json.Name,
+			),
+		).toEqual(['Newsletter', 'Customers', 'Prospects']);
+		const sub = await run({
+			resource: 'revenueType',
+			operation: 'getAll',
+			level: 'RevenueTypesSub2',
+			returnAll: true,
+		});
+		expect(sub.items[0].json.Name).toBe('RevenueTypesSub2 1');
+		const opportunities = await run({
+			resource: 'opportunity',
+			operation: 'getAll',
+			listId: '20',
+			returnAll: true,
+		});
+		expect(opportunities.items).toHaveLength(4);
+		expect(sim.log.all().pop()?.path).toContain('Opportunities-');
+	});
+
+	it('loads lists and users for the pickers', async () => {
+		const spec = {
+			node: new CentrixOne(),
+			credentialTypes: [new CentrixCredential()],
+			credentials: credentials(),
+			parameters: {} as INodeParameters,
+		};
+		expect((await loadOptions(spec, 'loadOptions', 'getLists')).map((o) => o.name)).toEqual([
+			'Customers',
+			'Newsletter',
+			'Prospects',
+		]);
+		expect((await loadOptions(spec, 'loadOptions', 'getUsers'))[0]).toMatchObject({
+			name: 'Robin Rep',
+			value: '2',
+		});
+	});
+
+	it("a wrong key: the error shows CentrixOne's text and never the key (which is in the URL)", async () => {
+		const wrongKey = 'wrongCentrixKey77';
+		const result = await run(
+			{ resource: 'contact', operation: 'getAll', returnAll: true },
+			{ credentials: credentials(wrongKey) },
+		);
+		expect(result.error?.message).toBe('CentrixOne: Invalid account or API key');
+		const shown = JSON.stringify(result.run.data.resultData);
+		expect(shown).not.toContain(wrongKey);
+		sim.inject({ kind: 'status503', count: 9 });
+		const down = await run({
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: true,
+			options: { maxAttempts: 2 },
+		});
+		expect(down.error).toBeDefined();
+		expect(JSON.stringify(down.run.data.resultData)).not.toContain(KEY);
+	});
+});
+
+describe('CentrixOne Trigger', () => {
+	const poller = (event = 'any', lists = '') =>
+		createPoller({
+			node: new CentrixOneTrigger(),
+			credentialTypes: [new CentrixCredential()],
+			credentials: credentials(),
+			parameters: { event, lists } as INodeParameters,
+		});
+
+	it('first poll records, unchanged polls cost one 304, then new and updated contacts once each', async () => {
+		const p = poller();
+		expect(await p.poll()).toBeNull();
+		expect(await p.poll()).toBeNull();
+		const second = sim.log.all()[1];
+		expect(second.headers['if-modified-since']).toBeDefined();
+		expect(second.status).toBe(304);
+		await new Promise((r) => setTimeout(r, 1100));
+		api.store({ ExternalID: 'NEW-1', Name: 'Newcomer' });
+		api.store({ Notes: 'changed' }, api.contacts.get(1000));
+		const out = await p.poll();
+		expect(out?.[0].map((i) => [i.json.idc, i.json._event]).sort()).toEqual([
+			[1000, 'updated'],
+			[1008, 'new'],
+		]);
+		expect(await p.poll()).toBeNull();
+	});
+
+	it('filters by event and list; manual mode returns a sample', async () => {
+		const p = poller('new', '20');
+		await p.poll();
+		await new Promise((r) => setTimeout(r, 1100));
+		api.store({ Notes: 'changed' }, api.contacts.get(1001));
+		api.store({ Name: 'In list 20', ids: 20 });
+		const out = await p.poll();
+		expect(out?.[0].map((i) => i.json.Name)).toEqual(['In list 20']);
+		expect(sim.log.all()[0].path).toContain('-S20.awp');
+		const sample = await poller().poll('manual');
+		expect(sample?.[0]).toHaveLength(3);
+	});
+});
