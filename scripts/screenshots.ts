@@ -36,6 +36,12 @@ const PANELS = [
 		operations: ['Get Pending'],
 	},
 	{
+		workflow: 'centrixContacts1',
+		node: 'CentrixOne',
+		expect: ['Resource', 'Contact', 'Operation', 'Get Many', 'Filter Mode'],
+		operations: ['Create', 'Create or Update', 'Get', 'Get Many', 'Update'],
+	},
+	{
 		workflow: 'centionCard00001',
 		node: 'Cention',
 		expect: ['Resource', 'Contact Card', 'Operation', 'Create or Update', 'Emails'],

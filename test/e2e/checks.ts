@@ -2,6 +2,7 @@ import { CRMCOM_DEMO, type CrmComBackofficeApi } from '../simulator/apis/crmcomB
 import type { CentionApi } from '../simulator/apis/cention';
 import type { LighteningApi } from '../simulator/apis/lightening';
 import type { CrmComLegacyApi } from '../simulator/apis/crmcomLegacy';
+import { CENTRIX_DEMO, type CentrixOneApi } from '../simulator/apis/centrixone';
 import type { Simulator } from '../simulator/server';
 import { WRONG_CRMCOM_KEY } from './credentials';
 import { findRunData, nodeItems } from './lib/n8n';
@@ -151,6 +152,32 @@ export const CHECKS: Record<string, WorkflowCheck> = {
 				{ type: 'PERSONAL', email_address: 'ana@legacy.example' },
 			]);
 		},
+	},
+	'centrixone-contacts.json': {
+		id: 'centrixContacts1',
+		check: ({ output, printed }) => {
+			expect(nodeItems(output, 'CentrixOne').map((i) => i.ExternalID)).toEqual(['EXT-1', 'EXT-3']);
+			expect(printed).not.toContain(CENTRIX_DEMO.apiKey);
+		},
+	},
+	'centrixone-upsert-from-crmcom.json': {
+		id: 'centrixUpsert001',
+		check: ({ output, sim }) => {
+			const written = nodeItems(output, 'Upsert into CentrixOne');
+			expect(written).toHaveLength(5);
+			const posts = sim.log.find('/Contacts-', 'POST');
+			expect(posts).toHaveLength(1);
+			const stored = [...sim.api<CentrixOneApi>('centrixone').contacts.values()].filter((c) =>
+				c.ExternalID.startsWith('crmcom-'),
+			);
+			expect(stored).toHaveLength(5);
+			expect(stored.every((c) => c.scripts.has(20))).toBe(true);
+		},
+	},
+	'centrixone-trigger-new-contacts.json': {
+		id: 'centrixTrigger01',
+		trigger: true,
+		check: () => undefined,
 	},
 	'crmcom-retry-503.json': {
 		id: 'crmcomRetry50301',

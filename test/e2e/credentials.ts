@@ -2,6 +2,7 @@ import { CENTION_DEMO } from '../simulator/apis/cention';
 import { CRMCOM_DEMO } from '../simulator/apis/crmcomBackoffice';
 import { LIGHTENING_DEMO } from '../simulator/apis/lightening';
 import { LEGACY_DEMO } from '../simulator/apis/crmcomLegacy';
+import { CENTRIX_DEMO } from '../simulator/apis/centrixone';
 import type { Simulator } from '../simulator/server';
 import type { CredentialSpec } from './lib/n8n';
 
@@ -58,6 +59,16 @@ export function simulatorCredentials(sim: Simulator): CredentialSpec[] {
 				username: LEGACY_DEMO.username,
 				password: LEGACY_DEMO.password,
 				organisation: LEGACY_DEMO.organisation,
+			},
+		},
+		{
+			id: 'centrixoneSim001',
+			name: 'CentrixOne (simulator)',
+			type: 'centrixOneApi',
+			data: {
+				baseUrl: sim.baseUrl('centrixone'),
+				account: CENTRIX_DEMO.account,
+				apiKey: CENTRIX_DEMO.apiKey,
 			},
 		},
 	];

@@ -18,6 +18,7 @@ import {
 } from './lib/n8n';
 import type { CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
 import type { LighteningApi } from '../simulator/apis/lightening';
+import type { CentrixOneApi } from '../simulator/apis/centrixone';
 import { CHROMIUM, takeScreenshots } from '../../scripts/screenshots';
 import { existsSync } from 'node:fs';
 
@@ -116,7 +117,11 @@ describe.each(LINE_NAMES)('n8n %s', (which) => {
 			sim.reset();
 			const api = sim.api<CrmComBackofficeApi>('crmcom');
 			const lightening = sim.api<LighteningApi>('lightening');
-			for (const file of ['crmcom-trigger-activities.json', 'lightening-trigger-welcome.json']) {
+			for (const file of [
+				'crmcom-trigger-activities.json',
+				'lightening-trigger-welcome.json',
+				'centrixone-trigger-new-contacts.json',
+			]) {
 				const id = CHECKS[file].id;
 				const activate =
 					which === '2.x'
@@ -135,7 +140,8 @@ describe.each(LINE_NAMES)('n8n %s', (which) => {
 					'the activation polls',
 					() =>
 						sim.log.count('/activities', 'GET') > 0 &&
-						sim.log.count('/lightening/api/contact', 'GET') > 0,
+						sim.log.count('/lightening/api/contact', 'GET') > 0 &&
+						sim.log.count('/Contacts-', 'GET') > 0,
 					120_000,
 				);
 				const polls = sim.log.count('/activities', 'GET');
@@ -147,11 +153,14 @@ describe.each(LINE_NAMES)('n8n %s', (which) => {
 					{ customer_id: 1, name: 'E2E newcomer' },
 					Date.now() + 1000,
 				);
+				const centrix = sim.api<CentrixOneApi>('centrixone');
+				const newcomer = centrix.store({ ExternalID: 'E2E-NEW', Name: 'E2E newcomer' });
 				await waitFor(
 					'the next polls to act',
 					() =>
 						api.activities.get(fresh.id)?.description === 'Seen by n8n: E2E trigger' &&
-						lightening.contacts.get(contact.id)?.role === 'Welcomed',
+						lightening.contacts.get(contact.id)?.role === 'Welcomed' &&
+						centrix.contacts.get(newcomer.idc)?.fields.Notes === 'Seen by n8n',
 					150_000,
 				);
 				expect(sim.log.count('/activities', 'GET')).toBeGreaterThan(polls);
@@ -159,6 +168,10 @@ describe.each(LINE_NAMES)('n8n %s', (which) => {
 				expect(puts).toEqual([`/crmcom/backoffice/v2/activities/${fresh.id}`]);
 				const welcomes = sim.log.find('/lightening/api/contact/', 'POST').map((e) => e.path);
 				expect(welcomes).toEqual([`/lightening/api/contact/${contact.id}`]);
+				const marks = sim.log
+					.find('/Contacts-', 'POST')
+					.map((e) => (e.body as { Contacts: Array<{ idc: number }> }).Contacts.map((c) => c.idc));
+				expect(marks).toEqual([[newcomer.idc]]);
 			} catch (error) {
 				throw new Error(`${(error as Error).message}\n${printed.slice(-2000)}`);
 			} finally {
