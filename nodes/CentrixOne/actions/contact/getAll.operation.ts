@@ -88,7 +88,8 @@ export const description = updateDisplayOptions(
 							displayName: 'Operator',
 							name: 'operator',
 							type: 'options',
-							default: '',
+							options: OPERATORS.map(({ name, value }) => ({ name, value })),
+							default: 'equals',
 						},
 						{
 							displayName: 'Prefix',
