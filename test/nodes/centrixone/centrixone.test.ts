@@ -185,6 +185,55 @@ describe('CentrixOne contacts: batched writes', () => {
 		expect(api.contacts.get(1001)?.fields.Email).toBe('b3@x.example');
 	});
 
+	it('Map Automatically: sends the input fields with CentrixOne names, ignores the rest, checks each item', async () => {
+		const input = [
+			{
+				ExternalID: 'AUTO-1',
+				FirstName: 'Ada',
+				Email: 'ada@x.example',
+				CC_Region: 'North',
+				cs_Status: 'Hot',
+				listId: 20,
+				internalNote: 'not a CentrixOne field',
+				nested: { Email: 'ignored@x.example' },
+			},
+			{ ExternalID: 'EXT-2', Email: '' },
+			{ FirstName: 'No id' },
+			{ ExternalID: 'AUTO-4', Email: 'not-an-email' },
+		];
+		const result = await run(
+			{ resource: 'contact', operation: 'upsert', mappingMode: 'autoMapInputData' },
+			{ input, continueOnFail: true },
+		);
+		expect(result.error).toBeUndefined();
+		const posts = sim.log.find('/Contacts-', 'POST');
+		expect(posts).toHaveLength(1);
+		expect((posts[0].body as { Contacts: unknown[] }).Contacts).toEqual([
+			{
+				ExternalID: 'AUTO-1',
+				FirstName: 'Ada',
+				Email: 'ada@x.example',
+				Contact_Custom_Region: 'North',
+				ContactScript: [{ ids: 20, Status: 'Hot' }],
+			},
+			{ ExternalID: 'EXT-2', Email: '' },
+		]);
+		expect(result.items.map((i) => i.pairedItem)).toEqual(input.map((_, k) => ({ item: k })));
+		expect(result.items[1].json).toMatchObject({ idc: 1001, _result: 'Success' });
+		expect(api.contacts.get(1001)?.fields.Email).toBe('');
+		expect(String(result.items[2].json.error)).toMatch(
+			/ExternalID \(input field\).*must not be empty/,
+		);
+		expect(String(result.items[3].json.error)).toMatch(/Email.*valid email/);
+
+		const update = await run(
+			{ resource: 'contact', operation: 'update', mappingMode: 'autoMapInputData' },
+			{ input: [{ idc: 1003, Company: 'Mapped Ltd' }, { idc: 'x' }], continueOnFail: true },
+		);
+		expect(update.items[0].json).toMatchObject({ idc: 1003, Company: 'Mapped Ltd' });
+		expect(String(update.items[1].json.error)).toMatch(/idc \(input field\).*must be a number/);
+	});
+
 	it('one bad member fails alone under continueOnFail; a validation error sends nothing for that item', async () => {
 		const result = await run(
 			{

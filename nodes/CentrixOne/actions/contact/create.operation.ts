@@ -3,11 +3,16 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { Settled } from '../../../shared/concurrency';
 import { updateDisplayOptions } from '../../../shared/descriptions';
 import { contactFieldsCollection } from './fields';
+import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['create'] } },
-	[contactFieldsCollection('contactFields', 'Fields'), writeOptions],
+	[
+		mappingModeProperty,
+		...definedBelow([contactFieldsCollection('contactFields', 'Fields')]),
+		writeOptions,
+	],
 );
 
 /** Creates contacts, many per request. A create is never re-sent after a lost reply. */
@@ -15,5 +20,10 @@ export async function executeAll(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<Array<Settled<INodeExecutionData[]>>> {
-	return await writeContacts(this, items, 'contactFields', () => ({}));
+	return await writeContacts(this, items, 'contactFields', (_i, json) =>
+		// mapped automatically, an ExternalID in the input goes with the contact
+		json?.ExternalID !== undefined && json.ExternalID !== null && json.ExternalID !== ''
+			? { ExternalID: String(json.ExternalID) }
+			: {},
+	);
 }

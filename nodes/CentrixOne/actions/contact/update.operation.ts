@@ -4,20 +4,24 @@ import type { Settled } from '../../../shared/concurrency';
 import { updateDisplayOptions } from '../../../shared/descriptions';
 import { fieldError } from '../../../shared/validation';
 import { contactFieldsCollection } from './fields';
+import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['update'] } },
 	[
-		{
-			displayName: 'Contact ID (Idc)',
-			name: 'idc',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'The CentrixOne identifier of the contact',
-		},
-		contactFieldsCollection('updateFields', 'Update Fields'),
+		mappingModeProperty,
+		...definedBelow([
+			{
+				displayName: 'Contact ID (Idc)',
+				name: 'idc',
+				type: 'string',
+				default: '',
+				required: true,
+				description: 'The CentrixOne identifier of the contact',
+			},
+			contactFieldsCollection('updateFields', 'Update Fields'),
+		]),
 		writeOptions,
 	],
 );
@@ -26,10 +30,15 @@ export async function executeAll(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<Array<Settled<INodeExecutionData[]>>> {
-	return await writeContacts(this, items, 'updateFields', (i) => {
-		const idc = String(this.getNodeParameter('idc', i, '')).trim();
+	return await writeContacts(this, items, 'updateFields', (i, json) => {
+		const idc = String(json ? (json.idc ?? '') : this.getNodeParameter('idc', i, '')).trim();
 		if (!/^\d+$/.test(idc))
-			throw fieldError(this.getNode(), 'Contact ID (Idc)', 'must be a number', i);
+			throw fieldError(
+				this.getNode(),
+				json ? 'idc (input field)' : 'Contact ID (Idc)',
+				'must be a number',
+				i,
+			);
 		return { idc: Number(idc) };
 	});
 }

@@ -4,21 +4,25 @@ import type { Settled } from '../../../shared/concurrency';
 import { updateDisplayOptions } from '../../../shared/descriptions';
 import { fieldError } from '../../../shared/validation';
 import { contactFieldsCollection } from './fields';
+import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['upsert'] } },
 	[
-		{
-			displayName: 'External ID',
-			name: 'externalId',
-			type: 'string',
-			default: '',
-			required: true,
-			description:
-				'Your identifier of the contact: CentrixOne updates the contact with it, or creates it',
-		},
-		contactFieldsCollection('contactFields', 'Fields'),
+		mappingModeProperty,
+		...definedBelow([
+			{
+				displayName: 'External ID',
+				name: 'externalId',
+				type: 'string',
+				default: '',
+				required: true,
+				description:
+					'Your identifier of the contact: CentrixOne updates the contact with it, or creates it',
+			},
+			contactFieldsCollection('contactFields', 'Fields'),
+		]),
 		writeOptions,
 	],
 );
@@ -27,11 +31,14 @@ export async function executeAll(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<Array<Settled<INodeExecutionData[]>>> {
-	return await writeContacts(this, items, 'contactFields', (i) => {
-		const externalId = String(this.getNodeParameter('externalId', i, '')).trim();
-		if (externalId === '') throw fieldError(this.getNode(), 'External ID', 'must not be empty', i);
+	return await writeContacts(this, items, 'contactFields', (i, json) => {
+		const field = json ? 'ExternalID (input field)' : 'External ID';
+		const externalId = String(
+			json ? (json.ExternalID ?? '') : this.getNodeParameter('externalId', i, ''),
+		).trim();
+		if (externalId === '') throw fieldError(this.getNode(), field, 'must not be empty', i);
 		if (/[\t\r\n]/.test(externalId))
-			throw fieldError(this.getNode(), 'External ID', 'must not contain a TAB or a line break', i);
+			throw fieldError(this.getNode(), field, 'must not contain a TAB or a line break', i);
 		return { ExternalID: externalId };
 	});
 }

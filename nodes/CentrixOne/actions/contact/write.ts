@@ -10,6 +10,7 @@ import { readRequestSettings, requestOptionsCollection } from '../../../shared/d
 import { sendInBatches } from '../../../shared/transport/batch';
 import { centrixRequest } from '../../transport';
 import { contactRecord } from './fields';
+import { fieldsFromInput, type MappingMode } from './mapping';
 
 export const writeOptions: INodeProperties = requestOptionsCollection(
 	['batchSize', 'concurrency', 'maxAttempts', 'retryBudget', 'timeout'],
@@ -26,24 +27,29 @@ interface ReplyRecord {
 /**
  * Sends many contacts in `{"Contacts":[...]}` batches of Options → Batch Size and pairs each
  * reply record with its input item; an item that fails validation, or whose record the API
- * refuses, fails alone. `identity(i)` gives the record's idc / ExternalID (validated).
+ * refuses, fails alone. `identity(i, json)` gives the record's idc / ExternalID (validated); `json`
+ * is the input item's data in "Map Automatically" mode, where the fields come from it too.
  */
 export async function writeContacts(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 	fieldsParameter: string,
-	identity: (i: number) => IDataObject,
+	identity: (i: number, json?: IDataObject) => IDataObject,
 ): Promise<Array<Settled<INodeExecutionData[]>>> {
 	const settings = readRequestSettings(ctx, 0);
-	const prepared: Array<Settled<IDataObject>> = items.map((_item, i) => {
+	const mode = ctx.getNodeParameter('mappingMode', 0, 'defineBelow') as MappingMode;
+	const prepared: Array<Settled<IDataObject>> = items.map((item, i) => {
 		try {
+			const auto = mode === 'autoMapInputData';
 			return {
 				ok: true,
 				value: contactRecord(
 					ctx.getNode(),
-					ctx.getNodeParameter(fieldsParameter, i, {}) as IDataObject,
+					auto
+						? fieldsFromInput(item.json)
+						: (ctx.getNodeParameter(fieldsParameter, i, {}) as IDataObject),
 					i,
-					identity(i),
+					auto ? identity(i, item.json) : identity(i),
 				),
 			};
 		} catch (error) {

@@ -1,0 +1,84 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { CentrixOneApi as CentrixOneCredential } from '../../credentials/CentrixOneApi.credentials';
+import { CrmComApi } from '../../credentials/CrmComApi.credentials';
+import { CentrixOne } from '../../nodes/CentrixOne/CentrixOne.node';
+import { CrmCom } from '../../nodes/CrmCom/CrmCom.node';
+import { executeNode, type NodeRunResult } from '../../test/harness/harness';
+import { CENTRIX_DEMO } from '../../test/simulator/apis/centrixone';
+import { CRMCOM_DEMO } from '../../test/simulator/apis/crmcomBackoffice';
+import type { Simulator } from '../../test/simulator/server';
+import type { N8nBench } from './n8nContenders';
+import type { ResultRow } from './measure';
+
+/** What every scenario gets: sizes, the simulator, the real n8n (unless skipped), the table. */
+export interface BenchContext {
+	quick: boolean;
+	latencyMs: number;
+	sim: Simulator;
+	n8n?: N8nBench;
+	rows: ResultRow[];
+	log(line: string): void;
+}
+
+/** Runs the pack's CRM.COM node through n8n-core (the test harness), with the API key credential. */
+export async function runCrmComNode(
+	sim: Simulator,
+	parameters: IDataObject,
+	input?: IDataObject[],
+): Promise<NodeRunResult> {
+	return await executeNode({
+		node: new CrmCom(),
+		credentialTypes: [new CrmComApi()],
+		credentials: { crmComApi: { baseUrl: sim.baseUrl('crmcom'), apiKey: CRMCOM_DEMO.apiKey } },
+		parameters: parameters as INodeParameters,
+		input,
+	});
+}
+
+/** Runs the pack's CentrixOne node through n8n-core (the test harness). */
+export async function runCentrixOneNode(
+	sim: Simulator,
+	parameters: IDataObject,
+	input?: IDataObject[],
+): Promise<NodeRunResult> {
+	return await executeNode({
+		node: new CentrixOne(),
+		credentialTypes: [new CentrixOneCredential()],
+		credentials: {
+			centrixOneApi: {
+				baseUrl: sim.baseUrl('centrixone'),
+				account: CENTRIX_DEMO.account,
+				apiKey: CENTRIX_DEMO.apiKey,
+			},
+		},
+		parameters: parameters as INodeParameters,
+		input,
+	});
+}
+
+/** Fails the benchmark loudly: a contender that lost or duplicated data has no valid time. */
+export function check(condition: boolean, what: string): void {
+	if (!condition) throw new Error(`Benchmark check failed: ${what}`);
+}
+
+export function speedupRow(
+	scenario: string,
+	contender: string,
+	baseline: string,
+	contenderMs: number,
+	baselineMs: number,
+	target?: number,
+	notes?: string,
+): ResultRow {
+	const speedup = baselineMs / contenderMs;
+	return {
+		scenario,
+		contender,
+		baseline,
+		speedup,
+		target: target === undefined ? undefined : `≥ ${target}×`,
+		met: target === undefined ? undefined : speedup >= target,
+		notes,
+	};
+}
