@@ -20,18 +20,34 @@ export async function bestOf<T>(
 	return best as { ms: number; value: T };
 }
 
-/** Peak RSS growth over a run, sampled every 5 ms, in bytes. */
-export async function peakRssGrowth<T>(fn: () => Promise<T>): Promise<{ bytes: number; value: T }> {
+/**
+ * Peak memory growth over a run, sampled every 5 ms: RSS, and the live JS memory (heap used +
+ * external buffers). RSS alone can stay flat when the run reuses pages the heap freed before it
+ * (e.g. after start-up), so the scenario reports the larger of the two.
+ */
+export async function peakRssGrowth<T>(
+	fn: () => Promise<T>,
+): Promise<{ bytes: number; rssBytes: number; heapBytes: number; value: T }> {
 	if (global.gc) global.gc();
-	const base = process.memoryUsage().rss;
-	let peak = base;
-	const timer = setInterval(() => {
-		peak = Math.max(peak, process.memoryUsage().rss);
-	}, 5);
+	const live = () => {
+		const usage = process.memoryUsage();
+		return usage.heapUsed + usage.external;
+	};
+	const baseRss = process.memoryUsage().rss;
+	const baseLive = live();
+	let peakRss = baseRss;
+	let peakLive = baseLive;
+	const sample = () => {
+		peakRss = Math.max(peakRss, process.memoryUsage().rss);
+		peakLive = Math.max(peakLive, live());
+	};
+	const timer = setInterval(sample, 5);
 	try {
 		const value = await fn();
-		peak = Math.max(peak, process.memoryUsage().rss);
-		return { bytes: peak - base, value };
+		sample();
+		const rssBytes = peakRss - baseRss;
+		const heapBytes = peakLive - baseLive;
+		return { bytes: Math.max(rssBytes, heapBytes), rssBytes, heapBytes, value };
 	} finally {
 		clearInterval(timer);
 	}

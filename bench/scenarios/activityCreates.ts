@@ -44,6 +44,7 @@ async function createActivities(ctx: BenchContext, count: number, concurrency: n
 export async function activityCreatesScenario(ctx: BenchContext): Promise<void> {
 	const count = ctx.quick ? 200 : 1_000;
 	const concurrency = 4;
+	await createActivities(ctx, 50, concurrency); // warm-up
 	const bounded = await createActivities(ctx, count, concurrency);
 	const sequential = await createActivities(ctx, count, 1);
 	ctx.rows.push(

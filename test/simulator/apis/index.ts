@@ -9,5 +9,11 @@ import { LighteningApi } from './lightening';
  * Every API the simulator speaks. Adding a CRM = one module in this folder + one line here.
  */
 export function allApis(): SimApi[] {
-	return [new CrmComBackofficeApi(), new CentionApi(), new LighteningApi(), new CrmComLegacyApi(), new CentrixOneApi()];
+	return [
+		new CrmComBackofficeApi(),
+		new CentionApi(),
+		new LighteningApi(),
+		new CrmComLegacyApi(),
+		new CentrixOneApi(),
+	];
 }
