@@ -57,7 +57,7 @@ export async function startN8nBench(sim: Simulator): Promise<N8nBench> {
 			writeFileSync(file, JSON.stringify({ id, active: false, settings: {}, ...workflow }));
 			const imported = await n8nCli(line, userFolder, ['import:workflow', `--input=${file}`]);
 			if (imported.code !== 0) throw new Error(`import:workflow failed: ${imported.stderr}`);
-			const result = await executeWorkflow(line, userFolder, id);
+			const result = await executeWorkflow(line, userFolder, id, 15 * 60 * 1000);
 			const runs = findRunData(result.json)?.[nodeName] ?? [];
 			const task = runs[0] as
 				| {

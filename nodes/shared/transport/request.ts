@@ -150,6 +150,8 @@ export async function crmRequest<T = unknown>(
 	const started = clock.now();
 	let credentialsOverride = refreshedCredentials.get(this)?.get(credentialType);
 	let refreshed = false;
+	/** An earlier attempt reached the service and its reply was lost: it may have been applied. */
+	let maybeApplied = false;
 
 	for (let attempt = 1; ; attempt++) {
 		const httpOptions: IHttpRequestOptions = {
@@ -206,8 +208,13 @@ export async function crmRequest<T = unknown>(
 
 		const delay = retryAfterMs ?? backoffDelay(attempt - 1, options, clock.random);
 		const elapsed = clock.now() - started;
+		if (outcome.ambiguous) maybeApplied = true;
 		if (!retryable || attempt >= options.maxAttempts || elapsed + delay > options.retryBudgetMs) {
-			if (outcome.ambiguous && !idempotent) {
+			if (maybeApplied && idempotent) {
+				failure.hint =
+					'An earlier attempt reached the service but its reply was lost: the change may or may not have been applied. Re-running this item is safe.';
+				failure.description = [failure.description, 'Outcome unknown.'].filter(Boolean).join(' ');
+			} else if (outcome.ambiguous && !idempotent) {
 				failure.hint =
 					'The connection failed after the request was sent: the record may or may not have been written. It was not sent again, to avoid a duplicate; check the CRM before re-running this item.';
 				failure.description = [failure.description, 'Outcome unknown.'].filter(Boolean).join(' ');
@@ -299,7 +306,8 @@ async function sendOnce(
 				retryable: true,
 				httpCode: reply.statusCode,
 			},
-			ambiguous: false,
+			// the request reached the service, which may have applied it: a create is not re-sent
+			ambiguous: reply.statusCode < 300,
 			unsent: false,
 		};
 	}

@@ -209,8 +209,14 @@ export async function executeWorkflow(
 	line: N8nLine,
 	userFolder: string,
 	id: string,
+	timeoutMs?: number,
 ): Promise<CliResult & { json: unknown }> {
-	const result = await n8nCli(line, userFolder, ['execute', `--id=${id}`, '--rawOutput']);
+	const result = await n8nCli(
+		line,
+		userFolder,
+		['execute', `--id=${id}`, '--rawOutput'],
+		timeoutMs,
+	);
 	return { ...result, json: parseRawOutput(result.stdout) };
 }
 

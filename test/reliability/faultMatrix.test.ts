@@ -1,0 +1,372 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { CentionApi as CentionCredential } from '../../credentials/CentionApi.credentials';
+import { CentrixOneApi as CentrixCredential } from '../../credentials/CentrixOneApi.credentials';
+import { CrmComUserApi } from '../../credentials/CrmComUserApi.credentials';
+import { CrmComLegacyApi as LegacyCredential } from '../../credentials/CrmComLegacyApi.credentials';
+import { LighteningApi as LighteningCredential } from '../../credentials/LighteningApi.credentials';
+import { Cention } from '../../nodes/Cention/Cention.node';
+import { CentrixOne } from '../../nodes/CentrixOne/CentrixOne.node';
+import { CrmCom } from '../../nodes/CrmCom/CrmCom.node';
+import { CrmComLegacy } from '../../nodes/CrmComLegacy/CrmComLegacy.node';
+import { Lightening } from '../../nodes/Lightening/Lightening.node';
+import { executeNode, type NodeRunResult, type NodeRunSpec } from '../harness/harness';
+import { CENTION_DEMO, type CentionApi } from '../simulator/apis/cention';
+import { CENTRIX_DEMO, type CentrixOneApi } from '../simulator/apis/centrixone';
+import { CRMCOM_DEMO, type CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
+import { LEGACY_DEMO, type CrmComLegacyApi } from '../simulator/apis/crmcomLegacy';
+import { LIGHTENING_DEMO, type LighteningApi } from '../simulator/apis/lightening';
+import { startSimulator, type Simulator } from '../simulator/server';
+import { useFakeClock } from '../unit/transport/fakeClock';
+import { FAULT_CLASSES, sized, tallyRead, tallyWrite, type Tally } from './matrix';
+
+/**
+ * Every node's Return All and write paths against the simulator while it injects one fault
+ * class at a time, then all mixed, into 5 % of the requests. After each run the CRM's store is
+ * compared with the input: 0 lost, 0 duplicated, every output paired with its input, every item
+ * that could not be written reported (continueOnFail), creates whose reply was lost reported as
+ * "outcome unknown" and never re-sent. Waits (Retry-After, backoff) run on a fake clock; a
+ * timeout is real (the simulator holds the reply for 1 s, the node gives up after 1 s).
+ */
+
+const FAULT_RATE = 0.05;
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator({ seed: false });
+});
+afterAll(async () => await sim.stop());
+useFakeClock();
+
+const FAST = { timeout: 1, maxAttempts: 8 };
+
+interface Path {
+	node: string;
+	kind: 'read' | 'write';
+	/** Items (writes) or records (reads) at full size. */
+	full: number;
+	/** Seeds the simulator; returns the keys the run must return or write. */
+	setup(n: number): string[];
+	run(n: number): Promise<NodeRunResult>;
+	/** Records the CRM holds for a write's key; a read's record key. */
+	stored?(key: string): number;
+	key?(json: IDataObject): string;
+}
+
+const crmcom = () => sim.api<CrmComBackofficeApi>('crmcom');
+const centrix = () => sim.api<CentrixOneApi>('centrixone');
+const lightening = () => sim.api<LighteningApi>('lightening');
+const cention = () => sim.api<CentionApi>('cention');
+const legacy = () => sim.api<CrmComLegacyApi>('crmcomLegacy');
+
+function run(spec: Omit<NodeRunSpec, 'parameters'> & { parameters: IDataObject }) {
+	return executeNode({
+		...spec,
+		parameters: spec.parameters as INodeParameters,
+		continueOnFail: true,
+	});
+}
+
+const crmcomCredentials = () => ({
+	node: new CrmCom(),
+	credentialTypes: [new CrmComUserApi()],
+	credentials: {
+		crmComUserApi: {
+			baseUrl: sim.baseUrl('crmcom'),
+			apiKey: CRMCOM_DEMO.apiKey,
+			signIn: 'password',
+			email: CRMCOM_DEMO.username,
+			password: CRMCOM_DEMO.password,
+			accessToken: '',
+		},
+	},
+});
+const centrixCredentials = () => ({
+	node: new CentrixOne(),
+	credentialTypes: [new CentrixCredential()],
+	credentials: {
+		centrixOneApi: {
+			baseUrl: sim.baseUrl('centrixone'),
+			account: CENTRIX_DEMO.account,
+			apiKey: CENTRIX_DEMO.apiKey,
+		},
+	},
+});
+const lighteningCredentials = () => ({
+	node: new Lightening(),
+	credentialTypes: [new LighteningCredential()],
+	credentials: {
+		lighteningApi: {
+			baseUrl: sim.baseUrl('lightening'),
+			authorizationToken: LIGHTENING_DEMO.authorization,
+		},
+	},
+});
+const legacyCredentials = () => ({
+	node: new CrmComLegacy(),
+	credentialTypes: [new LegacyCredential()],
+	credentials: {
+		crmComLegacyApi: {
+			server: `${sim.url}/crmcom-legacy`,
+			authType: 'password',
+			username: LEGACY_DEMO.username,
+			password: LEGACY_DEMO.password,
+			organisation: LEGACY_DEMO.organisation,
+		},
+	},
+});
+const numbered = (n: number) => Array.from({ length: n }, (_, k) => ({ k: k + 1 }));
+
+const PATHS: Path[] = [
+	{
+		node: 'CRM.COM',
+		kind: 'read',
+		full: 10_000,
+		setup(n) {
+			crmcom().seed(Math.ceil(n / 100), n);
+			return [...crmcom().activities.keys()];
+		},
+		run: async () =>
+			await run({
+				...crmcomCredentials(),
+				parameters: {
+					authentication: 'userJwt',
+					resource: 'activity',
+					operation: 'getAll',
+					returnAll: true,
+					simplify: false,
+					filters: {},
+					options: FAST,
+				},
+			}),
+		key: (json) => String(json.id),
+	},
+	{
+		node: 'CRM.COM',
+		kind: 'write',
+		full: 1_000,
+		setup(n) {
+			crmcom().seed(1, 0);
+			return numbered(n).map(({ k }) => `Reliability ${k}`);
+		},
+		run: async (n) =>
+			await run({
+				...crmcomCredentials(),
+				input: numbered(n),
+				parameters: {
+					authentication: 'userJwt',
+					resource: 'activity',
+					operation: 'create',
+					contactId: { __rl: true, mode: 'id', value: [...crmcom().contacts.keys()][0] },
+					name: '=Reliability {{ $json.k }}',
+					typeId: 'type-call',
+					scheduledFrom: '2026-12-01T09:00:00Z',
+					additionalFields: {},
+					options: FAST,
+				},
+			}),
+		stored: (key) => [...crmcom().activities.values()].filter((a) => a.name === key).length,
+	},
+	{
+		node: 'CentrixOne',
+		kind: 'read',
+		full: 10_000,
+		setup(n) {
+			for (let k = 1; k <= n; k++) centrix().store({ ExternalID: `R-${k}`, Name: `Name ${k}` });
+			return numbered(n).map(({ k }) => `R-${k}`);
+		},
+		run: async () =>
+			await run({
+				...centrixCredentials(),
+				parameters: {
+					resource: 'contact',
+					operation: 'getAll',
+					returnAll: true,
+					simplify: false,
+					options: FAST,
+				},
+			}),
+		key: (json) => String(json.ExternalID),
+	},
+	{
+		node: 'CentrixOne',
+		kind: 'write',
+		full: 10_000,
+		setup: (n) => numbered(n).map(({ k }) => `W-${k}`),
+		run: async (n) =>
+			await run({
+				...centrixCredentials(),
+				input: numbered(n).map(({ k }) => ({ ExternalID: `W-${k}`, Email: `w${k}@x.example` })),
+				parameters: {
+					resource: 'contact',
+					operation: 'upsert',
+					mappingMode: 'autoMapInputData',
+					options: FAST,
+				},
+			}),
+		stored: (key) => [...centrix().contacts.values()].filter((c) => c.ExternalID === key).length,
+	},
+	{
+		node: 'Lightening',
+		kind: 'read',
+		full: 10_000,
+		setup(n) {
+			for (let k = 1; k <= n; k++)
+				lightening().insert({ customer_id: 1, name: `Read ${k}`, email: `r${k}@acme.example` });
+			return [...lightening().contacts.keys()];
+		},
+		run: async () =>
+			await run({
+				...lighteningCredentials(),
+				parameters: {
+					resource: 'contact',
+					operation: 'getAll',
+					customerIds: '1',
+					returnAll: true,
+					simplify: false,
+					options: FAST,
+				},
+			}),
+		key: (json) => String(json.id),
+	},
+	{
+		node: 'Lightening',
+		kind: 'write',
+		full: 1_000,
+		setup: (n) => numbered(n).map(({ k }) => `Write ${k}`),
+		run: async (n) =>
+			await run({
+				...lighteningCredentials(),
+				input: numbered(n),
+				parameters: {
+					resource: 'contact',
+					operation: 'create',
+					customerId: '1',
+					name: '=Write {{ $json.k }}',
+					additionalFields: { email: '=w{{ $json.k }}@acme.example' },
+					options: FAST,
+				},
+			}),
+		stored: (key) => [...lightening().contacts.values()].filter((c) => c.name === key).length,
+	},
+	{
+		node: 'Cention',
+		kind: 'write',
+		full: 1_000,
+		setup: (n) => numbered(n).map(({ k }) => `card${k}@x.example`),
+		run: async (n) =>
+			await run({
+				node: new Cention(),
+				credentialTypes: [new CentionCredential()],
+				credentials: {
+					centionApi: {
+						domain: sim.baseUrl('cention'),
+						workspace: CENTION_DEMO.workspace,
+						accessToken: CENTION_DEMO.jwt,
+					},
+				},
+				input: numbered(n),
+				parameters: {
+					resource: 'contactCard',
+					operation: 'upsert',
+					name: '=Card {{ $json.k }}',
+					emails: '=card{{ $json.k }}@x.example',
+					options: FAST,
+				},
+			}),
+		stored: (key) =>
+			[...cention().cards.values()].filter((c) => c.contacts.email?.includes(key)).length,
+	},
+	{
+		node: 'CRM.COM Legacy',
+		kind: 'read',
+		full: 10_000,
+		setup(n) {
+			legacy().seedProvisioning(n);
+			return legacy().provisioning.map((p) => String(p.id));
+		},
+		run: async () =>
+			await run({
+				...legacyCredentials(),
+				parameters: {
+					resource: 'provisioningRequest',
+					operation: 'getPending',
+					provider: LEGACY_DEMO.provider,
+					returnAll: true,
+					options: FAST,
+				},
+			}),
+		key: (json) => String(json.id),
+	},
+];
+
+const totals: Array<{ path: string; fault: string } & Tally> = [];
+
+afterAll(() => {
+	// the figures the README's Reliability section quotes (npm run test:reliability)
+	if (process.env.RELIABILITY_REPORT) process.stdout.write(`${JSON.stringify(totals)}\n`);
+});
+
+describe.each(PATHS.map((p) => [`${p.node} ${p.kind}`, p] as const))('%s', (_name, path) => {
+	const n = sized(path.full);
+
+	it.each(FAULT_CLASSES.map((f) => [f.name, f] as const))(
+		`${n} items, %s: 0 lost, 0 duplicated, all paired, failures reported`,
+		async (_fault, fault) => {
+			sim.reset(false);
+			const keys = path.setup(n);
+			sim.log.clear();
+			// the first requests meet each fault of the class for sure (a read may be one request),
+			// then 5 % of all requests draw one at random
+			sim.faults.add(...fault.kinds.map((kind) => ({ kind, retryAfter: 1 })));
+			sim.faults.setRandom({ rate: FAULT_RATE, kinds: fault.kinds, retryAfter: 1 }, n);
+			let result: NodeRunResult;
+			try {
+				result = await path.run(n);
+			} finally {
+				sim.faults.clear();
+			}
+			// a held reply is applied after the node gave up on it: let it land in this test
+			if (fault.kinds.includes('delay')) await new Promise((r) => setTimeout(r, 1200));
+			const injected = sim.log.all().filter((r) => r.fault).length;
+			if (process.env.RELIABILITY_DEBUG)
+				process.stdout.write(
+					`${path.node} ${path.kind} ${fault.name}: ${sim.log.all().length} requests, ${injected} faults, first output ${JSON.stringify(result.items[0]?.json).slice(0, 300)} ${result.error?.message}\n`,
+				);
+			let tally: Tally;
+			if (path.kind === 'read') {
+				const failed = result.items.length === 1 && result.items[0].json.error !== undefined;
+				tally = tallyRead(keys, failed ? [] : result.items, path.key!, failed);
+				if (failed) expect(String(result.items[0].json.error)).not.toBe('');
+				else expect(result.items).toHaveLength(keys.length);
+			} else {
+				expect(result.items).toHaveLength(n);
+				tally = tallyWrite(keys, result.items, path.stored!);
+				// a failed item is not in the CRM, or is reported as "outcome unknown"
+				result.items.forEach((item, k) => {
+					if (item.json.error !== undefined && path.stored!(keys[k]) > 0)
+						expect(String(item.json.error) + JSON.stringify(item.json)).toMatch(
+							/Outcome unknown|may or may not/i,
+						);
+				});
+			}
+			if (process.env.RELIABILITY_DEBUG && tally.duplicated)
+				for (const key of keys)
+					if (path.stored!(key) > 1)
+						process.stdout.write(
+							`DUP ${key}: ${JSON.stringify(
+								sim.log
+									.all()
+									.filter((r) => JSON.stringify(r.body ?? '').includes(`"${key}"`))
+									.map((r) => [r.seq, r.method, r.path, r.fault, r.status]),
+							)}\n`,
+						);
+			expect(result.error).toBeUndefined();
+			expect(tally.lost).toBe(0);
+			expect(tally.duplicated).toBe(0);
+			expect(tally.unpaired).toBe(0);
+			expect(injected).toBeGreaterThan(0);
+			totals.push({ path: `${path.node} ${path.kind}`, fault: fault.name, ...tally });
+		},
+		120_000,
+	);
+});
