@@ -17,3 +17,12 @@ export function nodeParameter<T extends NodeParameterValueType | object>(
 	}
 	return (ctx as IPollFunctions).getNodeParameter(name, fallback) as T;
 }
+
+/**
+ * A text parameter, trimmed; an expression that resolves to null or undefined reads as empty
+ * (never as the text "null"), so the node's own checks see it as missing.
+ */
+export function textParameter(ctx: RequestContext, name: string, itemIndex = 0): string {
+	const value = nodeParameter<NodeParameterValueType>(ctx, name, '', itemIndex);
+	return value === null || value === undefined ? '' : String(value).trim();
+}

@@ -11,6 +11,7 @@ import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrixList } from '../../transport';
 import { simplifyContact } from './fields';
+import { textParameter } from '../../../shared/parameters';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['get'] } },
@@ -33,7 +34,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const findBy = this.getNodeParameter('findBy', i) as 'idc' | 'externalId';
-	const value = String(this.getNodeParameter('value', i, '')).trim();
+	const value = textParameter(this, 'value', i);
 	let filter: string;
 	try {
 		filter = baseFilterPart(findBy === 'idc' ? 'C' : 'E', value);

@@ -34,7 +34,8 @@ export async function executeAll(
 	return await writeContacts(this, items, 'contactFields', (i, json) => {
 		const field = json ? 'ExternalID (input field)' : 'External ID';
 		const externalId = String(
-			json ? (json.ExternalID ?? '') : this.getNodeParameter('externalId', i, ''),
+			// an expression that resolves to null is empty, never the text "null"
+			(json ? json.ExternalID : this.getNodeParameter('externalId', i, '')) ?? '',
 		).trim();
 		if (externalId === '') throw fieldError(this.getNode(), field, 'must not be empty', i);
 		if (/[\t\r\n]/.test(externalId))

@@ -11,6 +11,7 @@ import { singleShot } from '../../../shared/transport/paginate';
 import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrixList } from '../../transport';
 import { fieldsOf, filtersOf } from '../contact/getAll.operation';
+import { textParameter } from '../../../shared/parameters';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['opportunity'], operation: ['getAll'] } },
@@ -59,7 +60,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	let filter: string;
 	try {
-		filter = baseFilterPart('S', String(this.getNodeParameter('listId', i, '')));
+		filter = baseFilterPart('S', textParameter(this, 'listId', i));
 	} catch (error) {
 		throw fieldError(this.getNode(), 'List', (error as Error).message, i);
 	}

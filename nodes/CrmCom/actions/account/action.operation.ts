@@ -11,6 +11,7 @@ import { fieldError } from '../../../shared/validation';
 import { idFrom, requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { accountLocator } from '../common.descriptions';
+import { textParameter } from '../../../shared/parameters';
 
 const STATES = ['ACTIVE', 'SUSPENDED', 'TERMINATED'];
 
@@ -63,7 +64,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		throw fieldError(this.getNode(), 'New State', 'must be Active, Suspended or Terminated', i);
 	const body: IDataObject = { state };
 	if (state === 'TERMINATED') {
-		const target = String(this.getNodeParameter('transferToAccountId', i, '')).trim();
+		const target = textParameter(this, 'transferToAccountId', i);
 		if (target) {
 			if (target === decodeURIComponent(id))
 				throw fieldError(

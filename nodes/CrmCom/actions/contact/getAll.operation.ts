@@ -15,6 +15,7 @@ import {
 import { toItems } from '../../../shared/router';
 import { crmComList, DEFAULT_PAGE_SIZE, pagingFrom } from '../../transport';
 import { simplifyContact } from './fields';
+import { textParameter } from '../../../shared/parameters';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -47,7 +48,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const settings = readRequestSettings(this, i);
-	const search = String(this.getNodeParameter('searchValue', i, '')).trim();
+	const search = textParameter(this, 'searchValue', i);
 	const include = this.getNodeParameter('includeCustomFields', i, false) as boolean;
 	const records = await crmComList<IDataObject>(
 		this,

@@ -11,6 +11,8 @@ import { pathSegment } from '../../../shared/transport/url';
 import { lighteningRequest, listContacts } from '../../transport';
 import { fieldsCollection, nameProperty, show } from './common';
 import { contactBody, customerIdsOf, customerIdsProperty } from './fields';
+import { textParameter } from '../../../shared/parameters';
+import { fieldError } from '../../../shared/validation';
 
 export const description = updateDisplayOptions(show('upsert'), [
 	{
@@ -38,7 +40,8 @@ export const description = updateDisplayOptions(show('upsert'), [
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const [customerId] = customerIdsOf(node, this.getNodeParameter('customerId', i), i);
-	const email = String(this.getNodeParameter('matchEmail', i, '')).trim();
+	const email = textParameter(this, 'matchEmail', i);
+	if (email === '') throw fieldError(node, 'Email', 'is required: the contact is found by it', i);
 	const body = contactBody(
 		node,
 		{
