@@ -9,7 +9,7 @@ import type { ResultRow } from '../lib/measure';
 
 const SCENARIO = '2. CentrixOne upsert';
 const BATCH_SIZE = 100;
-const CONCURRENCY = 2;
+const CONCURRENCY = 4;
 
 function contact(n: number): IDataObject {
 	return {

@@ -113,13 +113,23 @@ export async function returnAllScenario(ctx: BenchContext): Promise<void> {
 		// n8n's CLI prints the whole run data: 10,000 records keep it to a few MB
 		const inN8nCount = Math.min(count, 10_000);
 		seedActivities(ctx, inN8nCount, 'total');
+		ctx.sim.log.clear();
 		const http = await ctx.n8n.run(httpRequestWorkflow(ctx), 'HTTP Request');
+		const span = (entries: Array<{ at: number }>) =>
+			entries.length ? entries[entries.length - 1].at - entries[0].at : 0;
+		ctx.log(
+			`HTTP Request node: ${ctx.sim.log.all().length} requests over ${span(ctx.sim.log.all())} ms, node time ${http.ms} ms`,
+		);
+		ctx.sim.log.clear();
 		const pages = http.output.flatMap((page) => (page.content as unknown[]) ?? []);
 		check(
 			pages.length === inN8nCount,
 			`HTTP Request node returned ${pages.length} of ${inN8nCount}`,
 		);
 		const inN8n = await ctx.n8n.run(ourNodeWorkflow(), 'CRM.COM');
+		ctx.log(
+			`CRM.COM node: ${ctx.sim.log.all().length} requests over ${span(ctx.sim.log.all())} ms, node time ${inN8n.ms} ms`,
+		);
 		check(
 			inN8n.items === inN8nCount,
 			`CRM.COM node in n8n returned ${inN8n.items} of ${inN8nCount}`,

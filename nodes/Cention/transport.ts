@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { crmRequest } from '../shared/transport/request';
+import { credentialsOf, crmRequest } from '../shared/transport/request';
 import type {
 	ApiProfile,
 	CrmReply,
@@ -50,7 +50,7 @@ export const centionProfile: ApiProfile = {
 
 /** The contact-cards endpoint of the credential's domain and workspace. */
 export async function contactCardsUrl(ctx: RequestContext): Promise<string> {
-	const credentials = await ctx.getCredentials(CENTION_CREDENTIAL);
+	const credentials = await credentialsOf(ctx, CENTION_CREDENTIAL);
 	const domain = checkBaseUrl(credentials.domain, 'API Domain');
 	const workspace = pathSegment(String(credentials.workspace ?? ''), 'Workspace');
 	return joinUrl(domain, `s/${workspace}/capi/json/c3_contact_cards`);

@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { crmRequest } from '../shared/transport/request';
+import { credentialsOf, crmRequest } from '../shared/transport/request';
 import type {
 	ApiProfile,
 	CrmReply,
@@ -73,7 +73,7 @@ export async function centrixUrl(
 	object: CentrixObject,
 	baseFilter = 'all',
 ): Promise<string> {
-	const credentials = await ctx.getCredentials(CENTRIX_CREDENTIAL);
+	const credentials = await credentialsOf(ctx, CENTRIX_CREDENTIAL);
 	const base = checkBaseUrl(credentials.baseUrl, 'Base URL');
 	const account = String(credentials.account ?? '').trim();
 	const key = String(credentials.apiKey ?? '').trim();

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
 import { nodeParameter } from '../shared/parameters';
-import { crmRequest } from '../shared/transport/request';
+import { credentialsOf, crmRequest } from '../shared/transport/request';
 import type {
 	ApiProfile,
 	CrmReply,
@@ -62,7 +62,7 @@ export function credentialType(ctx: RequestContext): string {
 }
 
 export async function baseUrl(ctx: RequestContext): Promise<string> {
-	const credentials = await ctx.getCredentials(credentialType(ctx));
+	const credentials = await credentialsOf(ctx, credentialType(ctx));
 	return checkBaseUrl(credentials.baseUrl, 'Base URL');
 }
 

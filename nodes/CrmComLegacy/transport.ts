@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { LEGACY_API_PATH, legacyLogin } from '../../credentials/CrmComLegacyApi.credentials';
-import { crmRequest } from '../shared/transport/request';
+import { credentialsOf, crmRequest } from '../shared/transport/request';
 import { paginateByOffset, type PagingOptions } from '../shared/transport/paginate';
 import type {
 	ApiProfile,
@@ -66,7 +66,7 @@ export async function legacyRequest<T = IDataObject>(
 	ctx: RequestContext,
 	call: LegacyCall,
 ): Promise<T> {
-	const credentials = await ctx.getCredentials(LEGACY_CREDENTIAL);
+	const credentials = await credentialsOf(ctx, LEGACY_CREDENTIAL);
 	const server = checkBaseUrl(credentials.server, 'Server URL');
 	const reply = await crmRequest.call(
 		ctx,

@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { crmRequest } from '../shared/transport/request';
+import { credentialsOf, crmRequest } from '../shared/transport/request';
 import type {
 	ApiProfile,
 	CrmFailure,
@@ -74,7 +74,7 @@ export async function lighteningRequest<T = IDataObject>(
 		options?: Partial<RequestOptions>;
 	},
 ): Promise<T> {
-	const credentials = await ctx.getCredentials(LIGHTENING_CREDENTIAL);
+	const credentials = await credentialsOf(ctx, LIGHTENING_CREDENTIAL);
 	const base = checkBaseUrl(credentials.baseUrl, 'Base URL');
 	const reply = await crmRequest.call(
 		ctx,

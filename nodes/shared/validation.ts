@@ -143,3 +143,10 @@ export function fieldError(
 		description: 'Nothing was sent to the CRM.',
 	});
 }
+
+const EMAIL_SCHEMA = z.string().email();
+
+/** Whether a text is a well-formed email address (one schema, built once: called per item). */
+export function isEmail(value: string): boolean {
+	return EMAIL_SCHEMA.safeParse(value).success;
+}

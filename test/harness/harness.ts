@@ -168,7 +168,13 @@ export async function executeNode(spec: NodeRunSpec): Promise<NodeRunResult> {
 		await execute.processRunExecutionData(workflow);
 	} catch (error) {
 		// n8n refuses to start a workflow whose node has issues (e.g. an empty required field)
-		return { items: [], outputs: [], error: error as NodeRunResult['error'], run: { data: runExecutionData } as IRun, credentialsHelper };
+		return {
+			items: [],
+			outputs: [],
+			error: error as NodeRunResult['error'],
+			run: { data: runExecutionData } as IRun,
+			credentialsHelper,
+		};
 	}
 	const run = await done;
 	const task = run.data.resultData.runData[NODE_NAME]?.[0];

@@ -85,8 +85,14 @@ import { buildQueryString } from '../../nodes/shared/transport/url';
 
 describe('buildQueryString', () => {
 	it('joins arrays as CSV, repeats `key[]` arrays, keeps bracket keys, drops undefined', () => {
-		expect(buildQueryString({ states: ['A', 'B'], 'customer_id[]': [1, 2], 'created_on[gte]': 5, skip: undefined, q: 'a b&c' })).toBe(
-			'states=A%2CB&customer_id[]=1&customer_id[]=2&created_on[gte]=5&q=a%20b%26c',
-		);
+		expect(
+			buildQueryString({
+				states: ['A', 'B'],
+				'customer_id[]': [1, 2],
+				'created_on[gte]': 5,
+				skip: undefined,
+				q: 'a b&c',
+			}),
+		).toBe('states=A%2CB&customer_id[]=1&customer_id[]=2&created_on[gte]=5&q=a%20b%26c');
 	});
 });

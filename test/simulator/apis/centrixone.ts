@@ -66,6 +66,9 @@ export class CentrixOneApi implements SimApi {
 
 	contacts = new Map<number, CentrixContact>();
 
+	/** ExternalID → idc, as the real API's index (an upsert looks a contact up by it). */
+	private byExternalId = new Map<string, number>();
+
 	accounts = new Map<number, Record<string, string>>();
 
 	lists = [
@@ -99,6 +102,7 @@ export class CentrixOneApi implements SimApi {
 
 	reset(seed: boolean): void {
 		this.contacts.clear();
+		this.byExternalId.clear();
 		this.accounts.clear();
 		this.nextIdc = 1000;
 		this.nextAccount = 1;
@@ -146,7 +150,11 @@ export class CentrixOneApi implements SimApi {
 			scripts: new Map(),
 			modified: 0,
 		};
-		if (typeof input.ExternalID === 'string') contact.ExternalID = input.ExternalID;
+		if (typeof input.ExternalID === 'string') {
+			if (contact.ExternalID) this.byExternalId.delete(contact.ExternalID);
+			contact.ExternalID = input.ExternalID;
+			if (contact.ExternalID) this.byExternalId.set(contact.ExternalID, contact.idc);
+		}
 		const account = this.accounts.get(contact.account) ?? {};
 		for (const field of CONTACT_FIELDS) {
 			if (input[field] === undefined) continue; // omitted: unchanged
@@ -170,6 +178,11 @@ export class CentrixOneApi implements SimApi {
 		this.lastChange = Math.max(this.lastChange + 1000, Date.now());
 		this.contacts.set(contact.idc, contact);
 		return contact;
+	}
+
+	findByExternalId(externalId: string): CentrixContact | undefined {
+		const contact = this.contacts.get(this.byExternalId.get(externalId) ?? -1);
+		return contact?.ExternalID === externalId ? contact : undefined;
 	}
 
 	view(
@@ -341,7 +354,7 @@ export class CentrixOneApi implements SimApi {
 						Error: `Contact ${String(input.idc)} not found`,
 					};
 			} else if (input.ExternalID) {
-				existing = [...this.contacts.values()].find((c) => c.ExternalID === input.ExternalID);
+				existing = this.findByExternalId(String(input.ExternalID));
 			}
 			const contact = this.store(input, existing);
 			return { idc: contact.idc, ExternalID: contact.ExternalID, Result: 'Success' };

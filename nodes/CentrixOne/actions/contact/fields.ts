@@ -1,7 +1,6 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
-import { z } from 'zod';
 
-import { fieldError } from '../../../shared/validation';
+import { fieldError, isEmail } from '../../../shared/validation';
 
 /** The contact fields of the API, as the Zapier app offers them and more. */
 export const CONTACT_FIELD_OPTIONS: Array<{ name: string; value: string; account?: true }> = [
@@ -146,11 +145,7 @@ export function contactRecord(
 		if (input[option.value] === undefined) continue;
 		record[option.value] = String(input[option.value] ?? '');
 	}
-	if (
-		typeof record.Email === 'string' &&
-		record.Email !== '' &&
-		!z.string().email().safeParse(record.Email).success
-	) {
+	if (typeof record.Email === 'string' && record.Email !== '' && !isEmail(record.Email)) {
 		throw fieldError(node, 'Email', 'must be a valid email address', i);
 	}
 	if (

@@ -37,70 +37,87 @@ export async function writeContacts(
 	identity: (i: number, json?: IDataObject) => IDataObject,
 ): Promise<Array<Settled<INodeExecutionData[]>>> {
 	const settings = readRequestSettings(ctx, 0);
-	const mode = ctx.getNodeParameter('mappingMode', 0, 'defineBelow') as MappingMode;
-	const prepared: Array<Settled<IDataObject>> = items.map((item, i) => {
+	const auto =
+		(ctx.getNodeParameter('mappingMode', 0, 'defineBelow') as MappingMode) === 'autoMapInputData';
+	const prepare = (i: number): Settled<IDataObject> => {
 		try {
-			const auto = mode === 'autoMapInputData';
+			const json = items[i].json;
 			return {
 				ok: true,
 				value: contactRecord(
 					ctx.getNode(),
 					auto
-						? fieldsFromInput(item.json)
+						? fieldsFromInput(json)
 						: (ctx.getNodeParameter(fieldsParameter, i, {}) as IDataObject),
 					i,
-					auto ? identity(i, item.json) : identity(i),
+					auto ? identity(i, json) : identity(i),
 				),
 			};
 		} catch (error) {
 			return { ok: false, error };
 		}
-	});
-	const valid = prepared.flatMap((p, i) => (p.ok ? [{ i, record: p.value }] : []));
-	const sent = await sendInBatches(
-		valid,
+	};
+	// each batch is prepared just before it is sent, so that preparing the next batches overlaps
+	// the replies awaited; an item that fails its checks fails alone and is not sent
+	return await sendInBatches(
+		items.map((_item, i) => i),
 		settings.batchSize ?? 100,
 		settings.concurrency ?? 2,
 		async (batch) => {
-			// upserts by ExternalID and updates by idc may be repeated; a batch with a plain create may not
-			const idempotent = batch.every(
-				({ record }) => record.idc !== undefined || record.ExternalID !== undefined,
-			);
-			const reply = await centrixRequest(ctx, {
-				method: 'POST',
-				object: 'Contacts',
-				baseFilter: 'C',
-				body: { Contacts: batch.map(({ record }) => record) },
-				idempotent,
-				itemIndex: batch[0].i,
-				options: settings.request,
+			const prepared = batch.map(prepare);
+			const valid = batch.flatMap((i, k) => {
+				const p = prepared[k];
+				return p.ok ? [{ i, record: p.value }] : [];
 			});
-			const records = ((reply.body ?? {}).Contacts as ReplyRecord[] | undefined) ?? [];
-			return batch.map(({ i, record }, k) => {
-				const answer = records[k];
-				if (!answer)
-					return {
-						ok: false as const,
-						error: new Error('CentrixOne did not answer for this contact: its outcome is unknown'),
-					};
-				if (answer.Result !== 'Success')
-					return {
-						ok: false as const,
-						error: new Error(`CentrixOne: ${answer.Error ?? 'the contact was refused'}`),
-					};
-				const json: IDataObject = {
-					...record,
-					idc: answer.idc ?? record.idc,
-					ExternalID: answer.ExternalID ?? record.ExternalID,
-					_result: 'Success',
-				};
-				return { ok: true as const, value: [{ json, pairedItem: { item: i } }] };
-			});
+			let sent: Array<Settled<INodeExecutionData[]>> = [];
+			if (valid.length) {
+				try {
+					sent = await sendBatch(valid);
+				} catch (error) {
+					sent = valid.map(() => ({ ok: false as const, error }));
+				}
+			}
+			let next = 0;
+			return prepared.map((p) => (p.ok ? sent[next++] : p));
 		},
 	);
-	const out: Array<Settled<INodeExecutionData[]>> = prepared.map((p) =>
-		p.ok ? { ok: true, value: [] } : p,
-	);
-	valid.forEach(({ i }, k) => (out[i] = sent[k]));
-	return out;
+
+	async function sendBatch(
+		batch: Array<{ i: number; record: IDataObject }>,
+	): Promise<Array<Settled<INodeExecutionData[]>>> {
+		// upserts by ExternalID and updates by idc may be repeated; a batch with a plain create may not
+		const idempotent = batch.every(
+			({ record }) => record.idc !== undefined || record.ExternalID !== undefined,
+		);
+		const reply = await centrixRequest(ctx, {
+			method: 'POST',
+			object: 'Contacts',
+			baseFilter: 'C',
+			body: { Contacts: batch.map(({ record }) => record) },
+			idempotent,
+			itemIndex: batch[0].i,
+			options: settings.request,
+		});
+		const records = ((reply.body ?? {}).Contacts as ReplyRecord[] | undefined) ?? [];
+		return batch.map(({ i, record }, k) => {
+			const answer = records[k];
+			if (!answer)
+				return {
+					ok: false as const,
+					error: new Error('CentrixOne did not answer for this contact: its outcome is unknown'),
+				};
+			if (answer.Result !== 'Success')
+				return {
+					ok: false as const,
+					error: new Error(`CentrixOne: ${answer.Error ?? 'the contact was refused'}`),
+				};
+			const json: IDataObject = {
+				...record,
+				idc: answer.idc ?? record.idc,
+				ExternalID: answer.ExternalID ?? record.ExternalID,
+				_result: 'Success',
+			};
+			return { ok: true as const, value: [{ json, pairedItem: { item: i } }] };
+		});
+	}
 }

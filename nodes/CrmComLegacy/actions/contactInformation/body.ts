@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fieldError, fields, validate } from '../../../shared/validation';
+import { fieldError, fields, isEmail, validate } from '../../../shared/validation';
 
 const entries = (collection: unknown, key: string): IDataObject[] =>
 	(((collection ?? {}) as IDataObject)[key] as IDataObject[] | undefined) ?? [];
@@ -285,7 +285,7 @@ export function contactInformationBody(
 
 	const emails = entries(input.emails, 'email').map((e, k) => {
 		const address = String(e.email_address ?? '').trim();
-		if (!z.string().email().safeParse(address).success)
+		if (!isEmail(address))
 			throw fieldError(
 				node,
 				`Emails → ${k + 1} → Email Address`,
