@@ -3,7 +3,7 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/scale/'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/scale/', '/test/reliability/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
 	},

@@ -1,0 +1,421 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { simulatorCredentials } from '../e2e/credentials';
+import { freshUserFolder, installLines, n8nEnv, packThePack, type N8nLine } from '../e2e/lib/n8n';
+import type { CentrixOneApi } from '../simulator/apis/centrixone';
+import type { CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
+import type { LighteningApi } from '../simulator/apis/lightening';
+import { startSimulator, type Simulator } from '../simulator/server';
+import {
+	freePort,
+	startPostgres,
+	startRedis,
+	waitFor,
+	type Postgres,
+	type Redis,
+} from './services';
+import { scaleWorkflows, WEBHOOK_ACTIVITY, WEBHOOK_CENTRIX } from './workflows';
+
+/**
+ * The pack in n8n queue mode: Postgres and Redis from Debian's packages, n8n 2.x main + 2
+ * workers, each with the pack installed as a community package. 1,000 webhook calls over two
+ * workflows while the simulator answers 5 % of the writes with 429/503 + Retry-After; a worker
+ * killed mid-run and started again; the main process restarted once; changes made while the
+ * three polling triggers run. Then the simulator's store is checked against what was sent.
+ */
+
+const WEBHOOK_CALLS = Number(process.env.SCALE_WEBHOOKS ?? 1000);
+const CHANGES_PER_TRIGGER = 3;
+
+let sim: Simulator;
+let pg: Postgres;
+let redis: Redis;
+let line: N8nLine;
+const processes: ChildProcess[] = [];
+const logs: Record<string, string> = {};
+
+function queueEnv(folder: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+	return n8nEnv(folder, {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: String(pg.port),
+		DB_POSTGRESDB_DATABASE: 'n8n',
+		DB_POSTGRESDB_USER: 'postgres',
+		DB_POSTGRESDB_PASSWORD: 'unused-trust-auth',
+		// a killed worker's jobs are picked up again sooner than the 30 s default
+		QUEUE_WORKER_LOCK_DURATION: '10000',
+		QUEUE_WORKER_LOCK_RENEW_TIME: '3000',
+		QUEUE_WORKER_STALLED_INTERVAL: '5000',
+		N8N_LOG_LEVEL: 'warn',
+		...extra,
+	});
+}
+
+const bin = () => path.join(line.dir, 'node_modules', 'n8n', 'bin', 'n8n');
+
+async function cli(folder: string, args: string[]): Promise<string> {
+	return await new Promise((resolve, reject) => {
+		const child = spawn(line.node, [bin(), ...args], { env: queueEnv(folder), cwd: folder });
+		let out = '';
+		child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+		child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+		const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			if (code === 0) resolve(out);
+			else reject(new Error(`n8n ${args.join(' ')} failed (${code}): ${out.slice(-2000)}`));
+		});
+	});
+}
+
+function startProcess(name: string, folder: string, args: string[], extra: Record<string, string>) {
+	const child = spawn(line.node, [bin(), ...args], {
+		env: queueEnv(folder, extra),
+		cwd: folder,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	logs[name] = logs[name] ?? '';
+	const keep = (d: Buffer) => (logs[name] = (logs[name] + d.toString()).slice(-20_000));
+	child.stdout?.on('data', keep);
+	child.stderr?.on('data', keep);
+	processes.push(child);
+	return child;
+}
+
+async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((r) => child.once('exit', r));
+	child.kill(signal);
+	const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+	await exited;
+	clearTimeout(timer);
+}
+
+/** GET a URL; the status, or 0 when nothing answers. */
+async function getStatus(url: string): Promise<number> {
+	return await new Promise((resolve) => {
+		const req = http.get(url, (res) => {
+			res.resume();
+			resolve(res.statusCode ?? 0);
+		});
+		req.on('error', () => resolve(0));
+		req.setTimeout(5000, () => req.destroy());
+	});
+}
+
+/** POSTs JSON; the status, or 0 when the connection failed (before or after sending). */
+async function post(url: string, body: unknown): Promise<number> {
+	return await new Promise((resolve) => {
+		const data = JSON.stringify(body);
+		const req = http.request(
+			url,
+			{
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+			},
+			(res) => {
+				res.resume();
+				res.on('end', () => resolve(res.statusCode ?? 0));
+			},
+		);
+		req.on('error', () => resolve(0));
+		req.setTimeout(30_000, () => req.destroy());
+		req.end(data);
+	});
+}
+
+beforeAll(
+	async () => {
+		sim = await startSimulator();
+		[pg, redis] = await Promise.all([startPostgres(), startRedis()]);
+		line = (await installLines())[0];
+	},
+	45 * 60 * 1000,
+);
+
+afterAll(async () => {
+	await Promise.all(processes.map(async (p) => await stopProcess(p, 'SIGKILL')));
+	await Promise.allSettled([pg?.stop(), redis?.stop(), sim?.stop()]);
+});
+
+it(
+	'main + 2 workers: every webhook written once, every trigger change emitted once, across a killed worker and a main restart',
+	async () => {
+		const started = Date.now();
+		const tarball = await packThePack();
+		const [mainFolder, worker1Folder, worker2Folder] = await Promise.all([
+			freshUserFolder(tarball),
+			freshUserFolder(tarball),
+			freshUserFolder(tarball),
+		]);
+		const crmcom = sim.api<CrmComBackofficeApi>('crmcom');
+		const centrix = sim.api<CentrixOneApi>('centrixone');
+		const lightening = sim.api<LighteningApi>('lightening');
+		const contactId = [...crmcom.contacts.keys()][0];
+
+		// credentials and workflows into Postgres through the n8n CLI, then published
+		const setup = mkdtempSync(path.join(tmpdir(), 'crm-pack-scale-'));
+		writeFileSync(path.join(setup, 'credentials.json'), JSON.stringify(simulatorCredentials(sim)));
+		await cli(mainFolder, [
+			'import:credentials',
+			`--input=${path.join(setup, 'credentials.json')}`,
+		]);
+		const workflows = scaleWorkflows(contactId);
+		const folder = path.join(setup, 'workflows');
+		mkdirSync(folder);
+		for (const wf of workflows)
+			writeFileSync(path.join(folder, `${wf.id}.json`), JSON.stringify(wf));
+		await cli(mainFolder, ['import:workflow', '--separate', `--input=${folder}`]);
+		for (const wf of workflows) await cli(mainFolder, ['publish:workflow', `--id=${wf.id}`]);
+
+		const mainPort = await freePort();
+		const ports = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+		const startMain = () =>
+			startProcess('main', mainFolder, ['start'], {
+				N8N_PORT: String(mainPort),
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+				N8N_RUNNERS_BROKER_PORT: String(ports[0]),
+			});
+		const startWorker = (n: 1 | 2) =>
+			startProcess(
+				`worker${n}`,
+				n === 1 ? worker1Folder : worker2Folder,
+				['worker', '--concurrency=10'],
+				{
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+					QUEUE_HEALTH_CHECK_PORT: String(ports[n]),
+					N8N_RUNNERS_BROKER_PORT: String(ports[n + 2]),
+				},
+			);
+		const mainUp = async () =>
+			await waitFor(
+				'the main process',
+				async () => (await getStatus(`http://127.0.0.1:${mainPort}/healthz`)) === 200,
+				180_000,
+			);
+		const workerUp = async (n: 1 | 2) =>
+			await waitFor(
+				`worker ${n}`,
+				async () => (await getStatus(`http://127.0.0.1:${ports[n]}/healthz`)) === 200,
+				180_000,
+			);
+
+		let main = startMain();
+		let worker1 = startWorker(1);
+		startWorker(2);
+		await Promise.all([mainUp(), workerUp(1), workerUp(2)]);
+
+		// the triggers' activation polls record their cursors
+		await waitFor(
+			'the activation polls of the three triggers',
+			() =>
+				sim.log.count('/activities', 'GET') > 0 &&
+				sim.log.count('/lightening/api/contact', 'GET') > 0 &&
+				sim.log.count('/Contacts-', 'GET') > 0,
+			120_000,
+		);
+		const changes = { crmcom: [] as string[], lightening: [] as string[], centrix: [] as string[] };
+		const makeChanges = (tag: string) => {
+			for (let k = 1; k <= CHANGES_PER_TRIGGER; k++) {
+				const activity = crmcom.insertActivity({
+					name: `visit ${tag} ${k}`,
+					type_id: 'type-visit',
+					linked_to: [{ type: 'CONTACT', id: contactId }],
+				});
+				changes.crmcom.push(activity.id);
+				const contact = lightening.insert(
+					{ customer_id: 1, name: `newcomer ${tag} ${k}` },
+					Date.now() + 1000,
+				);
+				changes.lightening.push(contact.id);
+				const c = centrix.store({ ExternalID: `CHANGE-${tag}-${k}`, Name: 'Change', ids: 30 });
+				changes.centrix.push(c.ExternalID);
+			}
+		};
+		makeChanges('before');
+
+		// 1,000 webhook calls, 10 at a time, while 5 % of the writes meet 429/503 + Retry-After
+		sim.faults.setRandom(
+			{ rate: 0.05, kinds: ['status429', 'status503'], retryAfter: 1, method: 'POST' },
+			42,
+		);
+		let sent = 0;
+		let retriedCalls = 0;
+		let ambiguousRetries = 0;
+		const events: string[] = [];
+		const call = async (n: number) => {
+			const isCentrix = n % 2 === 0;
+			const url = `http://127.0.0.1:${mainPort}/webhook/${isCentrix ? WEBHOOK_CENTRIX : WEBHOOK_ACTIVITY}`;
+			const body = isCentrix
+				? { externalId: `SCALE-${n}`, email: `scale${n}@centrix.example` }
+				: { name: `scale-activity-${n}` };
+			// a caller retries until n8n takes the call (the main process restarts once)
+			for (let attempt = 0; attempt < 120; attempt++) {
+				const status = await post(url, body);
+				if (status === 200) return;
+				if (attempt === 0) retriedCalls++;
+				if (status === 0) ambiguousRetries++;
+				await new Promise((r) => setTimeout(r, 1000));
+			}
+			throw new Error(`webhook call ${n} was never accepted`);
+		};
+		let next = 1;
+		const client = async () => {
+			while (next <= WEBHOOK_CALLS) {
+				const n = next++;
+				await call(n);
+				sent++;
+			}
+		};
+		const load = Promise.all(Array.from({ length: 10 }, client));
+		const faults = (async () => {
+			await waitFor('a quarter of the calls', () => sent >= WEBHOOK_CALLS * 0.25, 300_000, 50);
+			await stopProcess(worker1, 'SIGKILL');
+			events.push(`worker 1 killed after ${sent} calls`);
+			await waitFor('40 % of the calls', () => sent >= WEBHOOK_CALLS * 0.4, 300_000, 50);
+			worker1 = startWorker(1);
+			await workerUp(1);
+			events.push(`worker 1 back after ${sent} calls`);
+			await waitFor('60 % of the calls', () => sent >= WEBHOOK_CALLS * 0.6, 300_000, 50);
+			await stopProcess(main);
+			events.push(`main stopped after ${sent} calls`);
+			main = startMain();
+			await mainUp();
+			events.push(`main back after ${sent} calls`);
+			makeChanges('after');
+		})();
+		await Promise.all([load, faults]);
+		const loadSeconds = (Date.now() - started) / 1000;
+
+		// every webhook's record, and every change's record
+		const centrixCount = (id: string) =>
+			[...centrix.contacts.values()].filter((c) => c.ExternalID === id).length;
+		const activityNames = () => {
+			const counts = new Map<string, number>();
+			for (const a of crmcom.activities.values()) counts.set(a.name, (counts.get(a.name) ?? 0) + 1);
+			return counts;
+		};
+		const lighteningNames = () => {
+			const counts = new Map<string, number>();
+			for (const c of lightening.contacts.values())
+				counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+			return counts;
+		};
+		const centrixIds = Array.from({ length: WEBHOOK_CALLS }, (_, k) => k + 1)
+			.filter((n) => n % 2 === 0)
+			.map((n) => `SCALE-${n}`);
+		const activityIds = Array.from({ length: WEBHOOK_CALLS }, (_, k) => k + 1)
+			.filter((n) => n % 2 === 1)
+			.map((n) => `scale-activity-${n}`);
+		const expectedTriggerWrites = () => {
+			const names = activityNames();
+			const people = lighteningNames();
+			return [
+				...changes.crmcom.map((id) => people.get(`from-crmcom-${id}`) ?? 0),
+				...changes.lightening.map((id) => names.get(`from-lightening-${id}`) ?? 0),
+				...changes.centrix.map((id) => names.get(`from-centrix-${id}`) ?? 0),
+			];
+		};
+		await waitFor(
+			'every webhook record and every trigger change',
+			() => {
+				const names = activityNames();
+				return (
+					centrixIds.every((id) => centrixCount(id) > 0) &&
+					activityIds.every((id) => (names.get(id) ?? 0) > 0) &&
+					expectedTriggerWrites().every((count) => count > 0)
+				);
+			},
+			6 * 60 * 1000,
+			2000,
+		);
+		// one more poll of every trigger: a change emitted twice would show now
+		const polls = {
+			crmcom: sim.log.count('/activities', 'GET'),
+			lightening: sim.log.count('/lightening/api/contact', 'GET'),
+			centrix: sim.log.count('/Contacts-', 'GET'),
+		};
+		await waitFor(
+			'one more poll of every trigger',
+			() =>
+				sim.log.count('/activities', 'GET') > polls.crmcom &&
+				sim.log.count('/lightening/api/contact', 'GET') > polls.lightening &&
+				sim.log.count('/Contacts-', 'GET') > polls.centrix,
+			150_000,
+			1000,
+		);
+		await new Promise((r) => setTimeout(r, 10_000));
+		sim.faults.clear();
+
+		const names = activityNames();
+		const centrixDuplicates = centrixIds.reduce(
+			(sum, id) => sum + Math.max(0, centrixCount(id) - 1),
+			0,
+		);
+		const centrixLost = centrixIds.filter((id) => centrixCount(id) === 0).length;
+		const activityLost = activityIds.filter((id) => !names.get(id)).length;
+		const activityDuplicates = activityIds.reduce(
+			(sum, id) => sum + Math.max(0, (names.get(id) ?? 0) - 1),
+			0,
+		);
+		const triggerWrites = expectedTriggerWrites();
+		const statuses = await pg.psql(
+			`SELECT status || '=' || count(*) FROM execution_entity GROUP BY status ORDER BY status`,
+		);
+		const failedWithoutMessage = Number(
+			await pg.psql(
+				`SELECT count(*) FROM execution_entity e JOIN execution_data d ON d."executionId" = e.id WHERE e.status IN ('error', 'crashed') AND position('message' in d.data) = 0`,
+			),
+		);
+		const injected = sim.log.all().filter((r) => r.fault).length;
+		const figures = {
+			webhookCalls: WEBHOOK_CALLS,
+			executions: statuses.split('\n').join(', '),
+			faultsInjected: injected,
+			callsRetriedByTheCaller: retriedCalls,
+			ambiguousCallerRetries: ambiguousRetries,
+			events,
+			centrixOneUpserts: {
+				expected: centrixIds.length,
+				lost: centrixLost,
+				duplicated: centrixDuplicates,
+			},
+			crmcomActivityCreates: {
+				expected: activityIds.length,
+				lost: activityLost,
+				duplicated: activityDuplicates,
+			},
+			triggerChanges: {
+				expected: triggerWrites.length,
+				emittedOnce: triggerWrites.filter((c) => c === 1).length,
+				lost: triggerWrites.filter((c) => c === 0).length,
+				duplicated: triggerWrites.reduce((s, c) => s + Math.max(0, c - 1), 0),
+			},
+			failedExecutionsWithoutMessage: failedWithoutMessage,
+			seconds: Math.round((Date.now() - started) / 1000),
+			loadSeconds: Math.round(loadSeconds),
+		};
+		process.stdout.write(`SCALE FIGURES ${JSON.stringify(figures)}\n`);
+		writeFileSync(path.join(__dirname, 'last-run.json'), `${JSON.stringify(figures, null, 2)}\n`);
+
+		expect(events).toHaveLength(4);
+		expect(injected).toBeGreaterThan(0);
+		expect(centrixLost).toBe(0);
+		expect(centrixDuplicates).toBe(0);
+		expect(activityLost).toBe(0);
+		// a plain create re-run by n8n after its worker died is the one ambiguous case: reported,
+		// and bounded by what the killed worker had in hand (its concurrency)
+		expect(activityDuplicates).toBeLessThanOrEqual(10);
+		expect(figures.triggerChanges.lost).toBe(0);
+		expect(figures.triggerChanges.duplicated).toBe(0);
+		expect(failedWithoutMessage).toBe(0);
+	},
+	40 * 60 * 1000,
+);
