@@ -1,12 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { CentrixOneApi as CentrixOneCredential } from '../../credentials/CentrixOneApi.credentials';
-import { CrmComApi } from '../../credentials/CrmComApi.credentials';
-import { CentrixOne } from '../../nodes/CentrixOne/CentrixOne.node';
-import { CrmCom } from '../../nodes/CrmCom/CrmCom.node';
+import { crmNode } from '../../test/harness/crmNodes';
 import { executeNode, type NodeRunResult } from '../../test/harness/harness';
-import { CENTRIX_DEMO } from '../../test/simulator/apis/centrixone';
-import { CRMCOM_DEMO } from '../../test/simulator/apis/crmcomBackoffice';
 import type { Simulator } from '../../test/simulator/server';
 import type { N8nBench } from './n8nContenders';
 import type { ResultRow } from './measure';
@@ -28,9 +23,7 @@ export async function runCrmComNode(
 	input?: IDataObject[],
 ): Promise<NodeRunResult> {
 	return await executeNode({
-		node: new CrmCom(),
-		credentialTypes: [new CrmComApi()],
-		credentials: { crmComApi: { baseUrl: sim.baseUrl('crmcom'), apiKey: CRMCOM_DEMO.apiKey } },
+		...crmNode(sim, 'crmcom'),
 		parameters: parameters as INodeParameters,
 		input,
 	});
@@ -43,15 +36,7 @@ export async function runCentrixOneNode(
 	input?: IDataObject[],
 ): Promise<NodeRunResult> {
 	return await executeNode({
-		node: new CentrixOne(),
-		credentialTypes: [new CentrixOneCredential()],
-		credentials: {
-			centrixOneApi: {
-				baseUrl: sim.baseUrl('centrixone'),
-				account: CENTRIX_DEMO.account,
-				apiKey: CENTRIX_DEMO.apiKey,
-			},
-		},
+		...crmNode(sim, 'centrixone'),
 		parameters: parameters as INodeParameters,
 		input,
 	});

@@ -1,21 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { CentionApi as CentionCredential } from '../../credentials/CentionApi.credentials';
-import { CentrixOneApi as CentrixCredential } from '../../credentials/CentrixOneApi.credentials';
-import { CrmComApi } from '../../credentials/CrmComApi.credentials';
-import { CrmComLegacyApi as LegacyCredential } from '../../credentials/CrmComLegacyApi.credentials';
-import { LighteningApi as LighteningCredential } from '../../credentials/LighteningApi.credentials';
-import { Cention } from '../../nodes/Cention/Cention.node';
-import { CentrixOne } from '../../nodes/CentrixOne/CentrixOne.node';
-import { CrmCom } from '../../nodes/CrmCom/CrmCom.node';
-import { CrmComLegacy } from '../../nodes/CrmComLegacy/CrmComLegacy.node';
-import { Lightening } from '../../nodes/Lightening/Lightening.node';
+import { crmNode, type CrmNodeSetup } from '../harness/crmNodes';
 import { executeNode, type NodeRunSpec } from '../harness/harness';
-import { CENTION_DEMO } from '../simulator/apis/cention';
-import { CENTRIX_DEMO } from '../simulator/apis/centrixone';
-import { CRMCOM_DEMO } from '../simulator/apis/crmcomBackoffice';
-import { LEGACY_DEMO } from '../simulator/apis/crmcomLegacy';
-import { LIGHTENING_DEMO } from '../simulator/apis/lightening';
 import { startSimulator, type Simulator } from '../simulator/server';
 
 /**
@@ -33,76 +19,16 @@ beforeEach(() => sim.reset());
 
 type Node = 'CRM.COM' | 'CentrixOne' | 'Cention' | 'Lightening' | 'CRM.COM Legacy';
 
+const SETUP: Record<Node, CrmNodeSetup> = {
+	'CRM.COM': 'crmcom',
+	CentrixOne: 'centrixone',
+	Cention: 'cention',
+	Lightening: 'lightening',
+	'CRM.COM Legacy': 'legacyPassword',
+};
+
 function spec(node: Node, parameters: IDataObject, credentials?: IDataObject): NodeRunSpec {
-	const p = parameters as INodeParameters;
-	switch (node) {
-		case 'CRM.COM':
-			return {
-				node: new CrmCom(),
-				credentialTypes: [new CrmComApi()],
-				credentials: {
-					crmComApi: { baseUrl: sim.baseUrl('crmcom'), apiKey: CRMCOM_DEMO.apiKey, ...credentials },
-				},
-				parameters: p,
-			};
-		case 'CentrixOne':
-			return {
-				node: new CentrixOne(),
-				credentialTypes: [new CentrixCredential()],
-				credentials: {
-					centrixOneApi: {
-						baseUrl: sim.baseUrl('centrixone'),
-						account: CENTRIX_DEMO.account,
-						apiKey: CENTRIX_DEMO.apiKey,
-						...credentials,
-					},
-				},
-				parameters: p,
-			};
-		case 'Cention':
-			return {
-				node: new Cention(),
-				credentialTypes: [new CentionCredential()],
-				credentials: {
-					centionApi: {
-						domain: sim.baseUrl('cention'),
-						workspace: CENTION_DEMO.workspace,
-						accessToken: CENTION_DEMO.jwt,
-						...credentials,
-					},
-				},
-				parameters: p,
-			};
-		case 'CRM.COM Legacy':
-			return {
-				node: new CrmComLegacy(),
-				credentialTypes: [new LegacyCredential()],
-				credentials: {
-					crmComLegacyApi: {
-						server: `${sim.url}/crmcom-legacy`,
-						authType: 'password',
-						username: LEGACY_DEMO.username,
-						password: LEGACY_DEMO.password,
-						organisation: LEGACY_DEMO.organisation,
-						...credentials,
-					},
-				},
-				parameters: p,
-			};
-		case 'Lightening':
-			return {
-				node: new Lightening(),
-				credentialTypes: [new LighteningCredential()],
-				credentials: {
-					lighteningApi: {
-						baseUrl: sim.baseUrl('lightening'),
-						authorizationToken: LIGHTENING_DEMO.authorization,
-						...credentials,
-					},
-				},
-				parameters: p,
-			};
-	}
+	return { ...crmNode(sim, SETUP[node], credentials), parameters: parameters as INodeParameters };
 }
 
 interface Case {

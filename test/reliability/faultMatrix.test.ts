@@ -1,21 +1,12 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { CentionApi as CentionCredential } from '../../credentials/CentionApi.credentials';
-import { CentrixOneApi as CentrixCredential } from '../../credentials/CentrixOneApi.credentials';
-import { CrmComUserApi } from '../../credentials/CrmComUserApi.credentials';
-import { CrmComLegacyApi as LegacyCredential } from '../../credentials/CrmComLegacyApi.credentials';
-import { LighteningApi as LighteningCredential } from '../../credentials/LighteningApi.credentials';
-import { Cention } from '../../nodes/Cention/Cention.node';
-import { CentrixOne } from '../../nodes/CentrixOne/CentrixOne.node';
-import { CrmCom } from '../../nodes/CrmCom/CrmCom.node';
-import { CrmComLegacy } from '../../nodes/CrmComLegacy/CrmComLegacy.node';
-import { Lightening } from '../../nodes/Lightening/Lightening.node';
+import { crmNode } from '../harness/crmNodes';
 import { executeNode, type NodeRunResult, type NodeRunSpec } from '../harness/harness';
-import { CENTION_DEMO, type CentionApi } from '../simulator/apis/cention';
-import { CENTRIX_DEMO, type CentrixOneApi } from '../simulator/apis/centrixone';
-import { CRMCOM_DEMO, type CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
+import type { CentionApi } from '../simulator/apis/cention';
+import type { CentrixOneApi } from '../simulator/apis/centrixone';
+import type { CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
 import { LEGACY_DEMO, type CrmComLegacyApi } from '../simulator/apis/crmcomLegacy';
-import { LIGHTENING_DEMO, type LighteningApi } from '../simulator/apis/lightening';
+import type { LighteningApi } from '../simulator/apis/lightening';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { useFakeClock } from '../unit/transport/fakeClock';
 import { FAULT_CLASSES, sized, tallyRead, tallyWrite, type Tally } from './matrix';
@@ -66,54 +57,10 @@ function run(spec: Omit<NodeRunSpec, 'parameters'> & { parameters: IDataObject }
 	});
 }
 
-const crmcomCredentials = () => ({
-	node: new CrmCom(),
-	credentialTypes: [new CrmComUserApi()],
-	credentials: {
-		crmComUserApi: {
-			baseUrl: sim.baseUrl('crmcom'),
-			apiKey: CRMCOM_DEMO.apiKey,
-			signIn: 'password',
-			email: CRMCOM_DEMO.username,
-			password: CRMCOM_DEMO.password,
-			accessToken: '',
-		},
-	},
-});
-const centrixCredentials = () => ({
-	node: new CentrixOne(),
-	credentialTypes: [new CentrixCredential()],
-	credentials: {
-		centrixOneApi: {
-			baseUrl: sim.baseUrl('centrixone'),
-			account: CENTRIX_DEMO.account,
-			apiKey: CENTRIX_DEMO.apiKey,
-		},
-	},
-});
-const lighteningCredentials = () => ({
-	node: new Lightening(),
-	credentialTypes: [new LighteningCredential()],
-	credentials: {
-		lighteningApi: {
-			baseUrl: sim.baseUrl('lightening'),
-			authorizationToken: LIGHTENING_DEMO.authorization,
-		},
-	},
-});
-const legacyCredentials = () => ({
-	node: new CrmComLegacy(),
-	credentialTypes: [new LegacyCredential()],
-	credentials: {
-		crmComLegacyApi: {
-			server: `${sim.url}/crmcom-legacy`,
-			authType: 'password',
-			username: LEGACY_DEMO.username,
-			password: LEGACY_DEMO.password,
-			organisation: LEGACY_DEMO.organisation,
-		},
-	},
-});
+const crmcomCredentials = () => crmNode(sim, 'crmcomUser');
+const centrixCredentials = () => crmNode(sim, 'centrixone');
+const lighteningCredentials = () => crmNode(sim, 'lightening');
+const legacyCredentials = () => crmNode(sim, 'legacyPassword');
 const numbered = (n: number) => Array.from({ length: n }, (_, k) => ({ k: k + 1 }));
 
 const PATHS: Path[] = [
@@ -255,15 +202,7 @@ const PATHS: Path[] = [
 		setup: (n) => numbered(n).map(({ k }) => `card${k}@x.example`),
 		run: async (n) =>
 			await run({
-				node: new Cention(),
-				credentialTypes: [new CentionCredential()],
-				credentials: {
-					centionApi: {
-						domain: sim.baseUrl('cention'),
-						workspace: CENTION_DEMO.workspace,
-						accessToken: CENTION_DEMO.jwt,
-					},
-				},
+				...crmNode(sim, 'cention'),
 				input: numbered(n),
 				parameters: {
 					resource: 'contactCard',

@@ -1,16 +1,6 @@
-import type { IDataObject, INodeParameters, INodeType, ICredentialType } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { CentionApi as CentionCredential } from '../../credentials/CentionApi.credentials';
-import { CentrixOneApi as CentrixCredential } from '../../credentials/CentrixOneApi.credentials';
-import { CrmComApi } from '../../credentials/CrmComApi.credentials';
-import { CrmComLegacyApi as LegacyCredential } from '../../credentials/CrmComLegacyApi.credentials';
-import { CrmComUserApi } from '../../credentials/CrmComUserApi.credentials';
-import { LighteningApi as LighteningCredential } from '../../credentials/LighteningApi.credentials';
-import { Cention } from '../../nodes/Cention/Cention.node';
-import { CentrixOne } from '../../nodes/CentrixOne/CentrixOne.node';
-import { CrmCom } from '../../nodes/CrmCom/CrmCom.node';
-import { CrmComLegacy } from '../../nodes/CrmComLegacy/CrmComLegacy.node';
-import { Lightening } from '../../nodes/Lightening/Lightening.node';
+import { crmNode, type CrmNodeSetup } from '../harness/crmNodes';
 import { executeNode, type NodeRunResult } from '../harness/harness';
 import { CENTION_DEMO } from '../simulator/apis/cention';
 import { CENTRIX_DEMO } from '../simulator/apis/centrixone';
@@ -42,9 +32,9 @@ const WRONG = 'Wr0ngSecretValue9z8y7x6w5v4u3t2s1';
 
 interface CredentialCase {
 	type: string;
-	node: () => INodeType;
-	credentialType: () => ICredentialType;
-	credentials: (secret?: string) => IDataObject;
+	setup: CrmNodeSetup;
+	/** The credential field that holds the secret (replaced by a wrong one for bad auth). */
+	secretField: string;
 	/** A read that succeeds with good credentials. */
 	read: IDataObject;
 	/** A read of a record that does not exist (a 4xx). */
@@ -61,11 +51,8 @@ const issuedLegacyTokens = () => [...sim.api<CrmComLegacyApi>('crmcomLegacy').to
 const CASES: CredentialCase[] = [
 	{
 		type: 'crmComApi',
-		node: () => new CrmCom(),
-		credentialType: () => new CrmComApi(),
-		credentials: (secret = CRMCOM_DEMO.apiKey) => ({
-			crmComApi: { baseUrl: sim.baseUrl('crmcom'), apiKey: secret },
-		}),
+		setup: 'crmcom',
+		secretField: 'apiKey',
 		read: { resource: 'contact', operation: 'getAll', returnAll: false, limit: 2 },
 		missing: {
 			resource: 'contact',
@@ -82,18 +69,8 @@ const CASES: CredentialCase[] = [
 	},
 	{
 		type: 'crmComUserApi',
-		node: () => new CrmCom(),
-		credentialType: () => new CrmComUserApi(),
-		credentials: (secret = CRMCOM_DEMO.password) => ({
-			crmComUserApi: {
-				baseUrl: sim.baseUrl('crmcom'),
-				apiKey: CRMCOM_DEMO.apiKey,
-				signIn: 'password',
-				email: CRMCOM_DEMO.username,
-				password: secret,
-				accessToken: '',
-			},
-		}),
+		setup: 'crmcomUser',
+		secretField: 'password',
 		read: {
 			authentication: 'userJwt',
 			resource: 'contact',
@@ -118,15 +95,8 @@ const CASES: CredentialCase[] = [
 	},
 	{
 		type: 'centionApi',
-		node: () => new Cention(),
-		credentialType: () => new CentionCredential(),
-		credentials: (secret = CENTION_DEMO.jwt) => ({
-			centionApi: {
-				domain: sim.baseUrl('cention'),
-				workspace: CENTION_DEMO.workspace,
-				accessToken: secret,
-			},
-		}),
+		setup: 'cention',
+		secretField: 'accessToken',
 		read: {
 			resource: 'contactCard',
 			operation: 'upsert',
@@ -149,11 +119,8 @@ const CASES: CredentialCase[] = [
 	},
 	{
 		type: 'lighteningApi',
-		node: () => new Lightening(),
-		credentialType: () => new LighteningCredential(),
-		credentials: (secret = LIGHTENING_DEMO.authorization) => ({
-			lighteningApi: { baseUrl: sim.baseUrl('lightening'), authorizationToken: secret },
-		}),
+		setup: 'lightening',
+		secretField: 'authorizationToken',
 		read: { resource: 'contact', operation: 'getAll', customerIds: '1', returnAll: true },
 		missing: { resource: 'contact', operation: 'get', contactId: '999999' },
 		invalid: { resource: 'contact', operation: 'create', customerId: '1', name: 'x'.repeat(65) },
@@ -161,17 +128,8 @@ const CASES: CredentialCase[] = [
 	},
 	{
 		type: 'crmComLegacyApi (password)',
-		node: () => new CrmComLegacy(),
-		credentialType: () => new LegacyCredential(),
-		credentials: (secret = LEGACY_DEMO.password) => ({
-			crmComLegacyApi: {
-				server: `${sim.url}/crmcom-legacy`,
-				authType: 'password',
-				username: LEGACY_DEMO.username,
-				password: secret,
-				organisation: LEGACY_DEMO.organisation,
-			},
-		}),
+		setup: 'legacyPassword',
+		secretField: 'password',
 		read: {
 			resource: 'provisioningRequest',
 			operation: 'getPending',
@@ -189,15 +147,8 @@ const CASES: CredentialCase[] = [
 	},
 	{
 		type: 'crmComLegacyApi (web API key)',
-		node: () => new CrmComLegacy(),
-		credentialType: () => new LegacyCredential(),
-		credentials: (secret = LEGACY_DEMO.webApiKey) => ({
-			crmComLegacyApi: {
-				server: `${sim.url}/crmcom-legacy`,
-				authType: 'webApiKey',
-				webApiKey: secret,
-			},
-		}),
+		setup: 'legacyWebApiKey',
+		secretField: 'webApiKey',
 		read: {
 			resource: 'provisioningRequest',
 			operation: 'getPending',
@@ -221,15 +172,8 @@ const CASES: CredentialCase[] = [
 	},
 	{
 		type: 'centrixOneApi',
-		node: () => new CentrixOne(),
-		credentialType: () => new CentrixCredential(),
-		credentials: (secret = CENTRIX_DEMO.apiKey) => ({
-			centrixOneApi: {
-				baseUrl: sim.baseUrl('centrixone'),
-				account: CENTRIX_DEMO.account,
-				apiKey: secret,
-			},
-		}),
+		setup: 'centrixone',
+		secretField: 'apiKey',
 		read: { resource: 'contact', operation: 'getAll', returnAll: true },
 		missing: { resource: 'contact', operation: 'get', findBy: 'idc', value: '999999' },
 		invalid: { resource: 'contact', operation: 'upsert', externalId: 'a\tb', contactFields: {} },
@@ -345,9 +289,7 @@ describe.each(CASES.map((c) => [c.type, c] as const))('%s', (_type, c) => {
 				const { result, logged } = await captured(
 					async () =>
 						await executeNode({
-							node: c.node(),
-							credentialTypes: [c.credentialType()],
-							credentials: c.credentials(mode.wrongSecret ? WRONG : undefined) as never,
+							...crmNode(sim, c.setup, mode.wrongSecret ? { [c.secretField]: WRONG } : {}),
 							parameters: {
 								...mode.parameters(c),
 								options: mode.options ?? OPTIONS,
@@ -380,6 +322,8 @@ describe.each(CASES.map((c) => [c.type, c] as const))('%s', (_type, c) => {
 });
 
 afterAll(() => {
+	if (process.env.RELIABILITY_REPORT)
+		process.stdout.write(`SECRET SCANS ${JSON.stringify({ scans, failuresSeen })}\n`);
 	// not vacuous: every credential type ran every mode, most of them failing
 	expect(scans).toBeGreaterThan(CASES.length * MODES.length * 2 * 6);
 	expect(failuresSeen).toBeGreaterThan(CASES.length * (MODES.length - 3));

@@ -323,16 +323,35 @@ it(
 				...changes.centrix.map((id) => names.get(`from-centrix-${id}`) ?? 0),
 			];
 		};
+		// every accepted call is an execution: wait until none is open
+		const hooks = `'scaleHookCentrix', 'scaleHookActivit'`;
 		await waitFor(
-			'every webhook record and every trigger change',
-			() => {
-				const names = activityNames();
-				return (
-					centrixIds.every((id) => centrixCount(id) > 0) &&
-					activityIds.every((id) => (names.get(id) ?? 0) > 0) &&
-					expectedTriggerWrites().every((count) => count > 0)
-				);
-			},
+			'every webhook execution to finish',
+			async () =>
+				Number(
+					await pg.psql(
+						`SELECT count(*) FROM execution_entity WHERE status IN ('new', 'running', 'waiting', 'unknown')`,
+					),
+				) === 0 &&
+				Number(
+					await pg.psql(`SELECT count(*) FROM execution_entity WHERE "workflowId" IN (${hooks})`),
+				) >= WEBHOOK_CALLS,
+			6 * 60 * 1000,
+			2000,
+		);
+		// executions n8n gave up on (their worker died): each says why; which calls they carried
+		const failedData = await pg.psql(
+			`SELECT d.data FROM execution_entity e JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" IN (${hooks}) AND e.status <> 'success'`,
+		);
+		const failedCalls = new Set(failedData.match(/SCALE-\d+|scale-activity-\d+/g) ?? []);
+		const failedExecutions = Number(
+			await pg.psql(
+				`SELECT count(*) FROM execution_entity WHERE "workflowId" IN (${hooks}) AND status <> 'success'`,
+			),
+		);
+		await waitFor(
+			'every trigger change to be acted on',
+			() => expectedTriggerWrites().every((count) => count > 0),
 			6 * 60 * 1000,
 			2000,
 		);
@@ -359,8 +378,13 @@ it(
 			(sum, id) => sum + Math.max(0, centrixCount(id) - 1),
 			0,
 		);
-		const centrixLost = centrixIds.filter((id) => centrixCount(id) === 0).length;
-		const activityLost = activityIds.filter((id) => !names.get(id)).length;
+		const centrixLost = centrixIds.filter(
+			(id) => centrixCount(id) === 0 && !failedCalls.has(id),
+		).length;
+		const activityLost = activityIds.filter((id) => !names.get(id) && !failedCalls.has(id)).length;
+		const failedWritten = [...failedCalls].filter((id) =>
+			id.startsWith('SCALE-') ? centrixCount(id) > 0 : (names.get(id) ?? 0) > 0,
+		).length;
 		const activityDuplicates = activityIds.reduce(
 			(sum, id) => sum + Math.max(0, (names.get(id) ?? 0) - 1),
 			0,
@@ -398,6 +422,12 @@ it(
 				lost: triggerWrites.filter((c) => c === 0).length,
 				duplicated: triggerWrites.reduce((s, c) => s + Math.max(0, c - 1), 0),
 			},
+			executionsFailedByN8n: {
+				executions: failedExecutions,
+				calls: failedCalls.size,
+				recordWrittenBeforeTheWorkerDied: failedWritten,
+				notWritten: failedCalls.size - failedWritten,
+			},
 			failedExecutionsWithoutMessage: failedWithoutMessage,
 			seconds: Math.round((Date.now() - started) / 1000),
 			loadSeconds: Math.round(loadSeconds),
@@ -410,6 +440,8 @@ it(
 		expect(centrixLost).toBe(0);
 		expect(centrixDuplicates).toBe(0);
 		expect(activityLost).toBe(0);
+		// the calls of executions n8n gave up on are accounted for, each with its error
+		expect(failedCalls.size).toBe(failedExecutions);
 		// a plain create re-run by n8n after its worker died is the one ambiguous case: reported,
 		// and bounded by what the killed worker had in hand (its concurrency)
 		expect(activityDuplicates).toBeLessThanOrEqual(10);
