@@ -134,8 +134,11 @@ export class CrmComTrigger implements INodeType {
 			return emit(sample);
 		}
 
+		// n8n saves static data only when a property of the node's own object is assigned (it does
+		// not see changes inside a nested object it did not load itself), so each poll reads the
+		// event's state and assigns a new one: a cursor kept only in memory would be lost on restart
 		const staticData = this.getWorkflowStaticData('node') as Record<string, TriggerState>;
-		const state = (staticData[event] ??= {});
+		const state: TriggerState = { ...(staticData[event] ?? {}) };
 		const nowSeconds = Math.floor(Date.now() / 1000);
 
 		if (state.cursor === undefined) {
@@ -144,6 +147,7 @@ export class CrmComTrigger implements INodeType {
 			const dates = known.map((r) => dateOf(r, event)).filter((d): d is number => d !== undefined);
 			state.cursor = dates.length ? Math.max(...dates) : nowSeconds - ACTIVATION_LOOKBACK_SECONDS;
 			state.seen = known.filter((r) => dateOf(r, event) === state.cursor).map((r) => String(r.id));
+			staticData[event] = state;
 			return null;
 		}
 
@@ -158,8 +162,10 @@ export class CrmComTrigger implements INodeType {
 		if (fresh.length) {
 			const newest = Math.max(...fresh.map((r) => dateOf(r, event) ?? cursor));
 			const atNewest = fresh.filter((r) => dateOf(r, event) === newest).map((r) => String(r.id));
-			state.seen = newest === cursor ? [...seen, ...atNewest] : atNewest;
-			state.cursor = newest;
+			staticData[event] = {
+				cursor: newest,
+				seen: newest === cursor ? [...seen, ...atNewest] : atNewest,
+			};
 		}
 		return emit(fresh);
 	}

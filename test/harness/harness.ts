@@ -65,7 +65,7 @@ export interface NodeRunResult {
 }
 
 const NODE_TYPE_NAME = 'CUSTOM.nodeUnderTest';
-const NODE_NAME = 'Node Under Test';
+export const NODE_NAME = 'Node Under Test';
 
 function toItems(input: Array<IDataObject | INodeExecutionData> | undefined): INodeExecutionData[] {
 	if (!input) return [{ json: {} }];
@@ -195,24 +195,43 @@ export async function executeNodeOk(spec: NodeRunSpec): Promise<INodeExecutionDa
 export interface Poller {
 	/** One poll, as n8n's scheduler runs it; null when the trigger emitted nothing. */
 	poll(mode?: 'trigger' | 'manual'): Promise<INodeExecutionData[][] | null>;
-	/** The workflow's static data, kept across polls as n8n keeps it. */
+	/** The workflow's static data, kept across polls as n8n keeps it in memory. */
 	staticData: IDataObject;
+	/**
+	 * What n8n has saved to its database: after a poll, the static data is saved only when n8n
+	 * saw it change (its `__dataChanged` flag), as n8n does when a trigger emits or activates.
+	 */
+	saved(): IDataObject;
+	/** n8n restarts: the workflow is loaded again with the static data it had saved. */
+	restart(): void;
 	credentialsHelper: TestCredentialsHelper;
 }
 
 /** Builds a poller for a trigger node; its static data persists across `poll()` calls. */
 export function createPoller(spec: Omit<NodeRunSpec, 'input' | 'continueOnFail'>): Poller {
-	const staticData: IDataObject = {};
-	const { node, workflow, additionalData, credentialsHelper } = buildContext(spec, staticData);
 	const type = spec.node;
 	if (!type.poll) throw new Error('This node has no poll()');
+	let saved: IDataObject = {};
+	let context = buildContext(spec, {});
 	const poller: Poller = {
-		staticData: workflow.staticData,
-		credentialsHelper,
+		staticData: context.workflow.staticData,
+		credentialsHelper: context.credentialsHelper,
 		async poll(mode = 'trigger') {
-			const context = new PollContext(workflow, node, additionalData, mode, 'activate');
-			const result = await type.poll!.call(context);
+			const { workflow, node, additionalData } = context;
+			const pollContext = new PollContext(workflow, node, additionalData, mode, 'activate');
+			const result = await type.poll!.call(pollContext);
+			const flags = workflow.staticData as IDataObject & { __dataChanged?: boolean };
+			if (mode === 'trigger' && flags.__dataChanged === true) {
+				saved = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+				flags.__dataChanged = false;
+			}
 			return result;
+		},
+		saved: () => saved,
+		restart() {
+			context = buildContext(spec, JSON.parse(JSON.stringify(saved)) as IDataObject);
+			poller.staticData = context.workflow.staticData;
+			poller.credentialsHelper = context.credentialsHelper;
 		},
 	};
 	return poller;

@@ -440,6 +440,18 @@ describe('CentrixOne Trigger', () => {
 		expect(await p.poll()).toBeNull();
 	});
 
+	it('what it emitted stays emitted across n8n restarts', async () => {
+		const p = poller();
+		expect(await p.poll()).toBeNull();
+		for (let round = 1; round <= 2; round++) {
+			await new Promise((r) => setTimeout(r, 1100));
+			api.store({ ExternalID: `ROUND-${round}`, Name: `Round ${round}` });
+			expect((await p.poll())?.[0].map((i) => i.json.ExternalID)).toEqual([`ROUND-${round}`]);
+			p.restart();
+			expect(await p.poll()).toBeNull();
+		}
+	});
+
 	it('filters by event and list; manual mode returns a sample', async () => {
 		const p = poller('new', '20');
 		await p.poll();

@@ -1,7 +1,7 @@
 import { CrmComApi } from '../../../credentials/CrmComApi.credentials';
 import { CrmComUserApi } from '../../../credentials/CrmComUserApi.credentials';
 import { CrmComTrigger } from '../../../nodes/CrmCom/CrmComTrigger.node';
-import { createPoller } from '../../harness/harness';
+import { createPoller, NODE_NAME } from '../../harness/harness';
 import { apiKeyCredentials, useCrmCom } from './setup';
 
 const t = useCrmCom();
@@ -40,6 +40,31 @@ describe('CRM.COM Trigger', () => {
 		expect([a.id, b.id]).not.toContain(second?.[0][0].json.id);
 		expect(await p.poll()).toBeNull();
 	});
+
+	it.each(['activityCreated', 'activityCompleted'])(
+		'%s: what it emitted stays emitted across n8n restarts (its cursor is saved each poll)',
+		async (event) => {
+			const p = poller({ event });
+			expect(await p.poll()).toBeNull();
+			const complete = (name: string) => {
+				const activity = add(name);
+				activity.state = 'COMPLETED';
+				activity.completed_on = Math.floor(Date.now() / 1000);
+				return activity;
+			};
+			for (let round = 1; round <= 3; round++) {
+				const made = complete(`round ${round}`);
+				const out = await p.poll();
+				expect(out?.[0].map((i) => i.json.id)).toEqual([made.id]);
+				// n8n restarts: the workflow comes back with the static data n8n saved
+				p.restart();
+				expect(await p.poll()).toBeNull();
+				expect(p.saved()).toMatchObject({
+					[`node:${NODE_NAME}`]: { [event]: { cursor: expect.any(Number) } },
+				});
+			}
+		},
+	);
 
 	it('activity completed: emits activities when they complete, once', async () => {
 		const p = poller({ event: 'activityCompleted' });

@@ -263,6 +263,17 @@ describe('Lightening Trigger', () => {
 		expect(await p.poll()).toBeNull();
 	});
 
+	it('what it emitted stays emitted across n8n restarts', async () => {
+		const p = poller();
+		expect(await p.poll()).toBeNull();
+		for (let round = 1; round <= 3; round++) {
+			const fresh = api.insert({ customer_id: 1, name: `Round ${round}` }, Date.now() + round * 2000);
+			expect((await p.poll())?.[0].map((i) => i.json.id)).toEqual([fresh.id]);
+			p.restart();
+			expect(await p.poll()).toBeNull();
+		}
+	});
+
 	it('filters by event and returns a sample in manual mode', async () => {
 		const p = poller('updated');
 		await p.poll();
