@@ -54,8 +54,26 @@ interface Measured<T = unknown> {
 	value: T;
 }
 
-/** Resets the simulator, runs one contender, checks the store holds each contact exactly once. */
+/**
+ * Resets the simulator, runs one contender, checks the store holds each contact exactly once;
+ * with `runs` > 1, the best time of that many runs (each checked).
+ */
 async function measure<T>(
+	ctx: BenchContext,
+	count: number,
+	what: string,
+	fn: () => Promise<T>,
+	runs = 1,
+): Promise<Measured<T>> {
+	let best: Measured<T> | undefined;
+	for (let k = 0; k < runs; k++) {
+		const run = await measureOnce(ctx, count, what, fn);
+		if (!best || run.ms < best.ms) best = run;
+	}
+	return best as Measured<T>;
+}
+
+async function measureOnce<T>(
 	ctx: BenchContext,
 	count: number,
 	what: string,
@@ -99,11 +117,14 @@ export async function centrixUpsertScenario(ctx: BenchContext): Promise<void> {
 		});
 	};
 	await runOurs(upsertParameters); // warm-up: code loaded and compiled before any contender is timed
+	// the node and the batched loop are close: each is timed as the best of 3 runs
+	const runs = ctx.quick ? 1 : 3;
 	const ours = await measure(
 		ctx,
 		count,
 		'CentrixOne node',
 		async () => await runOurs(upsertParameters),
+		runs,
 	);
 	const oursByExpressions = await measure(
 		ctx,
@@ -111,11 +132,17 @@ export async function centrixUpsertScenario(ctx: BenchContext): Promise<void> {
 		'CentrixOne node, fields by expressions',
 		async () => await runOurs(expressionParameters),
 	);
-	const batched = await measure(ctx, count, 'plain batched loop', async () => {
-		await plainBatched(client, url, bodies, BATCH_SIZE, CONCURRENCY, (chunk) => ({
-			Contacts: chunk,
-		}));
-	});
+	const batched = await measure(
+		ctx,
+		count,
+		'plain batched loop',
+		async () => {
+			await plainBatched(client, url, bodies, BATCH_SIZE, CONCURRENCY, (chunk) => ({
+				Contacts: chunk,
+			}));
+		},
+		runs,
+	);
 	const perItem = await measure(ctx, count, 'plain loop, one POST each', async () => {
 		await plainPostEach(
 			client,
@@ -131,7 +158,7 @@ export async function centrixUpsertScenario(ctx: BenchContext): Promise<void> {
 			speedup: undefined,
 			target: 'time ≤ 1.3× batched loop',
 			met: ours.ms / batched.ms <= 1.3,
-			notes: `time ratio (lower is better); node: ${describe(ours)}; batched loop: ${describe(batched)}`,
+			notes: `time ratio (lower is better), best of ${runs}; node: ${describe(ours)}; batched loop: ${describe(batched)}`,
 		},
 		{
 			scenario: label,

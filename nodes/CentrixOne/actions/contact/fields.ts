@@ -115,6 +115,11 @@ export const contactFieldsCollection = (name: string, displayName: string): INod
 	).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 });
 
+/** The contact fields the node knows, by API name (looked up per field of every item). */
+export const CONTACT_FIELD_NAMES: ReadonlySet<string> = new Set(
+	CONTACT_FIELD_OPTIONS.map((f) => f.value),
+);
+
 const ABBREVIATIONS: Array<[RegExp, string]> = [
 	[/^CCS_/, 'Contact_Custom_Script_'],
 	[/^ACS_/, 'Account_Custom_Script_'],
@@ -141,9 +146,9 @@ export function contactRecord(
 ): IDataObject {
 	const record: IDataObject = { ...identity };
 	const script: IDataObject = {};
-	for (const option of CONTACT_FIELD_OPTIONS) {
-		if (input[option.value] === undefined) continue;
-		record[option.value] = String(input[option.value] ?? '');
+	for (const name of Object.keys(input)) {
+		if (!CONTACT_FIELD_NAMES.has(name) || input[name] === undefined) continue;
+		record[name] = String(input[name] ?? '');
 	}
 	if (typeof record.Email === 'string' && record.Email !== '' && !isEmail(record.Email)) {
 		throw fieldError(node, 'Email', 'must be a valid email address', i);

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { CONTACT_FIELD_OPTIONS } from './fields';
+import { CONTACT_FIELD_NAMES } from './fields';
 
 export type MappingMode = 'defineBelow' | 'autoMapInputData';
 
@@ -37,7 +37,6 @@ export function definedBelow(properties: INodeProperties[]): INodeProperties[] {
 	}));
 }
 
-const KNOWN = new Set(CONTACT_FIELD_OPTIONS.map((f) => f.value));
 /** Custom fields by their API or abbreviated names, and ContactScript fields (`cs_`). */
 const CUSTOM = /^(cs_|CC_|AC_|CCS_|ACS_|Contact_Custom_|Account_Custom_)[A-Za-z0-9_]+$/;
 
@@ -51,7 +50,7 @@ export function fieldsFromInput(json: IDataObject): IDataObject {
 	const others: IDataObject[] = [];
 	for (const [name, value] of Object.entries(json)) {
 		if (value !== null && typeof value === 'object') continue;
-		if (KNOWN.has(name)) fields[name] = value ?? '';
+		if (CONTACT_FIELD_NAMES.has(name)) fields[name] = value ?? '';
 		else if (name === 'listId' || name === 'ids') fields.listId = value ?? '';
 		else if (name === 'SalesRep1' || name === 'SalesRep2') fields[name] = value ?? '';
 		else if (CUSTOM.test(name)) others.push({ name, value: value ?? '' });
