@@ -48,6 +48,20 @@ interface CredentialCase {
 const issuedCrmComTokens = () => [...sim.api<CrmComBackofficeApi>('crmcom').tokens.keys()];
 const issuedLegacyTokens = () => [...sim.api<CrmComLegacyApi>('crmcomLegacy').tokens.keys()];
 
+/** The CRM.COM Legacy reads, the same for both of its credential kinds. */
+const LEGACY_READ = {
+	resource: 'provisioningRequest',
+	operation: 'getPending',
+	provider: LEGACY_DEMO.provider,
+	returnAll: true,
+};
+const LEGACY_MISSING = {
+	resource: 'contactInformation',
+	operation: 'get',
+	identifierType: 'number',
+	identifier: 'NOPE404',
+};
+
 const CASES: CredentialCase[] = [
 	{
 		type: 'crmComApi',
@@ -130,18 +144,8 @@ const CASES: CredentialCase[] = [
 		type: 'crmComLegacyApi (password)',
 		setup: 'legacyPassword',
 		secretField: 'password',
-		read: {
-			resource: 'provisioningRequest',
-			operation: 'getPending',
-			provider: LEGACY_DEMO.provider,
-			returnAll: true,
-		},
-		missing: {
-			resource: 'contactInformation',
-			operation: 'get',
-			identifierType: 'number',
-			identifier: 'NOPE404',
-		},
+		read: LEGACY_READ,
+		missing: LEGACY_MISSING,
 		invalid: { resource: 'custom', operation: 'apiCall', method: 'GET', path: 'nope' },
 		secrets: () => [LEGACY_DEMO.password, WRONG, ...issuedLegacyTokens()],
 	},
@@ -149,18 +153,8 @@ const CASES: CredentialCase[] = [
 		type: 'crmComLegacyApi (web API key)',
 		setup: 'legacyWebApiKey',
 		secretField: 'webApiKey',
-		read: {
-			resource: 'provisioningRequest',
-			operation: 'getPending',
-			provider: LEGACY_DEMO.provider,
-			returnAll: true,
-		},
-		missing: {
-			resource: 'contactInformation',
-			operation: 'get',
-			identifierType: 'number',
-			identifier: 'NOPE404',
-		},
+		read: LEGACY_READ,
+		missing: LEGACY_MISSING,
 		invalid: {
 			resource: 'custom',
 			operation: 'apiCall',

@@ -79,32 +79,15 @@ export async function startPostgres(): Promise<Postgres> {
 		`-p ${port} -k ${base} -c listen_addresses=127.0.0.1 -c max_connections=200`,
 		'start',
 	]);
-	const psql = async (sql: string) =>
+	const psqlOn = async (database: string, sql: string) =>
 		(
 			await run('psql', [
-				'-h',
-				'127.0.0.1',
-				'-p',
-				String(port),
-				'-U',
-				'postgres',
-				'-d',
-				'n8n',
-				'-At',
-				'-c',
-				sql,
+				...['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres'],
+				...['-d', database, '-At', '-c', sql],
 			])
 		).stdout.trim();
-	await run('psql', [
-		'-h',
-		'127.0.0.1',
-		'-p',
-		String(port),
-		'-U',
-		'postgres',
-		'-c',
-		'CREATE DATABASE n8n',
-	]);
+	const psql = async (sql: string) => await psqlOn('n8n', sql);
+	await psqlOn('postgres', 'CREATE DATABASE n8n');
 	return {
 		port,
 		psql,
