@@ -32,6 +32,8 @@ const WEBHOOK_CALLS = Number(process.env.SCALE_WEBHOOKS ?? 1000);
 const CHANGES_PER_TRIGGER = 3;
 /** Each of the 10 callers pauses this long between calls: the load lasts about 80 s. */
 const CALL_PAUSE_MS = 800;
+/** The CRM's latency in the second before the worker is killed. */
+const SLOW_CRM_MS = 1500;
 
 let sim: Simulator;
 let pg: Postgres;
@@ -290,9 +292,14 @@ it(
 		const load = Promise.all(Array.from({ length: 10 }, client));
 		const faults = (async () => {
 			await waitFor('a fifth of the calls', () => sent >= WEBHOOK_CALLS * 0.2, 300_000, 50);
+			// the CRM slows down (1.5 s a request) for a second, so that the worker is killed
+			// with executions in hand, some with their request already at the CRM
+			sim.latencyMs = SLOW_CRM_MS;
+			await new Promise((r) => setTimeout(r, 1000));
 			startedBeforeKill = next - 1;
 			await stopProcess(worker1, 'SIGKILL');
 			event('worker 1 killed');
+			sim.latencyMs = 0;
 			await new Promise((r) => setTimeout(r, 2000));
 			worker1 = startWorker(1);
 			await workerUp(1);
@@ -408,6 +415,11 @@ it(
 			Math.max(0, missing.filter((id) => callNumber(id) <= startedBeforeKill).length - failed);
 		const centrixLost = lostOf(centrixMissing, failedCentrix);
 		const activityLost = lostOf(activityMissing, failedActivity);
+		// executions failed by n8n whose record the CRM had written all the same (the request had
+		// reached it before the worker died): re-running one of them would write it twice
+		const writtenDespiteFailure =
+			Math.max(0, failedCentrix - centrixMissing.length) +
+			Math.max(0, failedActivity - activityMissing.length);
 		const activityDuplicates = activityIds.reduce(
 			(sum, id) => sum + Math.max(0, (names.get(id) ?? 0) - 1),
 			0,
@@ -458,6 +470,7 @@ it(
 				crmcomActivityCreate: failedActivity,
 				withN8nStalledJobMessage: failedWithStalledMessage,
 				recordsNotWritten: centrixMissing.length + activityMissing.length,
+				recordsWrittenAllTheSame: writtenDespiteFailure,
 				callsTakenBeforeTheKill: startedBeforeKill,
 			},
 			failedExecutionsWithoutMessage: failedWithoutMessage,
@@ -472,7 +485,8 @@ it(
 		expect(centrixLost).toBe(0);
 		expect(centrixDuplicates).toBe(0);
 		expect(activityLost).toBe(0);
-		// every execution n8n gave up on says so in n8n's words
+		// the kill hit executions in hand, and every one n8n gave up on says so in n8n's words
+		expect(failedCentrix + failedActivity).toBeGreaterThan(0);
 		expect(failedWithStalledMessage).toBe(failedCentrix + failedActivity);
 		// n8n never re-runs a job, so a plain create can only be doubled by a caller that resent
 		// a call whose reply it lost: reported, and bounded by those resends
