@@ -43,6 +43,7 @@ async function main(): Promise<void> {
 			items: measured.value.length,
 			rssGrowth: measured.rssBytes,
 			heapGrowth: measured.heapBytes,
+			retained: measured.retainedBytes ?? 0,
 			growth: measured.bytes,
 			outputBytes,
 		})}\n`,

@@ -27,7 +27,14 @@ export async function bestOf<T>(
  */
 export async function peakRssGrowth<T>(
 	fn: () => Promise<T>,
-): Promise<{ bytes: number; rssBytes: number; heapBytes: number; value: T }> {
+): Promise<{
+	bytes: number;
+	rssBytes: number;
+	heapBytes: number;
+	/** Live JS memory still held after the run and a full GC (needs --expose-gc): the result. */
+	retainedBytes?: number;
+	value: T;
+}> {
 	if (global.gc) global.gc();
 	const live = () => {
 		const usage = process.memoryUsage();
@@ -47,7 +54,12 @@ export async function peakRssGrowth<T>(
 		sample();
 		const rssBytes = peakRss - baseRss;
 		const heapBytes = peakLive - baseLive;
-		return { bytes: Math.max(rssBytes, heapBytes), rssBytes, heapBytes, value };
+		let retainedBytes: number | undefined;
+		if (global.gc) {
+			global.gc();
+			retainedBytes = live() - baseLive;
+		}
+		return { bytes: Math.max(rssBytes, heapBytes), rssBytes, heapBytes, retainedBytes, value };
 	} finally {
 		clearInterval(timer);
 	}

@@ -11,6 +11,8 @@ interface MemoryResult {
 	items: number;
 	rssGrowth: number;
 	heapGrowth: number;
+	/** Live JS memory held after the run and a full GC: the returned records themselves. */
+	retained: number;
 	growth: number;
 	outputBytes: number;
 }
@@ -52,14 +54,14 @@ export async function memoryScenario(ctx: BenchContext): Promise<void> {
 			ratio,
 			target: '≤ 2×',
 			met: ratio <= 2,
-			notes: `peak RSS +${mb(node.rssGrowth)}, JS heap +${mb(node.heapGrowth)} (the larger counts) for ${mb(node.outputBytes)} of output JSON`,
+			notes: `peak RSS +${mb(node.rssGrowth)}, JS heap +${mb(node.heapGrowth)} (the larger counts) for ${mb(node.outputBytes)} of output JSON; held after the run (the items): ${mb(node.retained)}`,
 		},
 		{
 			scenario: label,
 			contender: 'plain axios loop: peak memory growth',
 			baseline: 'output JSON size',
 			ratio: plain.growth / plain.outputBytes,
-			notes: `peak RSS +${mb(plain.rssGrowth)}, JS heap +${mb(plain.heapGrowth)}: the floor for holding the records as JS objects`,
+			notes: `peak RSS +${mb(plain.rssGrowth)}, JS heap +${mb(plain.heapGrowth)}: the floor for holding the records as JS objects; held after the run: ${mb(plain.retained)}`,
 		},
 		{
 			scenario: label,
