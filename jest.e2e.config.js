@@ -1,9 +1,10 @@
 /** The e2e suite: real n8n processes, one at a time. */
+const base = require('./jest.config.js');
+
 module.exports = {
-	testEnvironment: 'node',
+	...base,
 	roots: ['<rootDir>/test/e2e'],
-	testMatch: ['**/*.test.ts'],
-	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+	testPathIgnorePatterns: ['/node_modules/'],
 	testTimeout: 10 * 60 * 1000,
 	maxWorkers: 1,
 };

@@ -1,9 +1,10 @@
 /** The reliability suite: fault matrix, secret-leak scans, bad-input corpus (test/reliability). */
+const base = require('./jest.config.js');
+
 module.exports = {
-	testEnvironment: 'node',
+	...base,
 	roots: ['<rootDir>/test/reliability'],
-	testMatch: ['**/*.test.ts'],
-	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+	testPathIgnorePatterns: ['/node_modules/'],
 	testTimeout: 10 * 60 * 1000,
 	maxWorkers: 2,
 };

@@ -1,9 +1,10 @@
 /** The scale-out test: n8n queue mode with Postgres and Redis (test/scale). */
+const base = require('./jest.config.js');
+
 module.exports = {
-	testEnvironment: 'node',
+	...base,
 	roots: ['<rootDir>/test/scale'],
-	testMatch: ['**/*.test.ts'],
-	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+	testPathIgnorePatterns: ['/node_modules/'],
 	testTimeout: 45 * 60 * 1000,
 	maxWorkers: 1,
 };

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { crmNode } from '../../test/harness/crmNodes';
+import { crmNode, type CrmNodeSetup } from '../../test/harness/crmNodes';
 import { executeNode, type NodeRunResult } from '../../test/harness/harness';
 import type { Simulator } from '../../test/simulator/server';
 import type { N8nBench } from './n8nContenders';
@@ -16,27 +16,15 @@ export interface BenchContext {
 	log(line: string): void;
 }
 
-/** Runs the pack's CRM.COM node through n8n-core (the test harness), with the API key credential. */
-export async function runCrmComNode(
+/** Runs one of the pack's nodes, with its simulator credential, through n8n-core (the test harness). */
+export async function runCrmNode(
 	sim: Simulator,
+	setup: CrmNodeSetup,
 	parameters: IDataObject,
 	input?: IDataObject[],
 ): Promise<NodeRunResult> {
 	return await executeNode({
-		...crmNode(sim, 'crmcom'),
-		parameters: parameters as INodeParameters,
-		input,
-	});
-}
-
-/** Runs the pack's CentrixOne node through n8n-core (the test harness). */
-export async function runCentrixOneNode(
-	sim: Simulator,
-	parameters: IDataObject,
-	input?: IDataObject[],
-): Promise<NodeRunResult> {
-	return await executeNode({
-		...crmNode(sim, 'centrixone'),
+		...crmNode(sim, setup),
 		parameters: parameters as INodeParameters,
 		input,
 	});

@@ -25,9 +25,7 @@ export async function bestOf<T>(
  * external buffers). RSS alone can stay flat when the run reuses pages the heap freed before it
  * (e.g. after start-up), so the scenario reports the larger of the two.
  */
-export async function peakRssGrowth<T>(
-	fn: () => Promise<T>,
-): Promise<{
+export async function peakRssGrowth<T>(fn: () => Promise<T>): Promise<{
 	bytes: number;
 	rssBytes: number;
 	heapBytes: number;

@@ -1,5 +1,5 @@
 import type { CrmComBackofficeApi } from '../../test/simulator/apis/crmcomBackoffice';
-import { check, runCrmComNode, speedupRow, type BenchContext } from '../lib/context';
+import { check, runCrmNode, speedupRow, type BenchContext } from '../lib/context';
 import { timeIt } from '../lib/measure';
 
 const SCENARIO = '3. Activity creates';
@@ -12,8 +12,9 @@ async function createActivities(ctx: BenchContext, count: number, concurrency: n
 	const contactId = [...api.contacts.keys()][0];
 	const input = Array.from({ length: count }, (_, k) => ({ n: k + 1 }));
 	const run = await timeIt(async () => {
-		const result = await runCrmComNode(
+		const result = await runCrmNode(
 			ctx.sim,
+			'crmcom',
 			{
 				resource: 'activity',
 				operation: 'create',

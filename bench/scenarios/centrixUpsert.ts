@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { CENTRIX_DEMO, type CentrixOneApi } from '../../test/simulator/apis/centrixone';
-import { check, runCentrixOneNode, speedupRow, type BenchContext } from '../lib/context';
+import { check, runCrmNode, speedupRow, type BenchContext } from '../lib/context';
 import { plainBatched, plainClient, plainPostEach } from '../lib/baselines';
 import { timeIt } from '../lib/measure';
 import { chain, CREDENTIAL_REFS, generatedItems } from '../lib/n8nContenders';
@@ -107,7 +107,7 @@ export async function centrixUpsertScenario(ctx: BenchContext): Promise<void> {
 	const client = plainClient({});
 
 	const runOurs = async (parameters: IDataObject) => {
-		const result = await runCentrixOneNode(ctx.sim, parameters, input);
+		const result = await runCrmNode(ctx.sim, 'centrixone', parameters, input);
 		if (result.error) throw result.error;
 		check(result.items.length === count, `node output ${result.items.length} of ${count} items`);
 		result.items.forEach((item, k) => {

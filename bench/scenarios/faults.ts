@@ -1,4 +1,4 @@
-import { check, runCrmComNode, type BenchContext } from '../lib/context';
+import { check, runCrmNode, type BenchContext } from '../lib/context';
 import { timeIt } from '../lib/measure';
 import { returnAllParameters, seedActivities } from './returnAll';
 
@@ -7,7 +7,7 @@ export async function faultsScenario(ctx: BenchContext): Promise<void> {
 	const count = ctx.quick ? 5_000 : 50_000;
 	seedActivities(ctx, count, 'total');
 	const once = async () => {
-		const run = await timeIt(async () => await runCrmComNode(ctx.sim, returnAllParameters));
+		const run = await timeIt(async () => await runCrmNode(ctx.sim, 'crmcom', returnAllParameters));
 		if (run.value.error) throw run.value.error;
 		const ids = run.value.items.map((item) => item.json.id);
 		check(ids.length === count, `${ids.length} of ${count} activities returned`);

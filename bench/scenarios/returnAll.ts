@@ -6,7 +6,7 @@ import {
 	type CrmComBackofficeApi,
 	type PagingMode,
 } from '../../test/simulator/apis/crmcomBackoffice';
-import { check, runCrmComNode, speedupRow, type BenchContext } from '../lib/context';
+import { check, runCrmNode, speedupRow, type BenchContext } from '../lib/context';
 import { plainClient, plainPagedLoop } from '../lib/baselines';
 import { bestOf, timeIt } from '../lib/measure';
 import { chain, CREDENTIAL_REFS } from '../lib/n8nContenders';
@@ -33,7 +33,7 @@ export const returnAllParameters: IDataObject = {
 
 /** Our node, through n8n-core: the activities it returned (checked: all of them, no duplicate). */
 export async function ourReturnAll(ctx: BenchContext, expected: number): Promise<number> {
-	const result = await runCrmComNode(ctx.sim, returnAllParameters);
+	const result = await runCrmNode(ctx.sim, 'crmcom', returnAllParameters);
 	if (result.error) throw result.error;
 	const ids = new Set(result.items.map((item) => item.json.id));
 	check(result.items.length === expected, `node returned ${result.items.length} of ${expected}`);

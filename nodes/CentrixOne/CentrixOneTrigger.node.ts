@@ -7,6 +7,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { listOf } from '../shared/parameters';
 import { readRequestSettings, requestOptionsCollection } from '../shared/descriptions';
 import { fieldError } from '../shared/validation';
 import { baseFilterPart, centrixRequest } from './transport';
@@ -75,10 +76,7 @@ export class CentrixOneTrigger implements INodeType {
 	 */
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as 'new' | 'updated' | 'any';
-		const parts = String(this.getNodeParameter('lists', '') ?? '')
-			.split(',')
-			.map((v) => v.trim())
-			.filter(Boolean);
+		const parts = listOf(this.getNodeParameter('lists', ''));
 		let baseFilter = 'all';
 		try {
 			if (parts.length) baseFilter = parts.map((p) => baseFilterPart('S', p)).join(',');

@@ -26,3 +26,9 @@ export function textParameter(ctx: RequestContext, name: string, itemIndex = 0):
 	const value = nodeParameter<NodeParameterValueType>(ctx, name, '', itemIndex);
 	return value === null || value === undefined ? '' : String(value).trim();
 }
+
+/** A value from a comma-separated string or a list, as a trimmed list without empty entries. */
+export function listOf(value: unknown): string[] {
+	const raw = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return raw.map((v) => String(v).trim()).filter(Boolean);
+}

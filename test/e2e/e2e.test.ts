@@ -21,14 +21,7 @@ import type { LighteningApi } from '../simulator/apis/lightening';
 import type { CentrixOneApi } from '../simulator/apis/centrixone';
 import { CHROMIUM, takeScreenshots } from '../../scripts/screenshots';
 import { existsSync } from 'node:fs';
-
-async function waitFor(what: string, test: () => boolean, timeoutMs: number): Promise<void> {
-	const until = Date.now() + timeoutMs;
-	while (!test()) {
-		if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 500));
-	}
-}
+import { everyTriggerPolledSince, waitFor } from '../lib/waiting';
 
 /**
  * The built pack inside real n8n (2.x on Node 24, 1.x LTS on Node 20): installed where n8n
@@ -138,10 +131,7 @@ describe.each(LINE_NAMES)('n8n %s', (which) => {
 				// the activation polls store their cursors and emit nothing
 				await waitFor(
 					'the activation polls',
-					() =>
-						sim.log.count('/activities', 'GET') > 0 &&
-						sim.log.count('/lightening/api/contact', 'GET') > 0 &&
-						sim.log.count('/Contacts-', 'GET') > 0,
+					() => everyTriggerPolledSince(sim, [0, 0, 0]),
 					120_000,
 				);
 				const polls = sim.log.count('/activities', 'GET');

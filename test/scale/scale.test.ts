@@ -10,14 +10,8 @@ import type { CentrixOneApi } from '../simulator/apis/centrixone';
 import type { CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
 import type { LighteningApi } from '../simulator/apis/lightening';
 import { startSimulator, type Simulator } from '../simulator/server';
-import {
-	freePort,
-	startPostgres,
-	startRedis,
-	waitFor,
-	type Postgres,
-	type Redis,
-} from './services';
+import { everyTriggerPolledSince, triggerPollCounts, waitFor } from '../lib/waiting';
+import { freePort, startPostgres, startRedis, type Postgres, type Redis } from './services';
 import { scaleWorkflows, WEBHOOK_ACTIVITY, WEBHOOK_CENTRIX } from './workflows';
 
 /**
@@ -224,10 +218,7 @@ it(
 		// the triggers' activation polls record their cursors
 		await waitFor(
 			'the activation polls of the three triggers',
-			() =>
-				sim.log.count('/activities', 'GET') > 0 &&
-				sim.log.count('/lightening/api/contact', 'GET') > 0 &&
-				sim.log.count('/Contacts-', 'GET') > 0,
+			() => everyTriggerPolledSince(sim, [0, 0, 0]),
 			120_000,
 		);
 		const changes = { crmcom: [] as string[], lightening: [] as string[], centrix: [] as string[] };
@@ -381,17 +372,10 @@ it(
 			2000,
 		);
 		// one more poll of every trigger: a change emitted twice would show now
-		const polls = {
-			crmcom: sim.log.count('/activities', 'GET'),
-			lightening: sim.log.count('/lightening/api/contact', 'GET'),
-			centrix: sim.log.count('/Contacts-', 'GET'),
-		};
+		const polls = triggerPollCounts(sim);
 		await waitFor(
 			'one more poll of every trigger',
-			() =>
-				sim.log.count('/activities', 'GET') > polls.crmcom &&
-				sim.log.count('/lightening/api/contact', 'GET') > polls.lightening &&
-				sim.log.count('/Contacts-', 'GET') > polls.centrix,
+			() => everyTriggerPolledSince(sim, polls),
 			150_000,
 			1000,
 		);

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
+import { waitFor } from '../lib/waiting';
+
 const run = promisify(execFile);
 
 /** A free loopback port. */
@@ -17,20 +19,6 @@ export async function freePort(): Promise<number> {
 			server.close(() => resolve(port));
 		});
 	});
-}
-
-/** Waits (bounded) until `test` holds. */
-export async function waitFor(
-	what: string,
-	test: () => boolean | Promise<boolean>,
-	timeoutMs: number,
-	everyMs = 500,
-): Promise<void> {
-	const until = Date.now() + timeoutMs;
-	while (!(await test())) {
-		if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, everyMs));
-	}
 }
 
 /** Debian's PostgreSQL server binaries (`apt-get install postgresql`). */

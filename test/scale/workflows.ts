@@ -42,6 +42,23 @@ function webhook(path: string): Node {
 
 const everyMinute = { item: [{ mode: 'everyMinute' }] };
 
+/** A polling trigger of the pack, polling every minute. */
+function pollingTrigger(
+	name: string,
+	type: string,
+	credentials: Node,
+	parameters: Record<string, unknown>,
+): Node {
+	return {
+		id: 'trigger',
+		name,
+		type: `n8n-nodes-crm-pack.${type}`,
+		typeVersion: 1,
+		credentials,
+		parameters: { pollTimes: everyMinute, ...parameters },
+	};
+}
+
 /** Activity create on the given contact, named by an expression. */
 function activityCreate(contactId: string, name: string, typeId: string): Node {
 	return {
@@ -86,18 +103,10 @@ export function scaleWorkflows(contactId: string) {
 		workflow(
 			'scaleTrigCrmcom1',
 			'Scale: CRM.COM Trigger (site visits) → Lightening create',
-			{
-				id: 'trigger',
-				name: 'CRM.COM Trigger',
-				type: 'n8n-nodes-crm-pack.crmComTrigger',
-				typeVersion: 1,
-				credentials: CRMCOM,
-				parameters: {
-					pollTimes: everyMinute,
-					event: 'activityCreated',
-					filters: { types: 'type-visit' },
-				},
-			},
+			pollingTrigger('CRM.COM Trigger', 'crmComTrigger', CRMCOM, {
+				event: 'activityCreated',
+				filters: { types: 'type-visit' },
+			}),
 			{
 				id: 'lightening',
 				name: 'Create Contact',
@@ -116,27 +125,19 @@ export function scaleWorkflows(contactId: string) {
 		workflow(
 			'scaleTrigLighten',
 			'Scale: Lightening Trigger → CRM.COM activity create',
-			{
-				id: 'trigger',
-				name: 'Lightening Trigger',
-				type: 'n8n-nodes-crm-pack.lighteningTrigger',
-				typeVersion: 1,
-				credentials: LIGHTENING,
-				parameters: { pollTimes: everyMinute, customerIds: '1', event: 'created' },
-			},
+			pollingTrigger('Lightening Trigger', 'lighteningTrigger', LIGHTENING, {
+				customerIds: '1',
+				event: 'created',
+			}),
 			activityCreate(contactId, '=from-lightening-{{ $json.id }}', 'type-email'),
 		),
 		workflow(
 			'scaleTrigCentrix',
 			'Scale: CentrixOne Trigger → CRM.COM activity create',
-			{
-				id: 'trigger',
-				name: 'CentrixOne Trigger',
-				type: 'n8n-nodes-crm-pack.centrixOneTrigger',
-				typeVersion: 1,
-				credentials: CENTRIX,
-				parameters: { pollTimes: everyMinute, event: 'new', lists: '30' },
-			},
+			pollingTrigger('CentrixOne Trigger', 'centrixOneTrigger', CENTRIX, {
+				event: 'new',
+				lists: '30',
+			}),
 			activityCreate(contactId, '=from-centrix-{{ $json.ExternalID }}', 'type-email'),
 		),
 	];

@@ -55,9 +55,3 @@ export function compact<T extends IDataObject>(object: T): T {
 		Object.entries(object).filter(([, v]) => v !== undefined && v !== ''),
 	) as T;
 }
-
-/** A value from a comma-separated string or a list, as a trimmed list. */
-export function listOf(value: unknown): string[] {
-	const raw = Array.isArray(value) ? value : String(value ?? '').split(',');
-	return raw.map((v) => String(v).trim()).filter(Boolean);
-}

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { listOf, textParameter } from '../../shared/parameters';
 import { fieldError } from '../../shared/validation';
 
 /** Fields of a contact information the API can return, for `fields_set`. */
@@ -44,10 +45,7 @@ export const fieldsSetProperties: INodeProperties[] = [
 /** The `fields_set` value of item `i`, or undefined for all fields. */
 export function fieldsSetOf(ctx: IExecuteFunctions, i: number): string | undefined {
 	const picked = ctx.getNodeParameter('fieldsSet', i, []) as string[];
-	const extra = String(ctx.getNodeParameter('fieldsSetExtra', i, '') ?? '')
-		.split(',')
-		.map((f) => f.trim())
-		.filter(Boolean);
+	const extra = listOf(ctx.getNodeParameter('fieldsSetExtra', i, ''));
 	for (const field of extra) {
 		if (!/^[A-Za-z0-9_.]+$/.test(field))
 			throw fieldError(
@@ -89,7 +87,7 @@ export const identifierProperties: INodeProperties[] = [
 /** The contact information identifier of item `i`: type and value, checked. */
 export function identifierOf(ctx: IExecuteFunctions, i: number): { key: string; value: string } {
 	const key = String(ctx.getNodeParameter('identifierType', i));
-	const value = String(ctx.getNodeParameter('identifier', i, '') ?? '').trim();
+	const value = textParameter(ctx, 'identifier', i);
 	if (!IDENTIFIER_TYPES.some((t) => t.value === key))
 		throw fieldError(
 			ctx.getNode(),

@@ -267,7 +267,10 @@ describe('Lightening Trigger', () => {
 		const p = poller();
 		expect(await p.poll()).toBeNull();
 		for (let round = 1; round <= 3; round++) {
-			const fresh = api.insert({ customer_id: 1, name: `Round ${round}` }, Date.now() + round * 2000);
+			const fresh = api.insert(
+				{ customer_id: 1, name: `Round ${round}` },
+				Date.now() + round * 2000,
+			);
 			expect((await p.poll())?.[0].map((i) => i.json.id)).toEqual([fresh.id]);
 			p.restart();
 			expect(await p.poll()).toBeNull();

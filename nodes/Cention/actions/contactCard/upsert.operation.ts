@@ -11,6 +11,7 @@ import {
 	requestOptionsCollection,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
+import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError, validate } from '../../../shared/validation';
 import { postContactCard } from '../../transport';
@@ -168,7 +169,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		node,
 		schema,
 		{
-			name: String(this.getNodeParameter('name', i, '') ?? '').trim() || undefined,
+			name: textParameter(this, 'name', i) || undefined,
 			email: valuesOf(this.getNodeParameter('emails', i, [])),
 			voice: valuesOf(this.getNodeParameter('phones', i, [])),
 			facebook: valuesOf(more.facebook),

@@ -7,6 +7,7 @@ import {
 	simplifyProperty,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
+import { listOf } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { singleShot } from '../../../shared/transport/paginate';
 import { fieldError } from '../../../shared/validation';
@@ -209,10 +210,7 @@ export function filtersOf(ctx: IExecuteFunctions, i: number): string | undefined
 
 export function fieldsOf(ctx: IExecuteFunctions, i: number): string {
 	const picked = ctx.getNodeParameter('fields', i, []) as string[];
-	const more = String(ctx.getNodeParameter('moreFields', i, '') ?? '')
-		.split(',')
-		.map((f) => f.trim())
-		.filter(Boolean);
+	const more = listOf(ctx.getNodeParameter('moreFields', i, ''));
 	for (const name of more) {
 		if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name))
 			throw fieldError(
@@ -232,11 +230,7 @@ export function fieldsOf(ctx: IExecuteFunctions, i: number): string {
 }
 
 export function baseFilterOf(ctx: IExecuteFunctions, i: number): string {
-	const split = (name: string) =>
-		String(ctx.getNodeParameter(name, i, '') ?? '')
-			.split(',')
-			.map((v) => v.trim())
-			.filter(Boolean);
+	const split = (name: string) => listOf(ctx.getNodeParameter(name, i, ''));
 	const parts: string[] = [];
 	try {
 		for (const id of split('ids')) parts.push(baseFilterPart('C', id));

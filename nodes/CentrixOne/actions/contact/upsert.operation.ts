@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { textParameter } from '../../../shared/parameters';
 import type { Settled } from '../../../shared/concurrency';
 import { updateDisplayOptions } from '../../../shared/descriptions';
 import { fieldError } from '../../../shared/validation';
@@ -33,10 +34,10 @@ export async function executeAll(
 ): Promise<Array<Settled<INodeExecutionData[]>>> {
 	return await writeContacts(this, items, 'contactFields', (i, json) => {
 		const field = json ? 'ExternalID (input field)' : 'External ID';
-		const externalId = String(
-			// an expression that resolves to null is empty, never the text "null"
-			(json ? json.ExternalID : this.getNodeParameter('externalId', i, '')) ?? '',
-		).trim();
+		// an expression that resolves to null is empty, never the text "null"
+		const externalId = json
+			? String(json.ExternalID ?? '').trim()
+			: textParameter(this, 'externalId', i);
 		if (externalId === '') throw fieldError(this.getNode(), field, 'must not be empty', i);
 		if (/[\t\r\n]/.test(externalId))
 			throw fieldError(this.getNode(), field, 'must not contain a TAB or a line break', i);

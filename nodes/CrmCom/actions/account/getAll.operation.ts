@@ -13,7 +13,7 @@ import {
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idFrom } from '../../helpers/params';
-import { listOf } from '../../helpers/utils';
+import { listOf } from '../../../shared/parameters';
 import { crmComList, pagingFrom } from '../../transport';
 import { contactLocator, orderOptions } from '../common.descriptions';
 

@@ -14,7 +14,8 @@ import {
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import type { QueryValue } from '../../../shared/transport/types';
-import { keyValuePairs, listOf, toEpochSeconds } from '../../helpers/utils';
+import { listOf } from '../../../shared/parameters';
+import { keyValuePairs, toEpochSeconds } from '../../helpers/utils';
 import { crmComList, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pagingFrom } from '../../transport';
 import { customFieldsCollection, orderOptions, sortOptions } from '../common.descriptions';
 import { simplifyActivity } from './simplify';

@@ -5,7 +5,7 @@ import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/
 import { toItems } from '../../../shared/router';
 import { validate } from '../../../shared/validation';
 import { idFrom, requestOptionsOf } from '../../helpers/params';
-import { listOf } from '../../helpers/utils';
+import { listOf } from '../../../shared/parameters';
 import { crmComRequest } from '../../transport';
 import { activityLocator } from '../common.descriptions';
 

@@ -5,6 +5,7 @@ import {
 	requestOptionsCollection,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
+import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { legacyList, legacyRequest, MAX_RESULTS } from '../../transport';
@@ -54,9 +55,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const method = this.getNodeParameter('method', i) as 'GET' | 'POST';
-	const path = String(this.getNodeParameter('path', i, ''))
-		.trim()
-		.replace(/^\/+/, '');
+	const path = textParameter(this, 'path', i).replace(/^\/+/, '');
 	if (!/^[a-z0-9_]+(\/[a-z0-9_]+)+$/i.test(path))
 		throw fieldError(
 			node,

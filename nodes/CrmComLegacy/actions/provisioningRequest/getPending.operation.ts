@@ -6,6 +6,7 @@ import {
 	returnAllOrLimit,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
+import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { legacyList, MAX_RESULTS } from '../../transport';
@@ -29,7 +30,7 @@ export const description = updateDisplayOptions(
 
 /** The oldest pending requests first, 50 per call at most. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const provider = String(this.getNodeParameter('provider', i, '') ?? '').trim();
+	const provider = textParameter(this, 'provider', i);
 	if (!provider)
 		throw fieldError(this.getNode(), 'Provider Alternative Code', 'must not be empty', i);
 	if (/[&#=\s]/.test(provider))

@@ -1,6 +1,7 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { listOf } from '../../../shared/parameters';
 import { fields, validate } from '../../../shared/validation';
 
 /** The documented contact fields (name aside), in the node's words. */
@@ -200,9 +201,7 @@ export function contactBody(node: INode, input: IDataObject, i: number): IDataOb
 
 /** Customer ids from a list or a comma-separated value, as positive integers. */
 export function customerIdsOf(node: INode, raw: unknown, i: number): number[] {
-	const values = (Array.isArray(raw) ? raw : String(raw ?? '').split(','))
-		.map((v) => String(v).trim())
-		.filter(Boolean);
+	const values = listOf(raw);
 	return validate(
 		node,
 		z
