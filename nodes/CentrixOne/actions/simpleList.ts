@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	returnAllOrLimit,
 	updateDisplayOptions,
 } from '../../shared/descriptions';
@@ -20,7 +20,7 @@ export function simpleList(
 		description: updateDisplayOptions({ show: { resource: [resource], operation: ['getAll'] } }, [
 			...extra,
 			...returnAllOrLimit,
-			requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+			optionsCollection('read'),
 		]),
 		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 			const returnAll = this.getNodeParameter('returnAll', i) as boolean;

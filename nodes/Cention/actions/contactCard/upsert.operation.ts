@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
@@ -96,7 +96,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('concurrentWrite'),
 ];
 
 /** Many items are sent at once, up to Options → Concurrency; output keeps input order. */

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	simplifyProperty,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
@@ -28,7 +28,7 @@ export const description = updateDisplayOptions(
 		},
 		{ displayName: 'Value', name: 'value', type: 'string', default: '', required: true },
 		simplifyProperty,
-		requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+		optionsCollection('read'),
 	],
 );
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	returnAllOrLimit,
 	simplifyProperty,
 	updateDisplayOptions,
@@ -147,7 +147,7 @@ export const description = updateDisplayOptions(
 		},
 		...returnAllOrLimit,
 		simplifyProperty,
-		requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+		optionsCollection('read'),
 	],
 );
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	returnAllOrLimit,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
@@ -53,7 +53,7 @@ export const description = updateDisplayOptions(
 			description: 'Field names, comma-separated (empty: all fields)',
 		},
 		...returnAllOrLimit,
-		requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+		optionsCollection('read'),
 	],
 );
 

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { idFrom, requestOptionsOf } from '../../helpers/params';
@@ -49,7 +49,7 @@ const properties: INodeProperties[] = [
 			"Another open account that receives this account's balance. If empty, the balance is lost on termination.",
 		displayOptions: { show: { state: ['TERMINATED'] } },
 	},
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('write'),
 ];
 
 export const description = updateDisplayOptions(

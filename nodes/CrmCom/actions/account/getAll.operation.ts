@@ -7,7 +7,7 @@ import type {
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	returnAllOrLimit,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
@@ -61,14 +61,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	requestOptionsCollection([
-		'concurrency',
-		'maxAttempts',
-		'maxPages',
-		'pageSize',
-		'retryBudget',
-		'timeout',
-	]),
+	optionsCollection('pagedList'),
 ];
 
 export const description = updateDisplayOptions(

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import {
-	requestOptionsCollection,
+	optionsCollection,
 	simplifyProperty,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
@@ -19,7 +19,7 @@ import { simplifyActivity } from './simplify';
 const properties: INodeProperties[] = [
 	activityLocator,
 	simplifyProperty,
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('read'),
 ];
 
 export const description = updateDisplayOptions(

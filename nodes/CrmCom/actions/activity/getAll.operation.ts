@@ -7,7 +7,7 @@ import type {
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	returnAllOrLimit,
 	simplifyProperty,
 	updateDisplayOptions,
@@ -141,8 +141,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	simplifyProperty,
-	requestOptionsCollection(
-		['concurrency', 'maxAttempts', 'maxPages', 'pageSize', 'retryBudget', 'timeout'],
+	optionsCollection('pagedList',
 		{ pageSize: DEFAULT_PAGE_SIZE },
 	),
 ];

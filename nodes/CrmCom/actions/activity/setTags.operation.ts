@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { validate } from '../../../shared/validation';
 import { idFrom, requestOptionsOf } from '../../helpers/params';
@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Comma-separated tag identifiers. They replace the tags the activity has; leave empty to remove all tags.',
 	},
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('concurrentWrite'),
 ];
 
 export const description = updateDisplayOptions(

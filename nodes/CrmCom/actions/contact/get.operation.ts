@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import {
-	requestOptionsCollection,
+	optionsCollection,
 	simplifyProperty,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 		description: 'Whether to return the custom fields too',
 	},
 	simplifyProperty,
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('read'),
 ];
 
 export const description = updateDisplayOptions(

@@ -7,7 +7,7 @@ import type {
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	returnAllOrLimit,
 	simplifyProperty,
 	updateDisplayOptions,
@@ -35,8 +35,7 @@ const properties: INodeProperties[] = [
 		description: 'Whether to return the custom fields too',
 	},
 	simplifyProperty,
-	requestOptionsCollection(
-		['concurrency', 'maxAttempts', 'maxPages', 'pageSize', 'retryBudget', 'timeout'],
+	optionsCollection('pagedList',
 		{ pageSize: DEFAULT_PAGE_SIZE },
 	),
 ];

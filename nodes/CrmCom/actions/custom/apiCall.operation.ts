@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -99,14 +99,7 @@ const properties: INodeProperties[] = [
 			'Whether a POST/PATCH may be sent again after a timeout or a lost reply (only if the endpoint does not create twice)',
 		displayOptions: { show: { method: ['PATCH', 'POST'] } },
 	},
-	requestOptionsCollection([
-		'concurrency',
-		'maxAttempts',
-		'maxPages',
-		'pageSize',
-		'retryBudget',
-		'timeout',
-	]),
+	optionsCollection('pagedList'),
 ];
 
 export const description = updateDisplayOptions(

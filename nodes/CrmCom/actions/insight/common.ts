@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pathSegment } from '../../../shared/transport/url';
 import { fieldError, fields, validate } from '../../../shared/validation';
@@ -75,7 +75,7 @@ export function insightSubCall(
 			description: bodyHint,
 		});
 	}
-	properties.push(requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']));
+	properties.push(optionsCollection('write'));
 	return {
 		description: updateDisplayOptions(
 			{ show: { resource: ['insight'], operation: [operation] } },

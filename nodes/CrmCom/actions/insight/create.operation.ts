@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fields, validate } from '../../../shared/validation';
 import { requestOptionsOf } from '../../helpers/params';
@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Marketing customers',
 	},
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('write'),
 ];
 
 export const description = updateDisplayOptions(

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
@@ -8,7 +8,7 @@ import { insightIdOf, insightIdProperty } from './common';
 
 const properties: INodeProperties[] = [
 	insightIdProperty,
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('write'),
 ];
 
 export const description = updateDisplayOptions(

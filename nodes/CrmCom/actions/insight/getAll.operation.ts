@@ -7,7 +7,7 @@ import type {
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	returnAllOrLimit,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
@@ -16,14 +16,7 @@ import { crmComList, pagingFrom } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	requestOptionsCollection([
-		'concurrency',
-		'maxAttempts',
-		'maxPages',
-		'pageSize',
-		'retryBudget',
-		'timeout',
-	]),
+	optionsCollection('pagedList'),
 ];
 
 export const description = updateDisplayOptions(

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -14,7 +14,7 @@ export const description = updateDisplayOptions(
 	[
 		...identifierProperties,
 		...fieldsSetProperties,
-		requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+		optionsCollection('read'),
 	],
 );
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	returnAllOrLimit,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
@@ -15,7 +15,7 @@ export const description = updateDisplayOptions(
 	[
 		...returnAllOrLimit,
 		...fieldsSetProperties,
-		requestOptionsCollection(['maxAttempts', 'maxPages', 'retryBudget', 'timeout']),
+		optionsCollection('list'),
 	],
 );
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -24,7 +24,7 @@ export const description = updateDisplayOptions(
 			options: contactInformationFields,
 		},
 		...fieldsSetProperties,
-		requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+		optionsCollection('write'),
 	],
 );
 

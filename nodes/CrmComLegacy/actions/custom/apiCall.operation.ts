@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
@@ -48,7 +48,7 @@ export const description = updateDisplayOptions(
 			description: 'Whether to page through a list with offset and number_of_results (50 a page)',
 			displayOptions: { show: { method: ['GET'] } },
 		},
-		requestOptionsCollection(['maxAttempts', 'maxPages', 'retryBudget', 'timeout']),
+		optionsCollection('list'),
 	],
 );
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	returnAllOrLimit,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
@@ -24,7 +24,7 @@ export const description = updateDisplayOptions(
 			description: 'The alternative code of the generic provisioning provider',
 		},
 		...returnAllOrLimit,
-		requestOptionsCollection(['maxAttempts', 'maxPages', 'retryBudget', 'timeout']),
+		optionsCollection('list'),
 	],
 );
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -21,7 +21,7 @@ export const description = updateDisplayOptions(show('create'), [
 	},
 	nameProperty,
 	fieldsCollection('additionalFields', 'Additional Fields'),
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('concurrentWrite'),
 ]);
 export const concurrent = true;
 

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-work
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -20,7 +20,7 @@ export const description = updateDisplayOptions(show('delete'), [
 		description:
 			'Whether a contact that does not exist counts as success (output deleted: false) instead of an error',
 	},
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('concurrentWrite'),
 ]);
 
 export const concurrent = true;

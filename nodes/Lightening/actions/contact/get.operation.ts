@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	simplifyProperty,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
@@ -15,7 +15,7 @@ import { contactIdOf, contactIdProperty, show } from './common';
 export const description = updateDisplayOptions(show('get'), [
 	contactIdProperty,
 	simplifyProperty,
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('read'),
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -18,7 +18,7 @@ export const description = updateDisplayOptions(show('update'), [
 		description: 'Lightening requires the name on every update (at most 64 characters)',
 	},
 	fieldsCollection('updateFields', 'Update Fields'),
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('concurrentWrite'),
 ]);
 export const concurrent = true;
 

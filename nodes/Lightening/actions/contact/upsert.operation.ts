@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import {
 	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -34,7 +34,7 @@ export const description = updateDisplayOptions(show('upsert'), [
 	},
 	nameProperty,
 	fieldsCollection('additionalFields', 'Additional Fields'),
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('write'),
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
