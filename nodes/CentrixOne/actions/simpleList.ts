@@ -40,22 +40,3 @@ export function simpleList(
 		},
 	};
 }
-
-export function resourceWithGetMany(
-	resource: string,
-	noun: string,
-	operation: { description: INodeProperties[] },
-): INodeProperties[] {
-	return [
-		{
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [resource] } },
-			options: [{ name: 'Get Many', value: 'getAll', action: `Get many ${noun}` }],
-			default: 'getAll',
-		},
-		...operation.description,
-	];
-}

@@ -15,6 +15,7 @@ import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError, validate } from '../../../shared/validation';
 import { postContactCard } from '../../transport';
+import type { OperationOption } from '../../../shared/operations';
 
 /** A list field: several values, each of which may itself be a comma-separated list. */
 function listField(
@@ -101,6 +102,13 @@ const properties: INodeProperties[] = [
 
 /** Many items are sent at once, up to Options → Concurrency; output keeps input order. */
 export const concurrent = true;
+
+export const option = {
+	value: 'upsert',
+	name: 'Create or Update',
+	action: 'Create or update a contact card',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contactCard'], operation: ['upsert'] } },

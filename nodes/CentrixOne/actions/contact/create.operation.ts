@@ -5,6 +5,14 @@ import { updateDisplayOptions } from '../../../shared/descriptions';
 import { contactFieldsCollection } from './fields';
 import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
+import type { OperationOption } from '../../../shared/operations';
+
+export const option = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create contacts',
+	description: 'Create contacts, many per request',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['create'] } },

@@ -12,6 +12,13 @@ import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrixList } from '../../transport';
 import { simplifyContact } from './fields';
 import { textParameter } from '../../../shared/parameters';
+import type { OperationOption } from '../../../shared/operations';
+
+export const option = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get a contact',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['get'] } },

@@ -13,6 +13,7 @@ import { singleShot } from '../../../shared/transport/paginate';
 import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrixList } from '../../transport';
 import { CONTACT_FIELD_OPTIONS, expandFieldName, simplifyContact } from './fields';
+import type { OperationOption } from '../../../shared/operations';
 
 /** The documented operators; option values are words because n8n reads a leading "=" as an expression. */
 export const OPERATORS = [
@@ -26,6 +27,12 @@ export const OPERATORS = [
 	{ name: 'Not Equal (<>)', value: 'notEquals', symbol: '<>' },
 	{ name: 'Starts With ([=)', value: 'startsWith', symbol: '[=' },
 ];
+
+export const option = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many contacts',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['getAll'] } },

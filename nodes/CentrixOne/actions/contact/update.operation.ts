@@ -6,6 +6,14 @@ import { fieldError } from '../../../shared/validation';
 import { contactFieldsCollection } from './fields';
 import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
+import type { OperationOption } from '../../../shared/operations';
+
+export const option = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update contacts',
+	description: 'Update contacts by their CentrixOne ID, many per request',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['update'] } },

@@ -7,6 +7,14 @@ import { fieldError } from '../../../shared/validation';
 import { contactFieldsCollection } from './fields';
 import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
+import type { OperationOption } from '../../../shared/operations';
+
+export const option = {
+	value: 'upsert',
+	name: 'Create or Update',
+	action: 'Create or update contacts',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['upsert'] } },

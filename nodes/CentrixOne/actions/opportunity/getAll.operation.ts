@@ -12,6 +12,13 @@ import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrixList } from '../../transport';
 import { fieldsOf, filtersOf } from '../contact/getAll.operation';
 import { textParameter } from '../../../shared/parameters';
+import type { OperationOption } from '../../../shared/operations';
+
+export const option = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many opportunities',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['opportunity'], operation: ['getAll'] } },

@@ -12,6 +12,7 @@ import { idFrom, requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { accountLocator } from '../common.descriptions';
 import { textParameter } from '../../../shared/parameters';
+import type { OperationOption } from '../../../shared/operations';
 
 const STATES = ['ACTIVE', 'SUSPENDED', 'TERMINATED'];
 
@@ -51,6 +52,12 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection('write'),
 ];
+
+export const option = {
+	value: 'action',
+	name: 'Change State',
+	action: 'Activate suspend or terminate an account',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['account'], operation: ['action'] } },

@@ -13,6 +13,7 @@ import { idFrom, requestOptionsOf } from '../../helpers/params';
 import { compact } from '../../helpers/utils';
 import { crmComRequest } from '../../transport';
 import { contactLocator } from '../common.descriptions';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{ ...contactLocator, description: 'The contact the account is for' },
@@ -64,6 +65,12 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection('write'),
 ];
+
+export const option = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create an account for a contact',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['account'], operation: ['create'] } },

@@ -5,11 +5,15 @@ import { toItems } from '../../../shared/router';
 import { idFrom, requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { accountLocator } from '../common.descriptions';
+import type { OperationOption } from '../../../shared/operations';
 
-const properties: INodeProperties[] = [
-	accountLocator,
-	optionsCollection('read'),
-];
+const properties: INodeProperties[] = [accountLocator, optionsCollection('read')];
+
+export const option = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get an account',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['account'], operation: ['get'] } },

@@ -16,6 +16,7 @@ import { idFrom } from '../../helpers/params';
 import { listOf } from '../../../shared/parameters';
 import { crmComList, pagingFrom } from '../../transport';
 import { contactLocator, orderOptions } from '../common.descriptions';
+import type { OperationOption } from '../../../shared/operations';
 
 export const ACCOUNT_STATES = [
 	{ name: 'Active', value: 'ACTIVE' },
@@ -63,6 +64,12 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection('pagedList'),
 ];
+
+export const option = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many accounts of a contact',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['account'], operation: ['getAll'] } },

@@ -13,6 +13,7 @@ import { idFrom, requestOptionsOf } from '../../helpers/params';
 import { compact } from '../../helpers/utils';
 import { crmComRequest } from '../../transport';
 import { accountLocator } from '../common.descriptions';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	accountLocator,
@@ -62,6 +63,12 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection('concurrentWrite'),
 ];
+
+export const option = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update an account',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['account'], operation: ['update'] } },

@@ -14,6 +14,7 @@ import { compact, keyValuePairs, toEpochSeconds } from '../../helpers/utils';
 import { crmComRequest } from '../../transport';
 import { contactLocator, customFieldsCollection } from '../common.descriptions';
 import { activityWriteFields, linkedToCollection, linkedEntities } from './fields';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -58,6 +59,13 @@ const properties: INodeProperties[] = [
 
 /** Many input items are created at once, up to Options → Concurrency. */
 export const concurrent = true;
+
+export const option = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create an activity',
+	description: 'Create a new activity for a contact',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['activity'], operation: ['create'] } },

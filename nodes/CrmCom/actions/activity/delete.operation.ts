@@ -5,11 +5,15 @@ import { toItems } from '../../../shared/router';
 import { idFrom, requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { activityLocator } from '../common.descriptions';
+import type { OperationOption } from '../../../shared/operations';
 
-const properties: INodeProperties[] = [
-	activityLocator,
-	optionsCollection('concurrentWrite'),
-];
+const properties: INodeProperties[] = [activityLocator, optionsCollection('concurrentWrite')];
+
+export const option = {
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete an activity',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['activity'], operation: ['delete'] } },

@@ -15,12 +15,19 @@ import { idFrom, requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { activityLocator } from '../common.descriptions';
 import { simplifyActivity } from './simplify';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	activityLocator,
 	simplifyProperty,
 	optionsCollection('read'),
 ];
+
+export const option = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get an activity',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['activity'], operation: ['get'] } },

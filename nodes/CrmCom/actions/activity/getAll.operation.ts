@@ -19,6 +19,7 @@ import { keyValuePairs, toEpochSeconds } from '../../helpers/utils';
 import { crmComList, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pagingFrom } from '../../transport';
 import { customFieldsCollection, orderOptions, sortOptions } from '../common.descriptions';
 import { simplifyActivity } from './simplify';
+import type { OperationOption } from '../../../shared/operations';
 
 export const ACTIVITY_STATES = [
 	{ name: 'Cancelled', value: 'CANCELLED' },
@@ -141,10 +142,15 @@ const properties: INodeProperties[] = [
 		],
 	},
 	simplifyProperty,
-	optionsCollection('pagedList',
-		{ pageSize: DEFAULT_PAGE_SIZE },
-	),
+	optionsCollection('pagedList', { pageSize: DEFAULT_PAGE_SIZE }),
 ];
+
+export const option = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many activities',
+	description: 'List activities with filters',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['activity'], operation: ['getAll'] } },

@@ -10,11 +10,15 @@ import { toItems } from '../../../shared/router';
 import { idFrom, requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { activityLocator } from '../common.descriptions';
+import type { OperationOption } from '../../../shared/operations';
 
-const properties: INodeProperties[] = [
-	activityLocator,
-	optionsCollection('read'),
-];
+const properties: INodeProperties[] = [activityLocator, optionsCollection('read')];
+
+export const option = {
+	value: 'getTags',
+	name: 'Get Tags',
+	action: 'Get the tags of an activity',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['activity'], operation: ['getTags'] } },

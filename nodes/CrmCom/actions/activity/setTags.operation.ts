@@ -8,6 +8,7 @@ import { idFrom, requestOptionsOf } from '../../helpers/params';
 import { listOf } from '../../../shared/parameters';
 import { crmComRequest } from '../../transport';
 import { activityLocator } from '../common.descriptions';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	activityLocator,
@@ -22,6 +23,12 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection('concurrentWrite'),
 ];
+
+export const option = {
+	value: 'setTags',
+	name: 'Set Tags',
+	action: 'Set the tags of an activity',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['activity'], operation: ['setTags'] } },

@@ -15,6 +15,7 @@ import { crmComRequest } from '../../transport';
 import { activityLocator, customFieldsCollection } from '../common.descriptions';
 import { activityWriteFields, linkedEntities, linkedToCollection } from './fields';
 import { ACTIVITY_STATES } from './getAll.operation';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	activityLocator,
@@ -48,6 +49,13 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection('concurrentWrite'),
 ];
+
+export const option = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update an activity',
+	description: 'Change fields or the state (complete, cancel) of an activity',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['activity'], operation: ['update'] } },

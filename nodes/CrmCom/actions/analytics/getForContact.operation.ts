@@ -5,11 +5,15 @@ import { toItems } from '../../../shared/router';
 import { idFrom, requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { contactLocator } from '../common.descriptions';
+import type { OperationOption } from '../../../shared/operations';
 
-const properties: INodeProperties[] = [
-	contactLocator,
-	optionsCollection('read'),
-];
+const properties: INodeProperties[] = [contactLocator, optionsCollection('read')];
+
+export const option = {
+	value: 'getForContact',
+	name: 'Get for Contact',
+	action: 'Get analytics for a contact',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['analytics'], operation: ['getForContact'] } },

@@ -6,6 +6,7 @@ import { pathSegment } from '../../../shared/transport/url';
 import { fields, validate } from '../../../shared/validation';
 import { requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,6 +19,12 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection('read'),
 ];
+
+export const option = {
+	value: 'getForOrganisation',
+	name: 'Get for Organisation',
+	action: 'Get analytics for the organisation',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['analytics'], operation: ['getForOrganisation'] } },

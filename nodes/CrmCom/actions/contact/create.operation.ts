@@ -10,6 +10,7 @@ import { toItems } from '../../../shared/router';
 import { requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { contactBody, contactFields } from './fields';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -24,6 +25,12 @@ const properties: INodeProperties[] = [
 ];
 
 export const concurrent = true;
+
+export const option = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create a contact',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['create'] } },

@@ -15,6 +15,7 @@ import { idFrom, requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { contactLocator } from '../common.descriptions';
 import { simplifyContact } from './fields';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	contactLocator,
@@ -28,6 +29,12 @@ const properties: INodeProperties[] = [
 	simplifyProperty,
 	optionsCollection('read'),
 ];
+
+export const option = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get a contact',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['get'] } },

@@ -16,6 +16,7 @@ import { toItems } from '../../../shared/router';
 import { crmComList, DEFAULT_PAGE_SIZE, pagingFrom } from '../../transport';
 import { simplifyContact } from './fields';
 import { textParameter } from '../../../shared/parameters';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -35,10 +36,14 @@ const properties: INodeProperties[] = [
 		description: 'Whether to return the custom fields too',
 	},
 	simplifyProperty,
-	optionsCollection('pagedList',
-		{ pageSize: DEFAULT_PAGE_SIZE },
-	),
+	optionsCollection('pagedList', { pageSize: DEFAULT_PAGE_SIZE }),
 ];
+
+export const option = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many contacts',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['getAll'] } },

@@ -12,6 +12,7 @@ import { idFrom, requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { contactLocator } from '../common.descriptions';
 import { contactBody, contactFields } from './fields';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	contactLocator,
@@ -27,6 +28,12 @@ const properties: INodeProperties[] = [
 ];
 
 export const concurrent = true;
+
+export const option = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a contact',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['update'] } },

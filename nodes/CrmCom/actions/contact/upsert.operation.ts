@@ -13,6 +13,7 @@ import { fields, validate } from '../../../shared/validation';
 import { requestOptionsOf } from '../../helpers/params';
 import { crmComList, crmComRequest } from '../../transport';
 import { contactBody, contactFields } from './fields';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -55,6 +56,13 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection('write'),
 ];
+
+export const option = {
+	value: 'upsert',
+	name: 'Create or Update',
+	action: 'Create or update a contact',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['upsert'] } },

@@ -15,6 +15,7 @@ import {
 import { toItems } from '../../../shared/router';
 import { fieldError, validate } from '../../../shared/validation';
 import { crmComList, crmComRequest, pagingFrom } from '../../transport';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -101,6 +102,13 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection('pagedList'),
 ];
+
+export const option = {
+	value: 'apiCall',
+	name: 'Custom API Call',
+	action: 'Make a custom API call',
+	description: 'Call any endpoint of the API with this credential, retries and paging',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['custom'], operation: ['apiCall'] } },

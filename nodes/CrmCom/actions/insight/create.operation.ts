@@ -7,6 +7,7 @@ import { fields, validate } from '../../../shared/validation';
 import { requestOptionsOf } from '../../helpers/params';
 import { compact } from '../../helpers/utils';
 import { crmComRequest } from '../../transport';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	{
@@ -20,6 +21,12 @@ const properties: INodeProperties[] = [
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 	optionsCollection('write'),
 ];
+
+export const option = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create an insight',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['insight'], operation: ['create'] } },

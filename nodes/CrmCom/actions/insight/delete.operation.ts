@@ -5,11 +5,15 @@ import { toItems } from '../../../shared/router';
 import { requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { insightIdOf, insightIdProperty } from './common';
+import type { OperationOption } from '../../../shared/operations';
 
-const properties: INodeProperties[] = [
-	insightIdProperty,
-	optionsCollection('write'),
-];
+const properties: INodeProperties[] = [insightIdProperty, optionsCollection('write')];
+
+export const option = {
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete an insight',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['insight'], operation: ['delete'] } },

@@ -5,11 +5,15 @@ import { toItems } from '../../../shared/router';
 import { requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { insightIdOf, insightIdProperty } from './common';
+import type { OperationOption } from '../../../shared/operations';
 
-const properties: INodeProperties[] = [
-	insightIdProperty,
-	optionsCollection('read'),
-];
+const properties: INodeProperties[] = [insightIdProperty, optionsCollection('read')];
+
+export const option = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get an insight',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['insight'], operation: ['get'] } },

@@ -13,11 +13,15 @@ import {
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { crmComList, pagingFrom } from '../../transport';
+import type { OperationOption } from '../../../shared/operations';
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit,
-	optionsCollection('pagedList'),
-];
+const properties: INodeProperties[] = [...returnAllOrLimit, optionsCollection('pagedList')];
+
+export const option = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many insights',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['insight'], operation: ['getAll'] } },

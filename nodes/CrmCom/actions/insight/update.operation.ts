@@ -8,6 +8,7 @@ import { requestOptionsOf } from '../../helpers/params';
 import { compact } from '../../helpers/utils';
 import { crmComRequest } from '../../transport';
 import { insightIdOf, insightIdProperty } from './common';
+import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
 	insightIdProperty,
@@ -24,6 +25,12 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection('write'),
 ];
+
+export const option = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update an insight',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['insight'], operation: ['update'] } },

@@ -8,14 +8,17 @@ import {
 import { toItems } from '../../../shared/router';
 import { legacyRequest } from '../../transport';
 import { fieldsSetOf, fieldsSetProperties, identifierOf, identifierProperties } from '../fields';
+import type { OperationOption } from '../../../shared/operations';
+
+export const option = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get a contact information',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contactInformation'], operation: ['get'] } },
-	[
-		...identifierProperties,
-		...fieldsSetProperties,
-		optionsCollection('read'),
-	],
+	[...identifierProperties, ...fieldsSetProperties, optionsCollection('read')],
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

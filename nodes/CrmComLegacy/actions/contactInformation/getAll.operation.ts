@@ -9,14 +9,17 @@ import {
 import { toItems } from '../../../shared/router';
 import { legacyList, MAX_RESULTS } from '../../transport';
 import { fieldsSetOf, fieldsSetProperties } from '../fields';
+import type { OperationOption } from '../../../shared/operations';
+
+export const option = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many contact informations',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contactInformation'], operation: ['getAll'] } },
-	[
-		...returnAllOrLimit,
-		...fieldsSetProperties,
-		optionsCollection('list'),
-	],
+	[...returnAllOrLimit, ...fieldsSetProperties, optionsCollection('list')],
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

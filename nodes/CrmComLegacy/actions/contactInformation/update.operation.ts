@@ -10,6 +10,13 @@ import { fieldError } from '../../../shared/validation';
 import { legacyRequest } from '../../transport';
 import { fieldsSetOf, fieldsSetProperties, identifierOf, identifierProperties } from '../fields';
 import { contactInformationBody, contactInformationFields } from './body';
+import type { OperationOption } from '../../../shared/operations';
+
+export const option = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a contact information',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contactInformation'], operation: ['update'] } },

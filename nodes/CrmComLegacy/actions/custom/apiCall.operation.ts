@@ -9,6 +9,14 @@ import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { legacyList, legacyRequest, MAX_RESULTS } from '../../transport';
+import type { OperationOption } from '../../../shared/operations';
+
+export const option = {
+	value: 'apiCall',
+	name: 'Custom API Call',
+	action: 'Make a custom API call',
+	description: 'Call any entity/action of the API with the token, envelope checks and paging',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['custom'], operation: ['apiCall'] } },

@@ -10,6 +10,13 @@ import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { legacyList, MAX_RESULTS } from '../../transport';
+import type { OperationOption } from '../../../shared/operations';
+
+export const option = {
+	value: 'getPending',
+	name: 'Get Pending',
+	action: 'Get pending provisioning requests',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['provisioningRequest'], operation: ['getPending'] } },

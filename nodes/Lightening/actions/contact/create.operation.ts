@@ -10,6 +10,13 @@ import { lighteningRequest } from '../../transport';
 import { contactBody, customerIdsOf, customerIdsProperty } from './fields';
 
 import { fieldsCollection, nameProperty, show } from './common';
+import type { OperationOption } from '../../../shared/operations';
+
+export const option = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create a contact',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(show('create'), [
 	{

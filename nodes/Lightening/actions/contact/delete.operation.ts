@@ -9,6 +9,13 @@ import {
 import { toItems } from '../../../shared/router';
 import { lighteningRequest } from '../../transport';
 import { contactIdOf, contactIdProperty, show } from './common';
+import type { OperationOption } from '../../../shared/operations';
+
+export const option = {
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a contact',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(show('delete'), [
 	contactIdProperty,

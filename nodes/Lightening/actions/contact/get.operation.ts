@@ -11,6 +11,13 @@ import { lighteningRequest } from '../../transport';
 import { simplifyContact } from './fields';
 
 import { contactIdOf, contactIdProperty, show } from './common';
+import type { OperationOption } from '../../../shared/operations';
+
+export const option = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get a contact',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(show('get'), [
 	contactIdProperty,

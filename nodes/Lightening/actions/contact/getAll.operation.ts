@@ -13,6 +13,13 @@ import { listContacts } from '../../transport';
 import { customerIdsOf, customerIdsProperty, simplifyContact } from './fields';
 
 import { show } from './common';
+import type { OperationOption } from '../../../shared/operations';
+
+export const option = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many contacts',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(show('getAll'), [
 	customerIdsProperty,

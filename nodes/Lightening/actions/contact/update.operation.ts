@@ -10,6 +10,13 @@ import { lighteningRequest } from '../../transport';
 import { contactBody } from './fields';
 
 import { contactIdOf, contactIdProperty, fieldsCollection, nameProperty, show } from './common';
+import type { OperationOption } from '../../../shared/operations';
+
+export const option = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a contact',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(show('update'), [
 	contactIdProperty,

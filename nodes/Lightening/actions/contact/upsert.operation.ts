@@ -13,6 +13,14 @@ import { fieldsCollection, nameProperty, show } from './common';
 import { contactBody, customerIdsOf, customerIdsProperty } from './fields';
 import { textParameter } from '../../../shared/parameters';
 import { fieldError } from '../../../shared/validation';
+import type { OperationOption } from '../../../shared/operations';
+
+export const option = {
+	value: 'upsert',
+	name: 'Create or Update',
+	action: 'Create or update a contact',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+} as const satisfies OperationOption;
 
 export const description = updateDisplayOptions(show('upsert'), [
 	{
