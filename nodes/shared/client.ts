@@ -166,10 +166,7 @@ export function createCrmClient<Extra extends object = object>(
 		}
 		return (await paginateByOffset(
 			async (offset, count) =>
-				style.readPage(
-					await get({ [style.offsetParam]: offset, [style.countParam]: count }),
-					call,
-				),
+				style.readPage(await get({ [style.offsetParam]: offset, [style.countParam]: count }), call),
 			{ ...paging, pageSize: paging.pageSize ?? style.maxPageSize, maxPageSize: style.maxPageSize },
 		)) as T[];
 	}

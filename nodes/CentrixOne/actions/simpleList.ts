@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import {
-	readRequestSettings,
 	optionsCollection,
 	returnAllOrLimit,
 	updateDisplayOptions,
@@ -9,6 +8,7 @@ import {
 import { toItems } from '../../shared/router';
 import { singleShot } from '../../shared/transport/paginate';
 import { centrixList, type CentrixObject } from '../transport';
+import { requestOptions } from '../../shared/client';
 
 /** Get Many of an object the API returns whole (Users, Scripts, RevenueTypes…). */
 export function simpleList(
@@ -32,7 +32,7 @@ export function simpleList(
 						'all',
 						{ fields: 'all' },
 						i,
-						readRequestSettings(this, i).request,
+						requestOptions(this, i),
 					),
 				{ returnAll, limit: returnAll ? undefined : (this.getNodeParameter('limit', i) as number) },
 			);

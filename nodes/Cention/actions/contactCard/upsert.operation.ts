@@ -6,15 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import {
-	readRequestSettings,
-	optionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError, validate } from '../../../shared/validation';
-import { postContactCard } from '../../transport';
+import { cention, JSON_API_HEADERS } from '../../transport';
+import { requestOptions } from '../../../shared/client';
 import type { OperationOption } from '../../../shared/operations';
 
 /** A list field: several values, each of which may itself be a comma-separated list. */
@@ -204,12 +201,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (input.custom.length) contacts.custom = input.custom;
 	if (input.name) contacts.name = input.name;
 
-	const reply = await postContactCard(
-		this,
-		{ data: { type: 'c3_contact_cards', attributes: { contacts } } },
-		i,
-		readRequestSettings(this, i).request,
-	);
+	// an upsert keyed by channel is safe to send again
+	const reply = await cention.send(this, {
+		method: 'POST',
+		path: 'c3_contact_cards',
+		body: { data: { type: 'c3_contact_cards', attributes: { contacts } } },
+		headers: JSON_API_HEADERS,
+		idempotent: true,
+		itemIndex: i,
+		options: requestOptions(this, i),
+	});
 	const data =
 		(
 			(reply.body ?? {}) as {

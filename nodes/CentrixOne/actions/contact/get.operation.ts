@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
-	readRequestSettings,
 	optionsCollection,
 	simplifyProperty,
 	updateDisplayOptions,
@@ -13,6 +12,7 @@ import { baseFilterPart, centrixList } from '../../transport';
 import { simplifyContact } from './fields';
 import { textParameter } from '../../../shared/parameters';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 export const option = {
 	value: 'get',
@@ -54,7 +54,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		filter,
 		{ fields: 'all' },
 		i,
-		readRequestSettings(this, i).request,
+		requestOptions(this, i),
 	);
 	if (rows.length === 0)
 		throw new NodeOperationError(

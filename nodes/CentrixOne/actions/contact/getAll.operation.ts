@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import {
-	readRequestSettings,
 	optionsCollection,
 	returnAllOrLimit,
 	simplifyProperty,
@@ -14,6 +13,7 @@ import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrixList } from '../../transport';
 import { CONTACT_FIELD_OPTIONS, expandFieldName, simplifyContact } from './fields';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 /** The documented operators; option values are words because n8n reads a leading "=" as an expression. */
 export const OPERATORS = [
@@ -260,8 +260,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const baseFilter = baseFilterOf(this, i);
 	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
 	const rows = await singleShot(
-		async () =>
-			await centrixList(this, 'Contacts', baseFilter, qs, i, readRequestSettings(this, i).request),
+		async () => await centrixList(this, 'Contacts', baseFilter, qs, i, requestOptions(this, i)),
 		{
 			returnAll,
 			limit: returnAll ? undefined : (this.getNodeParameter('limit', i) as number),

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import {
-	readRequestSettings,
 	optionsCollection,
 	returnAllOrLimit,
 	updateDisplayOptions,
@@ -13,6 +12,7 @@ import { baseFilterPart, centrixList } from '../../transport';
 import { fieldsOf, filtersOf } from '../contact/getAll.operation';
 import { textParameter } from '../../../shared/parameters';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 export const option = {
 	value: 'getAll',
@@ -80,7 +80,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				filter,
 				{ fields: fieldsOf(this, i), filters: filtersOf(this, i) },
 				i,
-				readRequestSettings(this, i).request,
+				requestOptions(this, i),
 			),
 		{ returnAll, limit: returnAll ? undefined : (this.getNodeParameter('limit', i) as number) },
 	);

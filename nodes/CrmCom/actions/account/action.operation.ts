@@ -8,11 +8,12 @@ import type {
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
+import { idFrom } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { accountLocator } from '../common.descriptions';
 import { textParameter } from '../../../shared/parameters';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 const STATES = ['ACTIVE', 'SUSPENDED', 'TERMINATED'];
 
@@ -90,7 +91,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		body,
 		idempotent: true,
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems({ ...reply, state }, i);
 }

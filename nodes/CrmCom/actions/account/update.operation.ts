@@ -9,11 +9,12 @@ import { z } from 'zod';
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError, fields, validate } from '../../../shared/validation';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
+import { idFrom } from '../../helpers/params';
 import { compact } from '../../helpers/utils';
 import { crmComRequest } from '../../transport';
 import { accountLocator } from '../common.descriptions';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 const properties: INodeProperties[] = [
 	accountLocator,
@@ -107,7 +108,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			path: `accounts/${id}`,
 			body,
 			itemIndex: i,
-			options: requestOptionsOf(this, i),
+			options: requestOptions(this, i),
 		}),
 		i,
 	);

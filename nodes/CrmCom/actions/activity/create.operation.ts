@@ -9,12 +9,13 @@ import { z } from 'zod';
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError, fields, validate } from '../../../shared/validation';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
+import { idFrom } from '../../helpers/params';
 import { compact, keyValuePairs, toEpochSeconds } from '../../helpers/utils';
 import { crmComRequest } from '../../transport';
 import { contactLocator, customFieldsCollection } from '../common.descriptions';
 import { activityWriteFields, linkedToCollection, linkedEntities } from './fields';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 const properties: INodeProperties[] = [
 	{
@@ -134,7 +135,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		path: 'activities',
 		body,
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems(reply, i);
 }

@@ -2,10 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
+import { idFrom } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { activityLocator } from '../common.descriptions';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 const properties: INodeProperties[] = [activityLocator, optionsCollection('concurrentWrite')];
 
@@ -26,7 +27,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'DELETE',
 		path: `activities/${id}`,
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems({ id: decodeURIComponent(id), deleted: true }, i);
 }

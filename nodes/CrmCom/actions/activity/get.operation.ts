@@ -11,11 +11,12 @@ import {
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
+import { idFrom } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { activityLocator } from '../common.descriptions';
 import { simplifyActivity } from './simplify';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 const properties: INodeProperties[] = [
 	activityLocator,
@@ -40,7 +41,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		path: `activities/${id}`,
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	return toItems(simplify ? simplifyActivity(activity) : (activity as IDataObject), i);

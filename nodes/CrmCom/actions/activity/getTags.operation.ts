@@ -7,10 +7,11 @@ import type {
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
+import { idFrom } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { activityLocator } from '../common.descriptions';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 const properties: INodeProperties[] = [activityLocator, optionsCollection('read')];
 
@@ -32,7 +33,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		path: `activities/${id}/tags`,
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems(Array.isArray(reply.content) ? reply.content : [], i);
 }

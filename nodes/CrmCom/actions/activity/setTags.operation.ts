@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { validate } from '../../../shared/validation';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
+import { idFrom } from '../../helpers/params';
 import { listOf } from '../../../shared/parameters';
 import { crmComRequest } from '../../transport';
 import { activityLocator } from '../common.descriptions';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 const properties: INodeProperties[] = [
 	activityLocator,
@@ -49,7 +50,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		path: `activities/${id}/tags`,
 		body: { tags },
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems({ ...reply, tags }, i);
 }

@@ -9,13 +9,14 @@ import { z } from 'zod';
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError, fields, validate } from '../../../shared/validation';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
+import { idFrom } from '../../helpers/params';
 import { compact, keyValuePairs, toEpochSeconds } from '../../helpers/utils';
 import { crmComRequest } from '../../transport';
 import { activityLocator, customFieldsCollection } from '../common.descriptions';
 import { activityWriteFields, linkedEntities, linkedToCollection } from './fields';
 import { ACTIVITY_STATES } from './getAll.operation';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 const properties: INodeProperties[] = [
 	activityLocator,
@@ -115,7 +116,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		path: `activities/${id}`,
 		body,
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems(reply, i);
 }

@@ -2,10 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
+import { idFrom } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { contactLocator } from '../common.descriptions';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 const properties: INodeProperties[] = [contactLocator, optionsCollection('read')];
 
@@ -27,7 +28,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			method: 'GET',
 			path: `contacts/${id}/analytics`,
 			itemIndex: i,
-			options: requestOptionsOf(this, i),
+			options: requestOptions(this, i),
 		}),
 		i,
 	);

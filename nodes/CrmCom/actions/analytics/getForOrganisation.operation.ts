@@ -4,9 +4,9 @@ import { optionsCollection, updateDisplayOptions } from '../../../shared/descrip
 import { toItems } from '../../../shared/router';
 import { pathSegment } from '../../../shared/transport/url';
 import { fields, validate } from '../../../shared/validation';
-import { requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 const properties: INodeProperties[] = [
 	{
@@ -44,7 +44,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			method: 'GET',
 			path: `organisations/${pathSegment(id)}/analytics`,
 			itemIndex: i,
-			options: requestOptionsOf(this, i),
+			options: requestOptions(this, i),
 		}),
 		i,
 	);

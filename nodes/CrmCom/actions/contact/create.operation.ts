@@ -7,10 +7,10 @@ import type {
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { contactBody, contactFields } from './fields';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 const properties: INodeProperties[] = [
 	{
@@ -49,7 +49,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		path: 'contacts',
 		body,
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems(reply, i);
 }

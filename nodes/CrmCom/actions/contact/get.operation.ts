@@ -11,11 +11,12 @@ import {
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
+import { idFrom } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { contactLocator } from '../common.descriptions';
 import { simplifyContact } from './fields';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 const properties: INodeProperties[] = [
 	contactLocator,
@@ -49,7 +50,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		path: `contacts/${id}`,
 		qs: { include_custom_fields: include ? true : undefined },
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	return toItems(simplify ? simplifyContact(contact) : (contact as IDataObject), i);

@@ -10,10 +10,10 @@ import { optionsCollection, updateDisplayOptions } from '../../../shared/descrip
 import { toItems } from '../../../shared/router';
 import { pathSegment } from '../../../shared/transport/url';
 import { fields, validate } from '../../../shared/validation';
-import { requestOptionsOf } from '../../helpers/params';
 import { crmComList, crmComRequest } from '../../transport';
 import { contactBody, contactFields } from './fields';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 const properties: INodeProperties[] = [
 	{
@@ -113,7 +113,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		: { [matchBy]: matchValue, search_value: matchValue };
 	const candidates = await crmComList<IDataObject>(
 		this,
-		{ path: 'contacts', qs, itemIndex: i, options: requestOptionsOf(this, i) },
+		{ path: 'contacts', qs, itemIndex: i, options: requestOptions(this, i) },
 		{
 			returnAll: true,
 			pageSize: 100,
@@ -150,7 +150,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			path: `contacts/${pathSegment(id)}`,
 			body,
 			itemIndex: i,
-			options: requestOptionsOf(this, i),
+			options: requestOptions(this, i),
 		});
 		return toItems({ ...reply, id, _upsert: 'updated' }, i);
 	}
@@ -160,7 +160,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		path: 'contacts',
 		body: { ...created, ...body },
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems({ ...reply, _upsert: 'created' }, i);
 }

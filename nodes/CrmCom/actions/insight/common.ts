@@ -10,8 +10,8 @@ import { optionsCollection, updateDisplayOptions } from '../../../shared/descrip
 import { toItems } from '../../../shared/router';
 import { pathSegment } from '../../../shared/transport/url';
 import { fieldError, fields, validate } from '../../../shared/validation';
-import { requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
+import { requestOptions } from '../../../shared/client';
 
 export const insightIdProperty: INodeProperties = {
 	displayName: 'Insight ID',
@@ -89,7 +89,7 @@ export function insightSubCall(
 				path: `insights/${id}/${path}`,
 				body,
 				itemIndex: i,
-				options: requestOptionsOf(this, i),
+				options: requestOptions(this, i),
 			});
 			return toItems(reply, i);
 		},

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fields, validate } from '../../../shared/validation';
-import { requestOptionsOf } from '../../helpers/params';
 import { compact } from '../../helpers/utils';
 import { crmComRequest } from '../../transport';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 const properties: INodeProperties[] = [
 	{
@@ -49,7 +49,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		path: 'insights',
 		body: compact({ name: input.name, description: input.description }),
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems(reply, i);
 }

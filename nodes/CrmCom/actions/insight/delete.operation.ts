@@ -2,10 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { requestOptionsOf } from '../../helpers/params';
 import { crmComRequest } from '../../transport';
 import { insightIdOf, insightIdProperty } from './common';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 const properties: INodeProperties[] = [insightIdProperty, optionsCollection('write')];
 
@@ -26,7 +26,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'DELETE',
 		path: `insights/${id}`,
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems({ id: decodeURIComponent(id), deleted: true }, i);
 }

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError, fields, validate } from '../../../shared/validation';
-import { requestOptionsOf } from '../../helpers/params';
 import { compact } from '../../helpers/utils';
 import { crmComRequest } from '../../transport';
 import { insightIdOf, insightIdProperty } from './common';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 const properties: INodeProperties[] = [
 	insightIdProperty,
@@ -55,7 +55,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			path: `insights/${id}`,
 			body,
 			itemIndex: i,
-			options: requestOptionsOf(this, i),
+			options: requestOptions(this, i),
 		}),
 		i,
 	);

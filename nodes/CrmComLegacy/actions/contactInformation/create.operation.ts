@@ -1,16 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	optionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { legacyRequest } from '../../transport';
 import { fieldsSetOf, fieldsSetProperties } from '../fields';
 import { contactInformationBody, contactInformationFields } from './body';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 export const option = {
 	value: 'create',
@@ -61,7 +58,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		path: 'contact_information/create',
 		body: { type, ...body, ...(fieldsSet ? { fields_set: fieldsSet } : {}) },
 		itemIndex: i,
-		options: readRequestSettings(this, i).request,
+		options: requestOptions(this, i),
 	});
 	return toItems(data ?? {}, i);
 }

@@ -1,14 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	optionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { legacyRequest } from '../../transport';
 import { fieldsSetOf, fieldsSetProperties, identifierOf, identifierProperties } from '../fields';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 export const option = {
 	value: 'get',
@@ -28,7 +25,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		path: 'contact_information/show',
 		qs: { contact_information_identifier: `${key}=${value}`, fields_set: fieldsSetOf(this, i) },
 		itemIndex: i,
-		options: readRequestSettings(this, i).request,
+		options: requestOptions(this, i),
 	});
 	return toItems(data ?? {}, i);
 }

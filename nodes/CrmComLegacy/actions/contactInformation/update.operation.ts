@@ -1,16 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	optionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { legacyRequest } from '../../transport';
 import { fieldsSetOf, fieldsSetProperties, identifierOf, identifierProperties } from '../fields';
 import { contactInformationBody, contactInformationFields } from './body';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 export const option = {
 	value: 'update',
@@ -56,7 +53,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		// an update sets the same values again: safe to repeat
 		idempotent: true,
 		itemIndex: i,
-		options: readRequestSettings(this, i).request,
+		options: requestOptions(this, i),
 	});
 	return toItems(data ?? {}, i);
 }

@@ -1,16 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	optionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { lighteningRequest } from '../../transport';
-import { contactBody, customerIdsOf, customerIdsProperty } from './fields';
+import { lightening } from '../../transport';
+import {
+	contactBody,
+	customerIdsOf,
+	customerIdsProperty,
+	fieldsCollection,
+	nameProperty,
+	show,
+} from './helpers';
 
-import { fieldsCollection, nameProperty, show } from './common';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 export const option = {
 	value: 'create',
@@ -42,12 +45,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		},
 		i,
 	);
-	const reply = await lighteningRequest(this, {
+	const reply = await lightening.request(this, {
 		method: 'POST',
 		path: 'contact',
 		body: { customer_id: String(customerId), ...body },
 		itemIndex: i,
-		options: readRequestSettings(this, i).request,
+		options: requestOptions(this, i),
 	});
 	return toItems(
 		{

@@ -1,15 +1,13 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	optionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { lighteningRequest } from '../../transport';
-import { contactIdOf, contactIdProperty, show } from './common';
+import { idParameter } from '../../../shared/parameters';
+import { lightening } from '../../transport';
+import { contactIdProperty, show } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 export const option = {
 	value: 'delete',
@@ -37,13 +35,13 @@ export const concurrent = true;
  * success, "Entity not found." a not-found error (or `deleted: false` with Ignore Not Found).
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = contactIdOf(this, i);
+	const id = idParameter(this, 'contactId', 'Contact ID', i);
 	try {
-		const reply = await lighteningRequest(this, {
+		const reply = await lightening.request(this, {
 			method: 'GET',
 			path: `contact/${id}/delete`,
 			itemIndex: i,
-			options: readRequestSettings(this, i).request,
+			options: requestOptions(this, i),
 		});
 		return toItems({ id: decodeURIComponent(id), deleted: true, _result: reply.msg }, i);
 	} catch (error) {

@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import {
-	readRequestSettings,
 	optionsCollection,
 	simplifyProperty,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { lighteningRequest } from '../../transport';
-import { simplifyContact } from './fields';
+import { idParameter } from '../../../shared/parameters';
+import { lightening } from '../../transport';
+import { simplifyContact, contactIdProperty, show } from './helpers';
 
-import { contactIdOf, contactIdProperty, show } from './common';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 export const option = {
 	value: 'get',
@@ -26,11 +26,11 @@ export const description = updateDisplayOptions(show('get'), [
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const reply = await lighteningRequest<{ entity?: IDataObject; entities?: IDataObject[] }>(this, {
+	const reply = await lightening.request<{ entity?: IDataObject; entities?: IDataObject[] }>(this, {
 		method: 'GET',
-		path: `contact/${contactIdOf(this, i)}`,
+		path: `contact/${idParameter(this, 'contactId', 'Contact ID', i)}`,
 		itemIndex: i,
-		options: readRequestSettings(this, i).request,
+		options: requestOptions(this, i),
 	});
 	const contact = reply.entity ?? reply.entities?.[0] ?? {};
 	return toItems(

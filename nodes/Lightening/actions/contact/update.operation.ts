@@ -1,16 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	optionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { lighteningRequest } from '../../transport';
-import { contactBody } from './fields';
+import { idParameter } from '../../../shared/parameters';
+import { lightening } from '../../transport';
+import { contactBody, contactIdProperty, fieldsCollection, nameProperty, show } from './helpers';
 
-import { contactIdOf, contactIdProperty, fieldsCollection, nameProperty, show } from './common';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 export const option = {
 	value: 'update',
@@ -30,7 +27,7 @@ export const description = updateDisplayOptions(show('update'), [
 export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = contactIdOf(this, i);
+	const id = idParameter(this, 'contactId', 'Contact ID', i);
 	const body = contactBody(
 		this.getNode(),
 		{
@@ -39,13 +36,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		},
 		i,
 	);
-	const reply = await lighteningRequest(this, {
+	const reply = await lightening.request(this, {
 		method: 'POST',
 		path: `contact/${id}`,
 		body,
 		idempotent: true,
 		itemIndex: i,
-		options: readRequestSettings(this, i).request,
+		options: requestOptions(this, i),
 	});
 	return toItems(
 		{ id: decodeURIComponent(id), ...body, portal_password: undefined, _result: reply.msg },

@@ -1,19 +1,22 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	optionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pathSegment } from '../../../shared/transport/url';
-import { lighteningRequest, listContacts } from '../../transport';
-import { fieldsCollection, nameProperty, show } from './common';
-import { contactBody, customerIdsOf, customerIdsProperty } from './fields';
+import { contactsOf, lightening } from '../../transport';
+import {
+	fieldsCollection,
+	nameProperty,
+	show,
+	contactBody,
+	customerIdsOf,
+	customerIdsProperty,
+} from './helpers';
 import { textParameter } from '../../../shared/parameters';
 import { fieldError } from '../../../shared/validation';
 import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 export const option = {
 	value: 'upsert',
@@ -59,10 +62,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		},
 		i,
 	);
-	const options = readRequestSettings(this, i).request;
-	const matches = (await listContacts(this, [customerId], i, options)).filter(
-		(c) => String(c.email ?? '').toLowerCase() === email.toLowerCase(),
-	);
+	const options = requestOptions(this, i);
+	const matches = (
+		await lightening.list(
+			this,
+			{ ...contactsOf([customerId]), itemIndex: i, options },
+			{ returnAll: true },
+		)
+	).filter((c) => String(c.email ?? '').toLowerCase() === email.toLowerCase());
 	if (matches.length > 1) {
 		throw new NodeOperationError(
 			node,
@@ -75,7 +82,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	if (matches.length === 1) {
 		const id = String(matches[0].id);
-		await lighteningRequest(this, {
+		await lightening.request(this, {
 			method: 'POST',
 			path: `contact/${pathSegment(id)}`,
 			body,
@@ -88,7 +95,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			i,
 		);
 	}
-	const reply = await lighteningRequest(this, {
+	const reply = await lightening.request(this, {
 		method: 'POST',
 		path: 'contact',
 		body: { customer_id: String(customerId), ...body },
