@@ -41,6 +41,9 @@ export interface CrmCall {
 /** A list call: a GET, paged by the CRM's paging style. */
 export type CrmListCall = Omit<CrmCall, 'method' | 'body'>;
 
+/** Return All or a limit; page size, concurrency and page cap where the user set them. */
+export type ListPaging = Pick<PagingOptions, 'returnAll' | 'limit'> & Partial<PagingOptions>;
+
 /** How a CRM pages its lists. */
 export type ListStyle =
 	| {
@@ -95,7 +98,7 @@ export interface CrmClient<Extra extends object = object> {
 	list<T = IDataObject>(
 		ctx: RequestContext,
 		call: CrmListCall & Extra,
-		paging: Pick<PagingOptions, 'returnAll' | 'limit'> & Partial<PagingOptions>,
+		paging: ListPaging,
 	): Promise<T[]>;
 }
 
@@ -141,7 +144,7 @@ export function createCrmClient<Extra extends object = object>(
 	async function list<T>(
 		ctx: RequestContext,
 		call: CrmListCall & Extra,
-		paging: Pick<PagingOptions, 'returnAll' | 'limit'> & Partial<PagingOptions>,
+		paging: ListPaging,
 	): Promise<T[]> {
 		const get = async (qs: Record<string, QueryValue | undefined>): Promise<unknown> =>
 			await request<unknown>(ctx, {
@@ -167,7 +170,7 @@ export function createCrmClient<Extra extends object = object>(
 		return (await paginateByOffset(
 			async (offset, count) =>
 				style.readPage(await get({ [style.offsetParam]: offset, [style.countParam]: count }), call),
-			{ ...paging, pageSize: paging.pageSize ?? style.maxPageSize, maxPageSize: style.maxPageSize },
+			{ ...paging, pageSize: paging.pageSize || style.maxPageSize, maxPageSize: style.maxPageSize },
 		)) as T[];
 	}
 
@@ -193,13 +196,13 @@ export function pagingOf(
 	ctx: IExecuteFunctions,
 	i: number,
 	defaults: { pageSize?: number; concurrency?: number } = {},
-): PagingOptions {
+): ListPaging {
 	const settings = readRequestSettings(ctx, i);
 	const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
 	return {
 		returnAll,
 		limit: returnAll ? undefined : (ctx.getNodeParameter('limit', i, 50) as number),
-		pageSize: settings.pageSize ?? defaults.pageSize ?? 0,
+		pageSize: settings.pageSize ?? defaults.pageSize,
 		concurrency: settings.concurrency ?? defaults.concurrency,
 		maxPages: settings.maxPages,
 	};

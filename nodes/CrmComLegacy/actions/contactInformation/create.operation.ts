@@ -3,9 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
-import { legacyRequest } from '../../transport';
-import { fieldsSetOf, fieldsSetProperties } from '../fields';
-import { contactInformationBody, contactInformationFields } from './body';
+import { legacy } from '../../transport';
+import {
+	fieldsSetOf,
+	fieldsSetProperties,
+	contactInformationBody,
+	contactInformationFields,
+} from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -53,7 +57,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (type === 'COMPANY' && !body.company_name)
 		throw fieldError(this.getNode(), 'Company Name', 'is required for a company', i);
 	const fieldsSet = fieldsSetOf(this, i);
-	const data = await legacyRequest<IDataObject>(this, {
+	const data = await legacy.request<IDataObject>(this, {
 		method: 'POST',
 		path: 'contact_information/create',
 		body: { type, ...body, ...(fieldsSet ? { fields_set: fieldsSet } : {}) },

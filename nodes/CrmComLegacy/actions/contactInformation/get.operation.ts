@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { legacyRequest } from '../../transport';
-import { fieldsSetOf, fieldsSetProperties, identifierOf, identifierProperties } from '../fields';
+import { legacy } from '../../transport';
+import { fieldsSetOf, fieldsSetProperties, identifierOf, identifierProperties } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -20,7 +20,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const { key, value } = identifierOf(this, i);
-	const data = await legacyRequest<IDataObject>(this, {
+	const data = await legacy.request<IDataObject>(this, {
 		method: 'GET',
 		path: 'contact_information/show',
 		qs: { contact_information_identifier: `${key}=${value}`, fields_set: fieldsSetOf(this, i) },

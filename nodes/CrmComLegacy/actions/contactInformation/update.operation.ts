@@ -3,9 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
-import { legacyRequest } from '../../transport';
-import { fieldsSetOf, fieldsSetProperties, identifierOf, identifierProperties } from '../fields';
-import { contactInformationBody, contactInformationFields } from './body';
+import { legacy } from '../../transport';
+import {
+	fieldsSetOf,
+	fieldsSetProperties,
+	identifierOf,
+	identifierProperties,
+	contactInformationBody,
+	contactInformationFields,
+} from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -42,7 +48,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (Object.keys(body).length === 0)
 		throw fieldError(this.getNode(), 'Update Fields', 'needs at least one field to change', i);
 	const fieldsSet = fieldsSetOf(this, i);
-	const data = await legacyRequest<IDataObject>(this, {
+	const data = await legacy.request<IDataObject>(this, {
 		method: 'POST',
 		path: 'contact_information/update',
 		body: {

@@ -8,7 +8,7 @@ import {
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
-import { legacyList, legacyRequest, MAX_RESULTS } from '../../transport';
+import { MAX_RESULTS, legacy } from '../../transport';
 import type { OperationOption } from '../../../shared/operations';
 
 export const option = {
@@ -96,14 +96,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			]),
 		);
 		if (this.getNodeParameter('paginate', i, false)) {
-			const records = await legacyList<IDataObject>(
+			const records = await legacy.list<IDataObject>(
 				this,
 				{ path, qs, itemIndex: i, options: settings.request },
 				{ returnAll: true, pageSize: MAX_RESULTS, maxPages: settings.maxPages },
 			);
 			return toItems(records, i);
 		}
-		const data = await legacyRequest<IDataObject | IDataObject[]>(this, {
+		const data = await legacy.request<IDataObject | IDataObject[]>(this, {
 			method,
 			path,
 			qs,
@@ -112,7 +112,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		});
 		return toItems(data ?? {}, i);
 	}
-	const data = await legacyRequest<IDataObject | IDataObject[]>(this, {
+	const data = await legacy.request<IDataObject | IDataObject[]>(this, {
 		method,
 		path,
 		body: parameters,

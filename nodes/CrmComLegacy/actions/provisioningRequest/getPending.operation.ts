@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import {
-	readRequestSettings,
 	optionsCollection,
 	returnAllOrLimit,
 	updateDisplayOptions,
@@ -9,7 +8,8 @@ import {
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
-import { legacyList, MAX_RESULTS } from '../../transport';
+import { legacy } from '../../transport';
+import { pagingOf, requestOptions } from '../../../shared/client';
 import type { OperationOption } from '../../../shared/operations';
 
 export const option = {
@@ -47,22 +47,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			'must not contain &, #, = or spaces',
 			i,
 		);
-	const settings = readRequestSettings(this, i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const records = await legacyList<IDataObject>(
+	const records = await legacy.list<IDataObject>(
 		this,
 		{
 			path: 'provisioning/generic_provisioning_requests/get_pending',
 			qs: { provisioning_provider_identifier: `alternative_code=${provider}` },
 			itemIndex: i,
-			options: settings.request,
+			options: requestOptions(this, i),
 		},
-		{
-			returnAll,
-			limit: returnAll ? undefined : (this.getNodeParameter('limit', i) as number),
-			pageSize: MAX_RESULTS,
-			maxPages: settings.maxPages,
-		},
+		pagingOf(this, i),
 	);
 	return toItems(records, i);
 }
