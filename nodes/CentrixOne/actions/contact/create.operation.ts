@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { Settled } from '../../../shared/concurrency';
 import { updateDisplayOptions } from '../../../shared/descriptions';
-import { contactFieldsCollection } from './fields';
+import { contactFieldsCollection } from './helpers';
 import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
 import type { OperationOption } from '../../../shared/operations';

@@ -8,8 +8,8 @@ import {
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
-import { baseFilterPart, centrixList } from '../../transport';
-import { simplifyContact } from './fields';
+import { baseFilterPart, centrix } from '../../transport';
+import { simplifyContact } from './helpers';
 import { textParameter } from '../../../shared/parameters';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
@@ -48,13 +48,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	} catch (error) {
 		throw fieldError(this.getNode(), 'Value', (error as Error).message.replace(/^"[^"]*" /, ''), i);
 	}
-	const rows = await centrixList(
+	const rows = await centrix.list(
 		this,
-		'Contacts',
-		filter,
-		{ fields: 'all' },
-		i,
-		requestOptions(this, i),
+		{
+			path: 'Contacts',
+			baseFilter: filter,
+			qs: { fields: 'all' },
+			itemIndex: i,
+			options: requestOptions(this, i),
+		},
+		{ returnAll: true },
 	);
 	if (rows.length === 0)
 		throw new NodeOperationError(

@@ -4,7 +4,7 @@ import { textParameter } from '../../../shared/parameters';
 import type { Settled } from '../../../shared/concurrency';
 import { updateDisplayOptions } from '../../../shared/descriptions';
 import { fieldError } from '../../../shared/validation';
-import { contactFieldsCollection } from './fields';
+import { contactFieldsCollection } from './helpers';
 import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
 import type { OperationOption } from '../../../shared/operations';

@@ -6,13 +6,12 @@ import {
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { singleShot } from '../../../shared/transport/paginate';
 import { fieldError } from '../../../shared/validation';
-import { baseFilterPart, centrixList } from '../../transport';
-import { fieldsOf, filtersOf } from '../contact/getAll.operation';
+import { baseFilterPart, centrix } from '../../transport';
+import { fieldsOf, filtersOf } from '../contact/helpers';
 import { textParameter } from '../../../shared/parameters';
 import type { OperationOption } from '../../../shared/operations';
-import { requestOptions } from '../../../shared/client';
+import { pagingOf, requestOptions } from '../../../shared/client';
 
 export const option = {
 	value: 'getAll',
@@ -71,18 +70,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	} catch (error) {
 		throw fieldError(this.getNode(), 'List', (error as Error).message, i);
 	}
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const rows = await singleShot(
-		async () =>
-			await centrixList(
-				this,
-				'Opportunities',
-				filter,
-				{ fields: fieldsOf(this, i), filters: filtersOf(this, i) },
-				i,
-				requestOptions(this, i),
-			),
-		{ returnAll, limit: returnAll ? undefined : (this.getNodeParameter('limit', i) as number) },
+	const rows = await centrix.list(
+		this,
+		{
+			path: 'Opportunities',
+			baseFilter: filter,
+			qs: { fields: fieldsOf(this, i), filters: filtersOf(this, i) },
+			itemIndex: i,
+			options: requestOptions(this, i),
+		},
+		pagingOf(this, i),
 	);
 	return toItems(rows, i);
 }

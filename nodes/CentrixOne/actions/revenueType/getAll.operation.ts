@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { CentrixObject } from '../../transport';
-import { simpleList } from '../simpleList';
+import { simpleList } from '../helpers';
 import type { OperationOption } from '../../../shared/operations';
 
 const operation = simpleList(

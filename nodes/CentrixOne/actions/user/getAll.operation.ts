@@ -1,4 +1,4 @@
-import { simpleList } from '../simpleList';
+import { simpleList } from '../helpers';
 import type { OperationOption } from '../../../shared/operations';
 
 const operation = simpleList('user', () => 'Users');

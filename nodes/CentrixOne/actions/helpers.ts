@@ -6,9 +6,8 @@ import {
 	updateDisplayOptions,
 } from '../../shared/descriptions';
 import { toItems } from '../../shared/router';
-import { singleShot } from '../../shared/transport/paginate';
-import { centrixList, type CentrixObject } from '../transport';
-import { requestOptions } from '../../shared/client';
+import { centrix, type CentrixObject } from '../transport';
+import { pagingOf, requestOptions } from '../../shared/client';
 
 /** Get Many of an object the API returns whole (Users, Scripts, RevenueTypes…). */
 export function simpleList(
@@ -23,18 +22,15 @@ export function simpleList(
 			optionsCollection('read'),
 		]),
 		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-			const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-			const rows = await singleShot(
-				async () =>
-					await centrixList(
-						this,
-						object(this, i),
-						'all',
-						{ fields: 'all' },
-						i,
-						requestOptions(this, i),
-					),
-				{ returnAll, limit: returnAll ? undefined : (this.getNodeParameter('limit', i) as number) },
+			const rows = await centrix.list(
+				this,
+				{
+					path: object(this, i),
+					qs: { fields: 'all' },
+					itemIndex: i,
+					options: requestOptions(this, i),
+				},
+				pagingOf(this, i),
 			);
 			return toItems(rows, i);
 		},
