@@ -53,6 +53,8 @@ export type ListStyle =
 			sizeParam: string;
 			maxPageSize: number;
 			defaultPageSize: number;
+			/** Pages fetched at once when the user set no concurrency. */
+			defaultConcurrency?: number;
 			readPage(body: unknown, call: CrmListCall): PageResult<IDataObject>;
 	  }
 	| {
@@ -164,7 +166,7 @@ export function createCrmClient<Extra extends object = object>(
 			return (await paginateByPage(
 				async (page, size) =>
 					style.readPage(await get({ [style.pageParam]: page, [style.sizeParam]: size }), call),
-				{ ...paging, pageSize },
+				{ ...paging, pageSize, concurrency: paging.concurrency ?? style.defaultConcurrency },
 			)) as T[];
 		}
 		return (await paginateByOffset(

@@ -7,11 +7,10 @@ import type {
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { idParameter, textParameter } from '../../../shared/parameters';
 import { fieldError } from '../../../shared/validation';
-import { idFrom } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
-import { accountLocator } from '../common.descriptions';
-import { textParameter } from '../../../shared/parameters';
+import { crmCom } from '../../transport';
+import { accountLocator } from '../helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -66,7 +65,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'accountId', 'Account', i);
+	const id = idParameter(this, 'accountId', 'Account', i);
 	const state = String(this.getNodeParameter('state', i));
 	if (!STATES.includes(state))
 		throw fieldError(this.getNode(), 'New State', 'must be Active, Suspended or Terminated', i);
@@ -85,7 +84,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		}
 	}
 	// setting a state is idempotent: the same call leaves the account in the same state
-	const reply = await crmComRequest(this, {
+	const reply = await crmCom.request(this, {
 		method: 'POST',
 		path: `accounts/${id}/actions`,
 		body,

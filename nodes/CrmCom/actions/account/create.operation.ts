@@ -8,11 +8,10 @@ import { z } from 'zod';
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { idParameter } from '../../../shared/parameters';
 import { fields, validate } from '../../../shared/validation';
-import { idFrom } from '../../helpers/params';
-import { compact } from '../../helpers/utils';
-import { crmComRequest } from '../../transport';
-import { contactLocator } from '../common.descriptions';
+import { compact, contactLocator } from '../helpers';
+import { crmCom } from '../../transport';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -87,7 +86,7 @@ const schema = z.object({
 });
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const contactId = idFrom(this, 'contactId', 'Contact', i);
+	const contactId = idParameter(this, 'contactId', 'Contact', i);
 	const input = validate(
 		this.getNode(),
 		schema,
@@ -106,7 +105,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		billing_address_id: input.billingAddressId,
 	});
 	return toItems(
-		await crmComRequest(this, {
+		await crmCom.request(this, {
 			method: 'POST',
 			path: `contacts/${contactId}/accounts`,
 			body,

@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
-import { accountLocator } from '../common.descriptions';
+import { idParameter } from '../../../shared/parameters';
+import { crmCom } from '../../transport';
+import { accountLocator } from '../helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -22,9 +22,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'accountId', 'Account', i);
+	const id = idParameter(this, 'accountId', 'Account', i);
 	return toItems(
-		await crmComRequest(this, {
+		await crmCom.request(this, {
 			method: 'GET',
 			path: `accounts/${id}`,
 			itemIndex: i,

@@ -6,16 +6,15 @@ import type {
 } from 'n8n-workflow';
 
 import {
-	readRequestSettings,
 	optionsCollection,
 	returnAllOrLimit,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom } from '../../helpers/params';
-import { listOf } from '../../../shared/parameters';
-import { crmComList, pagingFrom } from '../../transport';
-import { contactLocator, orderOptions } from '../common.descriptions';
+import { idParameter, listOf } from '../../../shared/parameters';
+import { pagingOf, requestOptions } from '../../../shared/client';
+import { crmCom } from '../../transport';
+import { contactLocator, orderOptions } from '../helpers';
 import type { OperationOption } from '../../../shared/operations';
 
 export const ACCOUNT_STATES = [
@@ -77,11 +76,10 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const contactId = idFrom(this, 'contactId', 'Contact', i);
+	const contactId = idParameter(this, 'contactId', 'Contact', i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const settings = readRequestSettings(this, i);
 	const states = listOf(filters.states);
-	const records = await crmComList<IDataObject>(
+	const records = await crmCom.list<IDataObject>(
 		this,
 		{
 			path: `contacts/${contactId}/accounts`,
@@ -92,9 +90,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				order: filters.order as string | undefined,
 			},
 			itemIndex: i,
-			options: settings.request,
+			options: requestOptions(this, i),
 		},
-		pagingFrom(this, i, settings),
+		pagingOf(this, i),
 	);
 	return toItems(records, i);
 }

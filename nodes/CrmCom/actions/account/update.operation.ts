@@ -8,11 +8,10 @@ import { z } from 'zod';
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
-import { idFrom } from '../../helpers/params';
-import { compact } from '../../helpers/utils';
-import { crmComRequest } from '../../transport';
-import { accountLocator } from '../common.descriptions';
+import { compact, accountLocator } from '../helpers';
+import { crmCom } from '../../transport';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -85,7 +84,7 @@ const schema = z.object({
 });
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'accountId', 'Account', i);
+	const id = idParameter(this, 'accountId', 'Account', i);
 	const input = validate(
 		this.getNode(),
 		schema,
@@ -103,7 +102,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (Object.keys(body).length === 0)
 		throw fieldError(this.getNode(), 'Update Fields', 'needs at least one field to change', i);
 	return toItems(
-		await crmComRequest(this, {
+		await crmCom.request(this, {
 			method: 'PUT',
 			path: `accounts/${id}`,
 			body,

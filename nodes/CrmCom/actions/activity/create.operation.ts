@@ -8,12 +8,17 @@ import { z } from 'zod';
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
-import { idFrom } from '../../helpers/params';
-import { compact, keyValuePairs, toEpochSeconds } from '../../helpers/utils';
-import { crmComRequest } from '../../transport';
-import { contactLocator, customFieldsCollection } from '../common.descriptions';
-import { activityWriteFields, linkedToCollection, linkedEntities } from './fields';
+import {
+	compact,
+	keyValuePairs,
+	toEpochSeconds,
+	contactLocator,
+	customFieldsCollection,
+} from '../helpers';
+import { crmCom } from '../../transport';
+import { activityWriteFields, linkedToCollection, linkedEntities } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -85,7 +90,7 @@ const schema = z.object({
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const contactId = decodeURIComponent(idFrom(this, 'contactId', 'Contact', i));
+	const contactId = decodeURIComponent(idParameter(this, 'contactId', 'Contact', i));
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const input = validate(
 		node,
@@ -130,7 +135,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			? keyValuePairs(extra.customFields)
 			: undefined,
 	});
-	const reply = await crmComRequest(this, {
+	const reply = await crmCom.request(this, {
 		method: 'POST',
 		path: 'activities',
 		body,

@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
-import { activityLocator } from '../common.descriptions';
+import { idParameter } from '../../../shared/parameters';
+import { crmCom } from '../../transport';
+import { activityLocator } from '../helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -22,8 +22,8 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'activityId', 'Activity', i);
-	await crmComRequest(this, {
+	const id = idParameter(this, 'activityId', 'Activity', i);
+	await crmCom.request(this, {
 		method: 'DELETE',
 		path: `activities/${id}`,
 		itemIndex: i,

@@ -11,10 +11,10 @@ import {
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
-import { activityLocator } from '../common.descriptions';
-import { simplifyActivity } from './simplify';
+import { idParameter } from '../../../shared/parameters';
+import { crmCom } from '../../transport';
+import { activityLocator } from '../helpers';
+import { simplifyActivity } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -36,8 +36,8 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'activityId', 'Activity', i);
-	const activity = await crmComRequest(this, {
+	const id = idParameter(this, 'activityId', 'Activity', i);
+	const activity = await crmCom.request(this, {
 		method: 'GET',
 		path: `activities/${id}`,
 		itemIndex: i,

@@ -6,26 +6,25 @@ import type {
 } from 'n8n-workflow';
 
 import {
-	readRequestSettings,
 	optionsCollection,
 	returnAllOrLimit,
 	simplifyProperty,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { pagingOf, requestOptions } from '../../../shared/client';
 import type { QueryValue } from '../../../shared/transport/types';
 import { listOf } from '../../../shared/parameters';
-import { keyValuePairs, toEpochSeconds } from '../../helpers/utils';
-import { crmComList, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pagingFrom } from '../../transport';
-import { customFieldsCollection, orderOptions, sortOptions } from '../common.descriptions';
-import { simplifyActivity } from './simplify';
+import {
+	keyValuePairs,
+	toEpochSeconds,
+	customFieldsCollection,
+	orderOptions,
+	sortOptions,
+} from '../helpers';
+import { crmCom, DEFAULT_PAGE_SIZE } from '../../transport';
+import { ACTIVITY_STATES, simplifyActivity } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
-
-export const ACTIVITY_STATES = [
-	{ name: 'Cancelled', value: 'CANCELLED' },
-	{ name: 'Completed', value: 'COMPLETED' },
-	{ name: 'Pending', value: 'PENDING' },
-];
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -196,20 +195,16 @@ export function activityQuery(
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const settings = readRequestSettings(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const records = await crmComList(
+	const records = await crmCom.list(
 		this,
 		{
 			path: 'activities',
 			qs: activityQuery(this, filters, i),
 			itemIndex: i,
-			options: settings.request,
+			options: requestOptions(this, i),
 		},
-		{
-			...pagingFrom(this, i, settings),
-			pageSize: Math.min(settings.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
-		},
+		pagingOf(this, i),
 	);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	return toItems(simplify ? records.map(simplifyActivity) : records, i);

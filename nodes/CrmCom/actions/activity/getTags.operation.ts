@@ -7,9 +7,9 @@ import type {
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
-import { activityLocator } from '../common.descriptions';
+import { idParameter } from '../../../shared/parameters';
+import { crmCom } from '../../transport';
+import { activityLocator } from '../helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -28,8 +28,8 @@ export const description = updateDisplayOptions(
 
 /** One output item per tag of the activity. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'activityId', 'Activity', i);
-	const reply = await crmComRequest<{ content?: IDataObject[] }>(this, {
+	const id = idParameter(this, 'activityId', 'Activity', i);
+	const reply = await crmCom.request<{ content?: IDataObject[] }>(this, {
 		method: 'GET',
 		path: `activities/${id}/tags`,
 		itemIndex: i,

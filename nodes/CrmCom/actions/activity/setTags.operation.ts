@@ -3,11 +3,10 @@ import { z } from 'zod';
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { idParameter, listOf } from '../../../shared/parameters';
 import { validate } from '../../../shared/validation';
-import { idFrom } from '../../helpers/params';
-import { listOf } from '../../../shared/parameters';
-import { crmComRequest } from '../../transport';
-import { activityLocator } from '../common.descriptions';
+import { crmCom } from '../../transport';
+import { activityLocator } from '../helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -37,7 +36,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'activityId', 'Activity', i);
+	const id = idParameter(this, 'activityId', 'Activity', i);
 	const tags = validate(
 		this.getNode(),
 		z.array(z.string().regex(/^[0-9A-Za-z_-]+$/, 'must be tag IDs separated by commas')),
@@ -45,7 +44,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ '': 'Tag IDs' },
 		i,
 	);
-	const reply = await crmComRequest(this, {
+	const reply = await crmCom.request(this, {
 		method: 'PUT',
 		path: `activities/${id}/tags`,
 		body: { tags },

@@ -8,13 +8,22 @@ import { z } from 'zod';
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
-import { idFrom } from '../../helpers/params';
-import { compact, keyValuePairs, toEpochSeconds } from '../../helpers/utils';
-import { crmComRequest } from '../../transport';
-import { activityLocator, customFieldsCollection } from '../common.descriptions';
-import { activityWriteFields, linkedEntities, linkedToCollection } from './fields';
-import { ACTIVITY_STATES } from './getAll.operation';
+import {
+	compact,
+	keyValuePairs,
+	toEpochSeconds,
+	activityLocator,
+	customFieldsCollection,
+} from '../helpers';
+import { crmCom } from '../../transport';
+import {
+	activityWriteFields,
+	linkedEntities,
+	linkedToCollection,
+	ACTIVITY_STATES,
+} from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -74,7 +83,7 @@ const schema = z.object({
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const id = idFrom(this, 'activityId', 'Activity', i);
+	const id = idParameter(this, 'activityId', 'Activity', i);
 	const update = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const input = validate(
 		node,
@@ -111,7 +120,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (Object.keys(body).length === 0) {
 		throw fieldError(node, 'Update Fields', 'needs at least one field to change', i);
 	}
-	const reply = await crmComRequest(this, {
+	const reply = await crmCom.request(this, {
 		method: 'PUT',
 		path: `activities/${id}`,
 		body,

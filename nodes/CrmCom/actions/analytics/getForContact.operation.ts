@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
-import { contactLocator } from '../common.descriptions';
+import { idParameter } from '../../../shared/parameters';
+import { crmCom } from '../../transport';
+import { contactLocator } from '../helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -22,9 +22,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'contactId', 'Contact', i);
+	const id = idParameter(this, 'contactId', 'Contact', i);
 	return toItems(
-		await crmComRequest(this, {
+		await crmCom.request(this, {
 			method: 'GET',
 			path: `contacts/${id}/analytics`,
 			itemIndex: i,

@@ -4,7 +4,7 @@ import { optionsCollection, updateDisplayOptions } from '../../../shared/descrip
 import { toItems } from '../../../shared/router';
 import { pathSegment } from '../../../shared/transport/url';
 import { fields, validate } from '../../../shared/validation';
-import { crmComRequest } from '../../transport';
+import { crmCom } from '../../transport';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -40,7 +40,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		i,
 	);
 	return toItems(
-		await crmComRequest(this, {
+		await crmCom.request(this, {
 			method: 'GET',
 			path: `organisations/${pathSegment(id)}/analytics`,
 			itemIndex: i,

@@ -7,8 +7,8 @@ import type {
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { crmComRequest } from '../../transport';
-import { contactBody, contactFields } from './fields';
+import { crmCom } from '../../transport';
+import { contactBody, contactFields } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -44,7 +44,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		i,
 		true,
 	);
-	const reply = await crmComRequest(this, {
+	const reply = await crmCom.request(this, {
 		method: 'POST',
 		path: 'contacts',
 		body,

@@ -11,10 +11,10 @@ import {
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
-import { contactLocator } from '../common.descriptions';
-import { simplifyContact } from './fields';
+import { idParameter } from '../../../shared/parameters';
+import { crmCom } from '../../transport';
+import { contactLocator } from '../helpers';
+import { simplifyContact } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -43,9 +43,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'contactId', 'Contact', i);
+	const id = idParameter(this, 'contactId', 'Contact', i);
 	const include = this.getNodeParameter('includeCustomFields', i, false) as boolean;
-	const contact = await crmComRequest(this, {
+	const contact = await crmCom.request(this, {
 		method: 'GET',
 		path: `contacts/${id}`,
 		qs: { include_custom_fields: include ? true : undefined },

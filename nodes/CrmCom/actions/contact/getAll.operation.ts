@@ -6,15 +6,15 @@ import type {
 } from 'n8n-workflow';
 
 import {
-	readRequestSettings,
 	optionsCollection,
 	returnAllOrLimit,
 	simplifyProperty,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { crmComList, DEFAULT_PAGE_SIZE, pagingFrom } from '../../transport';
-import { simplifyContact } from './fields';
+import { pagingOf, requestOptions } from '../../../shared/client';
+import { crmCom, DEFAULT_PAGE_SIZE } from '../../transport';
+import { simplifyContact } from './helpers';
 import { textParameter } from '../../../shared/parameters';
 import type { OperationOption } from '../../../shared/operations';
 
@@ -51,10 +51,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const settings = readRequestSettings(this, i);
 	const search = textParameter(this, 'searchValue', i);
 	const include = this.getNodeParameter('includeCustomFields', i, false) as boolean;
-	const records = await crmComList<IDataObject>(
+	const records = await crmCom.list<IDataObject>(
 		this,
 		{
 			path: 'contacts',
@@ -63,9 +62,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				include_custom_fields: include ? true : undefined,
 			},
 			itemIndex: i,
-			options: settings.request,
+			options: requestOptions(this, i),
 		},
-		pagingFrom(this, i, settings),
+		pagingOf(this, i),
 	);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	return toItems(simplify ? records.map(simplifyContact) : records, i);

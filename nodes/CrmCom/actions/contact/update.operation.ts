@@ -7,11 +7,11 @@ import type {
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { idParameter } from '../../../shared/parameters';
 import { fieldError } from '../../../shared/validation';
-import { idFrom } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
-import { contactLocator } from '../common.descriptions';
-import { contactBody, contactFields } from './fields';
+import { crmCom } from '../../transport';
+import { contactLocator } from '../helpers';
+import { contactBody, contactFields } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -42,7 +42,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'contactId', 'Contact', i);
+	const id = idParameter(this, 'contactId', 'Contact', i);
 	const body = contactBody(
 		this.getNode(),
 		this.getNodeParameter('updateFields', i, {}) as IDataObject,
@@ -51,7 +51,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	);
 	if (Object.keys(body).length === 0)
 		throw fieldError(this.getNode(), 'Update Fields', 'needs at least one field to change', i);
-	const reply = await crmComRequest(this, {
+	const reply = await crmCom.request(this, {
 		method: 'PUT',
 		path: `contacts/${id}`,
 		body,

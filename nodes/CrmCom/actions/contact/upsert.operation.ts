@@ -10,8 +10,8 @@ import { optionsCollection, updateDisplayOptions } from '../../../shared/descrip
 import { toItems } from '../../../shared/router';
 import { pathSegment } from '../../../shared/transport/url';
 import { fields, validate } from '../../../shared/validation';
-import { crmComList, crmComRequest } from '../../transport';
-import { contactBody, contactFields } from './fields';
+import { crmCom } from '../../transport';
+import { contactBody, contactFields } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -111,7 +111,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				include_custom_fields: true,
 			}
 		: { [matchBy]: matchValue, search_value: matchValue };
-	const candidates = await crmComList<IDataObject>(
+	const candidates = await crmCom.list<IDataObject>(
 		this,
 		{ path: 'contacts', qs, itemIndex: i, options: requestOptions(this, i) },
 		{
@@ -145,7 +145,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	if (matches.length === 1) {
 		const id = String(matches[0].id);
-		const reply = await crmComRequest(this, {
+		const reply = await crmCom.request(this, {
 			method: 'PUT',
 			path: `contacts/${pathSegment(id)}`,
 			body,
@@ -155,7 +155,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		return toItems({ ...reply, id, _upsert: 'updated' }, i);
 	}
 	const created = contactBody(node, input, i, true);
-	const reply = await crmComRequest(this, {
+	const reply = await crmCom.request(this, {
 		method: 'POST',
 		path: 'contacts',
 		body: { ...created, ...body },

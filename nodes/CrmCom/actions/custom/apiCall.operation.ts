@@ -7,14 +7,11 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import {
-	readRequestSettings,
-	optionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { pagingOf, requestOptions } from '../../../shared/client';
 import { fieldError, validate } from '../../../shared/validation';
-import { crmComList, crmComRequest, pagingFrom } from '../../transport';
+import { crmCom } from '../../transport';
 import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [
@@ -156,12 +153,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			body = raw as IDataObject;
 		}
 	}
-	const settings = readRequestSettings(this, i);
 	if (method === 'GET' && this.getNodeParameter('paginate', i, false)) {
-		const records = await crmComList<IDataObject>(
+		const records = await crmCom.list<IDataObject>(
 			this,
-			{ path, qs, itemIndex: i, options: settings.request },
-			pagingFrom(this, i, settings),
+			{ path, qs, itemIndex: i, options: requestOptions(this, i) },
+			pagingOf(this, i),
 		);
 		return toItems(records, i);
 	}
@@ -169,14 +165,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method === 'POST' || method === 'PATCH'
 			? (this.getNodeParameter('idempotent', i, false) as boolean)
 			: undefined;
-	const reply = await crmComRequest<IDataObject | IDataObject[]>(this, {
+	const reply = await crmCom.request<IDataObject | IDataObject[]>(this, {
 		method,
 		path,
 		qs,
 		body,
 		idempotent,
 		itemIndex: i,
-		options: settings.request,
+		options: requestOptions(this, i),
 	});
 	return toItems(Array.isArray(reply) ? reply : reply, i);
 }

@@ -1,4 +1,4 @@
-import { insightSubCall } from './common';
+import { insightSubCall } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 
 const call = insightSubCall('addFilters', 'filters', 'POST', 'The filters to add');

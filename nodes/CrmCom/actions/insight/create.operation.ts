@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fields, validate } from '../../../shared/validation';
-import { compact } from '../../helpers/utils';
-import { crmComRequest } from '../../transport';
+import { compact } from '../helpers';
+import { crmCom } from '../../transport';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -44,7 +44,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ name: 'Name', description: 'Description' },
 		i,
 	);
-	const reply = await crmComRequest(this, {
+	const reply = await crmCom.request(this, {
 		method: 'POST',
 		path: 'insights',
 		body: compact({ name: input.name, description: input.description }),

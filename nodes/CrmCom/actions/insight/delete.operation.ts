@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { crmComRequest } from '../../transport';
-import { insightIdOf, insightIdProperty } from './common';
+import { idParameter } from '../../../shared/parameters';
+import { crmCom } from '../../transport';
+import { insightIdProperty } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -21,8 +22,8 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = insightIdOf(this, i);
-	await crmComRequest(this, {
+	const id = idParameter(this, 'insightId', 'Insight ID', i);
+	await crmCom.request(this, {
 		method: 'DELETE',
 		path: `insights/${id}`,
 		itemIndex: i,

@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { crmComRequest } from '../../transport';
-import { insightIdOf, insightIdProperty } from './common';
+import { idParameter } from '../../../shared/parameters';
+import { crmCom } from '../../transport';
+import { insightIdProperty } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -22,9 +23,9 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	return toItems(
-		await crmComRequest(this, {
+		await crmCom.request(this, {
 			method: 'GET',
-			path: `insights/${insightIdOf(this, i)}`,
+			path: `insights/${idParameter(this, 'insightId', 'Insight ID', i)}`,
 			itemIndex: i,
 			options: requestOptions(this, i),
 		}),

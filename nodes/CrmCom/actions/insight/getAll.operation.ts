@@ -6,13 +6,13 @@ import type {
 } from 'n8n-workflow';
 
 import {
-	readRequestSettings,
 	optionsCollection,
 	returnAllOrLimit,
 	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { crmComList, pagingFrom } from '../../transport';
+import { pagingOf, requestOptions } from '../../../shared/client';
+import { crmCom } from '../../transport';
 import type { OperationOption } from '../../../shared/operations';
 
 const properties: INodeProperties[] = [...returnAllOrLimit, optionsCollection('pagedList')];
@@ -29,11 +29,10 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const settings = readRequestSettings(this, i);
-	const records = await crmComList<IDataObject>(
+	const records = await crmCom.list<IDataObject>(
 		this,
-		{ path: 'insights', itemIndex: i, options: settings.request },
-		pagingFrom(this, i, settings),
+		{ path: 'insights', itemIndex: i, options: requestOptions(this, i) },
+		pagingOf(this, i),
 	);
 	return toItems(records, i);
 }

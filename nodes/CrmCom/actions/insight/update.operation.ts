@@ -3,10 +3,11 @@ import { z } from 'zod';
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
-import { compact } from '../../helpers/utils';
-import { crmComRequest } from '../../transport';
-import { insightIdOf, insightIdProperty } from './common';
+import { compact } from '../helpers';
+import { crmCom } from '../../transport';
+import { insightIdProperty } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -38,7 +39,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = insightIdOf(this, i);
+	const id = idParameter(this, 'insightId', 'Insight ID', i);
 	const input = validate(
 		this.getNode(),
 		z.object({ name: fields.optional(200), description: fields.optional() }),
@@ -50,7 +51,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (Object.keys(body).length === 0)
 		throw fieldError(this.getNode(), 'Update Fields', 'needs at least one field to change', i);
 	return toItems(
-		await crmComRequest(this, {
+		await crmCom.request(this, {
 			method: 'PUT',
 			path: `insights/${id}`,
 			body,
