@@ -68,3 +68,18 @@ export function defineResource<const M extends readonly DeclaredOperation[]>(
 		operations: operations as Record<M[number]['option']['value'], OperationModule>,
 	};
 }
+
+/** The Resource dropdown (options sorted by name). */
+export function resourceProperty(
+	options: INodePropertyOptions[],
+	defaultResource: string,
+): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultResource,
+	};
+}

@@ -1,5 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
+import { resourceProperty } from '../../shared/operations';
 import * as contact from './contact/Contact.resource';
 import * as list from './list/List.resource';
 import * as opportunity from './opportunity/Opportunity.resource';
@@ -12,20 +13,16 @@ export const credentials: INodeCredentialDescription[] = [
 
 /** Resource, then each resource's operations and fields. */
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
+	resourceProperty(
+		[
 			{ name: 'Contact', value: 'contact' },
 			{ name: 'List', value: 'list' },
 			{ name: 'Opportunity', value: 'opportunity' },
 			{ name: 'Revenue Type', value: 'revenueType' },
 			{ name: 'User', value: 'user' },
 		],
-		default: 'contact',
-	},
+		'contact',
+	),
 	...contact.description,
 	...list.description,
 	...opportunity.description,

@@ -1,5 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
+import { resourceProperty } from '../../shared/operations';
 import * as contact from './contact/Contact.resource';
 
 export const credentials: INodeCredentialDescription[] = [
@@ -8,13 +9,6 @@ export const credentials: INodeCredentialDescription[] = [
 
 /** Resource, then each resource's operations and fields. */
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [{ name: 'Contact', value: 'contact' }],
-		default: 'contact',
-	},
+	resourceProperty([{ name: 'Contact', value: 'contact' }], 'contact'),
 	...contact.description,
 ];
