@@ -1,4 +1,5 @@
 import { defineResource } from '../../../shared/operations';
+import * as complete from './complete.operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -9,6 +10,6 @@ import * as update from './update.operation';
 
 export const { description, operations } = defineResource(
 	'activity',
-	[create, del, get, getAll, getTags, setTags, update],
+	[complete, create, del, get, getAll, getTags, setTags, update],
 	'getAll',
 );
