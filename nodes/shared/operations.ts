@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { updateDisplayOptions } from './descriptions';
 import type { OperationModule } from './router';
 
 /** An operation's entry in its resource's Operation dropdown. */
@@ -13,7 +14,10 @@ export interface OperationOption {
 	description?: string;
 }
 
-/** One operation file: its dropdown entry, its fields and its execute. */
+/**
+ * One operation file: its dropdown entry, its fields (shown under its resource and operation
+ * by `defineResource`) and its execute.
+ */
 export interface DeclaredOperation extends OperationModule {
 	option: OperationOption;
 }
@@ -63,7 +67,12 @@ export function defineResource<const M extends readonly DeclaredOperation[]>(
 				options,
 				default: defaultOperation,
 			},
-			...modules.flatMap((module) => module.description),
+			...modules.flatMap((module) =>
+				updateDisplayOptions(
+					{ show: { resource: [resource], operation: [module.option.value] } },
+					module.description,
+				),
+			),
 		],
 		operations: operations as Record<M[number]['option']['value'], OperationModule>,
 	};

@@ -54,10 +54,15 @@ describe.each(NODES)('%s: every dropdown value has a handler and vice versa', (_
 				expect(
 					typeof handler.execute === 'function' || typeof handler.executeAll === 'function',
 				).toBe(true);
-				// the handler's own fields show under this resource and operation only
+				// each of the handler's fields shows once, under this resource and operation only
 				for (const field of handler.description) {
-					expect(field.displayOptions?.show?.resource).toEqual([resource]);
-					expect(field.displayOptions?.show?.operation).toEqual([operation]);
+					const shown = properties.filter(
+						(p) =>
+							p.name === field.name &&
+							JSON.stringify(p.displayOptions?.show?.resource) === JSON.stringify([resource]) &&
+							JSON.stringify(p.displayOptions?.show?.operation) === JSON.stringify([operation]),
+					);
+					expect(shown).toHaveLength(1);
 				}
 			}
 		}
@@ -97,7 +102,10 @@ describe('defineResource', () => {
 				{ name: 'Beta', value: 'a', action: 'Do a' },
 			],
 		});
-		expect(built.description.slice(1)).toEqual([...a.description, ...b.description]);
+		expect(built.description.slice(1)).toEqual([
+			{ ...a.description[0], displayOptions: { show: { resource: ['thing'], operation: ['a'] } } },
+			{ ...b.description[0], displayOptions: { show: { resource: ['thing'], operation: ['b'] } } },
+		]);
 		expect(built.operations).toEqual({ a, b });
 	});
 

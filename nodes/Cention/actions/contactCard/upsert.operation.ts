@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError, validate } from '../../../shared/validation';
@@ -107,10 +107,7 @@ export const option = {
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contactCard'], operation: ['upsert'] } },
-	properties,
-);
+export const description = properties;
 
 /** Flattens multiple values and comma-separated expression results into one trimmed list. */
 export function valuesOf(raw: unknown): string[] {

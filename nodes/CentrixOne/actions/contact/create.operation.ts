@@ -1,7 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { Settled } from '../../../shared/concurrency';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { contactFieldsCollection } from './helpers';
 import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
@@ -14,14 +13,11 @@ export const option = {
 	description: 'Create contacts, many per request',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['create'] } },
-	[
-		mappingModeProperty,
-		...definedBelow([contactFieldsCollection('contactFields', 'Fields')]),
-		writeOptions,
-	],
-);
+export const description: INodeProperties[] = [
+	mappingModeProperty,
+	...definedBelow([contactFieldsCollection('contactFields', 'Fields')]),
+	writeOptions,
+];
 
 /** Creates contacts, many per request. A create is never re-sent after a lost reply. */
 export async function executeAll(

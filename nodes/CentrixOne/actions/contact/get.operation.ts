@@ -1,11 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	optionsCollection,
-	simplifyProperty,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, simplifyProperty } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrix } from '../../transport';
@@ -20,24 +21,21 @@ export const option = {
 	action: 'Get a contact',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['get'] } },
-	[
-		{
-			displayName: 'Find By',
-			name: 'findBy',
-			type: 'options',
-			options: [
-				{ name: 'CentrixOne ID (Idc)', value: 'idc' },
-				{ name: 'External ID', value: 'externalId' },
-			],
-			default: 'idc',
-		},
-		{ displayName: 'Value', name: 'value', type: 'string', default: '', required: true },
-		simplifyProperty,
-		optionsCollection('read'),
-	],
-);
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Find By',
+		name: 'findBy',
+		type: 'options',
+		options: [
+			{ name: 'CentrixOne ID (Idc)', value: 'idc' },
+			{ name: 'External ID', value: 'externalId' },
+		],
+		default: 'idc',
+	},
+	{ displayName: 'Value', name: 'value', type: 'string', default: '', required: true },
+	simplifyProperty,
+	optionsCollection('read'),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const findBy = this.getNodeParameter('findBy', i) as 'idc' | 'externalId';

@@ -1,8 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { textParameter } from '../../../shared/parameters';
 import type { Settled } from '../../../shared/concurrency';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { fieldError } from '../../../shared/validation';
 import { contactFieldsCollection } from './helpers';
 import { definedBelow, mappingModeProperty } from './mapping';
@@ -16,25 +15,22 @@ export const option = {
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['upsert'] } },
-	[
-		mappingModeProperty,
-		...definedBelow([
-			{
-				displayName: 'External ID',
-				name: 'externalId',
-				type: 'string',
-				default: '',
-				required: true,
-				description:
-					'Your identifier of the contact: CentrixOne updates the contact with it, or creates it',
-			},
-			contactFieldsCollection('contactFields', 'Fields'),
-		]),
-		writeOptions,
-	],
-);
+export const description: INodeProperties[] = [
+	mappingModeProperty,
+	...definedBelow([
+		{
+			displayName: 'External ID',
+			name: 'externalId',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'Your identifier of the contact: CentrixOne updates the contact with it, or creates it',
+		},
+		contactFieldsCollection('contactFields', 'Fields'),
+	]),
+	writeOptions,
+];
 
 export async function executeAll(
 	this: IExecuteFunctions,

@@ -1,10 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import {
-	optionsCollection,
-	returnAllOrLimit,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrix } from '../../transport';
@@ -19,49 +15,46 @@ export const option = {
 	action: 'Get many opportunities',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['opportunity'], operation: ['getAll'] } },
-	[
-		{
-			displayName: 'List Name or ID',
-			name: 'listId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getLists' },
-			default: '',
-			required: true,
-			description:
-				'The list whose opportunities to read. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Filter Mode',
-			name: 'filterMode',
-			type: 'options',
-			options: [
-				{ name: 'None', value: 'none' },
-				{ name: 'Raw (Experts)', value: 'raw' },
-			],
-			default: 'none',
-		},
-		{
-			displayName: 'Raw Filters',
-			name: 'rawFilters',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
-			displayOptions: { show: { filterMode: ['raw'] } },
-			description: 'Elements separated by TAB, conditions by line breaks',
-		},
-		{
-			displayName: 'More Fields',
-			name: 'moreFields',
-			type: 'string',
-			default: '',
-			description: 'Field names, comma-separated (empty: all fields)',
-		},
-		...returnAllOrLimit,
-		optionsCollection('read'),
-	],
-);
+export const description: INodeProperties[] = [
+	{
+		displayName: 'List Name or ID',
+		name: 'listId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getLists' },
+		default: '',
+		required: true,
+		description:
+			'The list whose opportunities to read. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Filter Mode',
+		name: 'filterMode',
+		type: 'options',
+		options: [
+			{ name: 'None', value: 'none' },
+			{ name: 'Raw (Experts)', value: 'raw' },
+		],
+		default: 'none',
+	},
+	{
+		displayName: 'Raw Filters',
+		name: 'rawFilters',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		displayOptions: { show: { filterMode: ['raw'] } },
+		description: 'Elements separated by TAB, conditions by line breaks',
+	},
+	{
+		displayName: 'More Fields',
+		name: 'moreFields',
+		type: 'string',
+		default: '',
+		description: 'Field names, comma-separated (empty: all fields)',
+	},
+	...returnAllOrLimit,
+	optionsCollection('read'),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	let filter: string;

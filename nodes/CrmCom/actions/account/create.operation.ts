@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { fields, validate } from '../../../shared/validation';
@@ -72,10 +72,7 @@ export const option = {
 	action: 'Create an account for a contact',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['account'], operation: ['create'] } },
-	properties,
-);
+export const description = properties;
 
 const schema = z.object({
 	currencyCode: fields.currency(),

@@ -5,11 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	optionsCollection,
-	returnAllOrLimit,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter, listOf } from '../../../shared/parameters';
 import { pagingOf, requestOptions } from '../../../shared/client';
@@ -70,10 +66,7 @@ export const option = {
 	action: 'Get many accounts of a contact',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['account'], operation: ['getAll'] } },
-	properties,
-);
+export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const contactId = idParameter(this, 'contactId', 'Contact', i);

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
@@ -70,10 +70,7 @@ export const option = {
 	action: 'Update an account',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['account'], operation: ['update'] } },
-	properties,
-);
+export const description = properties;
 
 const schema = z.object({
 	billingAddressId: fields.optional(),

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { requestOptions } from '../../../shared/client';
-import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import type { OperationOption } from '../../../shared/operations';
 import { idParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
@@ -17,10 +17,7 @@ export const option = {
 
 const properties: INodeProperties[] = [activityLocator, optionsCollection('concurrentWrite')];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['activity'], operation: ['complete'] } },
-	properties,
-);
+export const description = properties;
 
 /** `PUT /activities/{id}` with the state only: completing twice leaves it completed. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

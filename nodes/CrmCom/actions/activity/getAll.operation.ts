@@ -9,7 +9,6 @@ import {
 	optionsCollection,
 	returnAllOrLimit,
 	simplifyProperty,
-	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pagingOf, requestOptions } from '../../../shared/client';
@@ -151,10 +150,7 @@ export const option = {
 	description: 'List activities with filters',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['activity'], operation: ['getAll'] } },
-	properties,
-);
+export const description = properties;
 
 /** The documented list filters, from the Filters collection of item `i`. */
 export function activityQuery(

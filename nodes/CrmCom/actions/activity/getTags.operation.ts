@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { crmCom } from '../../transport';
@@ -21,10 +21,7 @@ export const option = {
 	action: 'Get the tags of an activity',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['activity'], operation: ['getTags'] } },
-	properties,
-);
+export const description = properties;
 
 /** One output item per tag of the activity. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

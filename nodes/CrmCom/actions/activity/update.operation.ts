@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
@@ -67,10 +67,7 @@ export const option = {
 	description: 'Change fields or the state (complete, cancel) of an activity',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['activity'], operation: ['update'] } },
-	properties,
-);
+export const description = properties;
 
 const schema = z.object({
 	name: fields.optional(200),

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { crmCom } from '../../transport';
 import { contactBody, contactFields } from './helpers';
@@ -32,10 +32,7 @@ export const option = {
 	action: 'Create a contact',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['create'] } },
-	properties,
-);
+export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const body = contactBody(

@@ -5,11 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	optionsCollection,
-	simplifyProperty,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, simplifyProperty } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { crmCom } from '../../transport';
@@ -37,10 +33,7 @@ export const option = {
 	action: 'Get a contact',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['get'] } },
-	properties,
-);
+export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'contactId', 'Contact', i);

@@ -9,7 +9,6 @@ import {
 	optionsCollection,
 	returnAllOrLimit,
 	simplifyProperty,
-	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pagingOf, requestOptions } from '../../../shared/client';
@@ -45,10 +44,7 @@ export const option = {
 	action: 'Get many contacts',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['getAll'] } },
-	properties,
-);
+export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const search = textParameter(this, 'searchValue', i);

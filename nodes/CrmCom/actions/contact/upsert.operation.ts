@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pathSegment } from '../../../shared/transport/url';
 import { fields, validate } from '../../../shared/validation';
@@ -64,10 +64,7 @@ export const option = {
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['upsert'] } },
-	properties,
-);
+export const description = properties;
 
 /** Pages searched for a match before giving up (the API ignores unknown filters). */
 const MAX_MATCH_PAGES = 10;

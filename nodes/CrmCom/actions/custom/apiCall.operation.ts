@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pagingOf, requestOptions } from '../../../shared/client';
 import { fieldError, validate } from '../../../shared/validation';
@@ -107,10 +107,7 @@ export const option = {
 	description: 'Call any endpoint of the API with this credential, retries and paging',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['custom'], operation: ['apiCall'] } },
-	properties,
-);
+export const description = properties;
 
 const pathSchema = z
 	.string()

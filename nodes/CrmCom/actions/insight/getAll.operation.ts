@@ -5,11 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	optionsCollection,
-	returnAllOrLimit,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pagingOf, requestOptions } from '../../../shared/client';
 import { crmCom } from '../../transport';
@@ -23,10 +19,7 @@ export const option = {
 	action: 'Get many insights',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['insight'], operation: ['getAll'] } },
-	properties,
-);
+export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const records = await crmCom.list<IDataObject>(

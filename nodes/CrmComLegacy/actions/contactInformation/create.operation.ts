@@ -1,6 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { legacy } from '../../transport';
@@ -19,31 +24,28 @@ export const option = {
 	action: 'Create a contact information',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contactInformation'], operation: ['create'] } },
-	[
-		{
-			displayName: 'Type',
-			name: 'type',
-			type: 'options',
-			options: [
-				{ name: 'Company', value: 'COMPANY' },
-				{ name: 'Person', value: 'PERSON' },
-			],
-			default: 'PERSON',
-		},
-		{
-			displayName: 'Fields',
-			name: 'fields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: contactInformationFields,
-		},
-		...fieldsSetProperties,
-		optionsCollection('write'),
-	],
-);
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		options: [
+			{ name: 'Company', value: 'COMPANY' },
+			{ name: 'Person', value: 'PERSON' },
+		],
+		default: 'PERSON',
+	},
+	{
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: contactInformationFields,
+	},
+	...fieldsSetProperties,
+	optionsCollection('write'),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const type = this.getNodeParameter('type', i) as string;

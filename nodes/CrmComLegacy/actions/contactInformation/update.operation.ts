@@ -1,6 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { legacy } from '../../transport';
@@ -21,22 +26,19 @@ export const option = {
 	action: 'Update a contact information',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contactInformation'], operation: ['update'] } },
-	[
-		...identifierProperties,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: contactInformationFields,
-		},
-		...fieldsSetProperties,
-		optionsCollection('write'),
-	],
-);
+export const description: INodeProperties[] = [
+	...identifierProperties,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: contactInformationFields,
+	},
+	...fieldsSetProperties,
+	optionsCollection('write'),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const { key, value } = identifierOf(this, i);

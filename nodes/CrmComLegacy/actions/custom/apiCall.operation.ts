@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	optionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { readRequestSettings, optionsCollection } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
@@ -18,47 +19,44 @@ export const option = {
 	description: 'Call any entity/action of the API with the token, envelope checks and paging',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['custom'], operation: ['apiCall'] } },
-	[
-		{
-			displayName: 'Method',
-			name: 'method',
-			type: 'options',
-			options: [
-				{ name: 'GET', value: 'GET' },
-				{ name: 'POST', value: 'POST' },
-			],
-			default: 'GET',
-		},
-		{
-			displayName: 'Entity / Action',
-			name: 'path',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'accounts_receivable/show',
-			description: 'The part after /crmapi/rest/v2/, e.g. accounts_receivable/show',
-		},
-		{
-			displayName: 'Parameters (JSON)',
-			name: 'parameters',
-			type: 'json',
-			default: '{}',
-			description:
-				'Query parameters for GET, or the body for POST; the token is added as the API expects',
-		},
-		{
-			displayName: 'Return All Pages',
-			name: 'paginate',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to page through a list with offset and number_of_results (50 a page)',
-			displayOptions: { show: { method: ['GET'] } },
-		},
-		optionsCollection('list'),
-	],
-);
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Method',
+		name: 'method',
+		type: 'options',
+		options: [
+			{ name: 'GET', value: 'GET' },
+			{ name: 'POST', value: 'POST' },
+		],
+		default: 'GET',
+	},
+	{
+		displayName: 'Entity / Action',
+		name: 'path',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'accounts_receivable/show',
+		description: 'The part after /crmapi/rest/v2/, e.g. accounts_receivable/show',
+	},
+	{
+		displayName: 'Parameters (JSON)',
+		name: 'parameters',
+		type: 'json',
+		default: '{}',
+		description:
+			'Query parameters for GET, or the body for POST; the token is added as the API expects',
+	},
+	{
+		displayName: 'Return All Pages',
+		name: 'paginate',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to page through a list with offset and number_of_results (50 a page)',
+		displayOptions: { show: { method: ['GET'] } },
+	},
+	optionsCollection('list'),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();

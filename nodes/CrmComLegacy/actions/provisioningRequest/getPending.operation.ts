@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import {
-	optionsCollection,
-	returnAllOrLimit,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
@@ -18,22 +19,19 @@ export const option = {
 	action: 'Get pending provisioning requests',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['provisioningRequest'], operation: ['getPending'] } },
-	[
-		{
-			displayName: 'Provider Alternative Code',
-			name: 'provider',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'GP1',
-			description: 'The alternative code of the generic provisioning provider',
-		},
-		...returnAllOrLimit,
-		optionsCollection('list'),
-	],
-);
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Provider Alternative Code',
+		name: 'provider',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'GP1',
+		description: 'The alternative code of the generic provisioning provider',
+	},
+	...returnAllOrLimit,
+	optionsCollection('list'),
+];
 
 /** The oldest pending requests first, 50 per call at most. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

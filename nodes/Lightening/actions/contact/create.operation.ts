@@ -1,6 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { lightening } from '../../transport';
 import {
@@ -9,7 +14,6 @@ import {
 	customerIdsProperty,
 	fieldsCollection,
 	nameProperty,
-	show,
 } from './helpers';
 
 import type { OperationOption } from '../../../shared/operations';
@@ -21,7 +25,7 @@ export const option = {
 	action: 'Create a contact',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(show('create'), [
+export const description: INodeProperties[] = [
 	{
 		...customerIdsProperty,
 		displayName: 'Customer ID',
@@ -32,7 +36,7 @@ export const description = updateDisplayOptions(show('create'), [
 	nameProperty,
 	fieldsCollection('additionalFields', 'Additional Fields'),
 	optionsCollection('concurrentWrite'),
-]);
+];
 export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -1,11 +1,16 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	JsonObject,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { lightening } from '../../transport';
-import { contactIdProperty, show } from './helpers';
+import { contactIdProperty } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -15,7 +20,7 @@ export const option = {
 	action: 'Delete a contact',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(show('delete'), [
+export const description: INodeProperties[] = [
 	contactIdProperty,
 	{
 		displayName: 'Ignore Not Found',
@@ -26,7 +31,7 @@ export const description = updateDisplayOptions(show('delete'), [
 			'Whether a contact that does not exist counts as success (output deleted: false) instead of an error',
 	},
 	optionsCollection('concurrentWrite'),
-]);
+];
 
 export const concurrent = true;
 

@@ -1,14 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import {
-	optionsCollection,
-	simplifyProperty,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, simplifyProperty } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { lightening } from '../../transport';
-import { simplifyContact, contactIdProperty, show } from './helpers';
+import { simplifyContact, contactIdProperty } from './helpers';
 
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
@@ -19,11 +20,11 @@ export const option = {
 	action: 'Get a contact',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(show('get'), [
+export const description: INodeProperties[] = [
 	contactIdProperty,
 	simplifyProperty,
 	optionsCollection('read'),
-]);
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const reply = await lightening.request<{ entity?: IDataObject; entities?: IDataObject[] }>(this, {

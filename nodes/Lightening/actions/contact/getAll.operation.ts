@@ -1,14 +1,13 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import {
 	optionsCollection,
 	returnAllOrLimit,
 	simplifyProperty,
-	updateDisplayOptions,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { contactsOf, lightening } from '../../transport';
-import { customerIdsOf, customerIdsProperty, simplifyContact, show } from './helpers';
+import { customerIdsOf, customerIdsProperty, simplifyContact } from './helpers';
 
 import type { OperationOption } from '../../../shared/operations';
 import { pagingOf, requestOptions } from '../../../shared/client';
@@ -19,12 +18,12 @@ export const option = {
 	action: 'Get many contacts',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(show('getAll'), [
+export const description: INodeProperties[] = [
 	customerIdsProperty,
 	...returnAllOrLimit,
 	simplifyProperty,
 	optionsCollection('read'),
-]);
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ids = customerIdsOf(this.getNode(), this.getNodeParameter('customerIds', i), i);

@@ -239,10 +239,6 @@ export function simplifyContact(contact: IDataObject): IDataObject {
 	};
 }
 
-export const show = (operation: string) => ({
-	show: { resource: ['contact'], operation: [operation] },
-});
-
 export const contactIdProperty: INodeProperties = {
 	displayName: 'Contact ID',
 	name: 'contactId',

@@ -1,10 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { lightening } from '../../transport';
-import { contactBody, contactIdProperty, fieldsCollection, nameProperty, show } from './helpers';
+import { contactBody, contactIdProperty, fieldsCollection, nameProperty } from './helpers';
 
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
@@ -15,7 +20,7 @@ export const option = {
 	action: 'Update a contact',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(show('update'), [
+export const description: INodeProperties[] = [
 	contactIdProperty,
 	{
 		...nameProperty,
@@ -23,7 +28,7 @@ export const description = updateDisplayOptions(show('update'), [
 	},
 	fieldsCollection('updateFields', 'Update Fields'),
 	optionsCollection('concurrentWrite'),
-]);
+];
 export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

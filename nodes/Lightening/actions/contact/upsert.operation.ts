@@ -1,14 +1,18 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pathSegment } from '../../../shared/transport/url';
 import { contactsOf, lightening } from '../../transport';
 import {
 	fieldsCollection,
 	nameProperty,
-	show,
 	contactBody,
 	customerIdsOf,
 	customerIdsProperty,
@@ -25,7 +29,7 @@ export const option = {
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 } as const satisfies OperationOption;
 
-export const description = updateDisplayOptions(show('upsert'), [
+export const description: INodeProperties[] = [
 	{
 		...customerIdsProperty,
 		displayName: 'Customer ID',
@@ -46,7 +50,7 @@ export const description = updateDisplayOptions(show('upsert'), [
 	nameProperty,
 	fieldsCollection('additionalFields', 'Additional Fields'),
 	optionsCollection('write'),
-]);
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
