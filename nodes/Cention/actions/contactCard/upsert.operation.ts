@@ -35,7 +35,7 @@ function listField(
 	};
 }
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName:
 			'Cention finds an existing contact card by any of the channels given (email, phone, Facebook, VK, LINE) and adds to it instead of creating a duplicate',
@@ -106,8 +106,6 @@ export const option = {
 	action: 'Create or update a contact card',
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 /** Flattens multiple values and comma-separated expression results into one trimmed list. */
 export function valuesOf(raw: unknown): string[] {

@@ -16,7 +16,7 @@ import { requestOptions } from '../../../shared/client';
 
 const STATES = ['ACTIVE', 'SUSPENDED', 'TERMINATED'];
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	accountLocator,
 	{
 		displayName: 'New State',
@@ -58,8 +58,6 @@ export const option = {
 	name: 'Change State',
 	action: 'Activate suspend or terminate an account',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'accountId', 'Account', i);

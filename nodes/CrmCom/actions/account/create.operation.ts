@@ -15,7 +15,7 @@ import { crmCom } from '../../transport';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{ ...contactLocator, description: 'The contact the account is for' },
 	{
 		displayName: 'Currency Code',
@@ -71,8 +71,6 @@ export const option = {
 	name: 'Create',
 	action: 'Create an account for a contact',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 const schema = z.object({
 	currencyCode: fields.currency(),

@@ -8,15 +8,13 @@ import { accountLocator } from '../helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [accountLocator, optionsCollection('read')];
+export const description: INodeProperties[] = [accountLocator, optionsCollection('read')];
 
 export const option = {
 	value: 'get',
 	name: 'Get',
 	action: 'Get an account',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'accountId', 'Account', i);

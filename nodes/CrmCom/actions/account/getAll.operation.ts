@@ -19,7 +19,7 @@ export const ACCOUNT_STATES = [
 	{ name: 'Terminated', value: 'TERMINATED' },
 ];
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{ ...contactLocator, description: 'The contact whose accounts to list' },
 	...returnAllOrLimit,
 	{
@@ -65,8 +65,6 @@ export const option = {
 	name: 'Get Many',
 	action: 'Get many accounts of a contact',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const contactId = idParameter(this, 'contactId', 'Contact', i);

@@ -15,7 +15,7 @@ import { crmCom } from '../../transport';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	accountLocator,
 	{
 		displayName: 'Update Fields',
@@ -69,8 +69,6 @@ export const option = {
 	name: 'Update',
 	action: 'Update an account',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 const schema = z.object({
 	billingAddressId: fields.optional(),

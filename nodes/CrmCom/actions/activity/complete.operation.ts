@@ -15,9 +15,10 @@ export const option = {
 	description: 'Set the state of an activity to Completed',
 } as const satisfies OperationOption;
 
-const properties: INodeProperties[] = [activityLocator, optionsCollection('concurrentWrite')];
-
-export const description = properties;
+export const description: INodeProperties[] = [
+	activityLocator,
+	optionsCollection('concurrentWrite'),
+];
 
 /** `PUT /activities/{id}` with the state only: completing twice leaves it completed. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -22,7 +22,7 @@ import { activityWriteFields, linkedToCollection, linkedEntities } from './helpe
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		...contactLocator,
 		description: 'The contact the activity is for (CRM.COM links every activity to a contact)',
@@ -72,8 +72,6 @@ export const option = {
 	action: 'Create an activity',
 	description: 'Create a new activity for a contact',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 const schema = z.object({
 	name: fields.required(200),

@@ -8,15 +8,16 @@ import { activityLocator } from '../helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [activityLocator, optionsCollection('concurrentWrite')];
+export const description: INodeProperties[] = [
+	activityLocator,
+	optionsCollection('concurrentWrite'),
+];
 
 export const option = {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete an activity',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'activityId', 'Activity', i);

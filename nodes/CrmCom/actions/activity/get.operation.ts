@@ -14,7 +14,7 @@ import { simplifyActivity } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	activityLocator,
 	simplifyProperty,
 	optionsCollection('read'),
@@ -25,8 +25,6 @@ export const option = {
 	name: 'Get',
 	action: 'Get an activity',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'activityId', 'Activity', i);

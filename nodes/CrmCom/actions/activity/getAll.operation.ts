@@ -25,7 +25,7 @@ import { crmCom, DEFAULT_PAGE_SIZE } from '../../transport';
 import { ACTIVITY_STATES, simplifyActivity } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	...returnAllOrLimit,
 	{
 		displayName: 'Filters',
@@ -149,8 +149,6 @@ export const option = {
 	action: 'Get many activities',
 	description: 'List activities with filters',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 /** The documented list filters, from the Filters collection of item `i`. */
 export function activityQuery(

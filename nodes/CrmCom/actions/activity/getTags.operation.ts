@@ -13,15 +13,13 @@ import { activityLocator } from '../helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [activityLocator, optionsCollection('read')];
+export const description: INodeProperties[] = [activityLocator, optionsCollection('read')];
 
 export const option = {
 	value: 'getTags',
 	name: 'Get Tags',
 	action: 'Get the tags of an activity',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 /** One output item per tag of the activity. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

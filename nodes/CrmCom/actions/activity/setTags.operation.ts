@@ -10,7 +10,7 @@ import { activityLocator } from '../helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	activityLocator,
 	{
 		displayName: 'Tag IDs',
@@ -29,8 +29,6 @@ export const option = {
 	name: 'Set Tags',
 	action: 'Set the tags of an activity',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'activityId', 'Activity', i);

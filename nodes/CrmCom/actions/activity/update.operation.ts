@@ -27,7 +27,7 @@ import {
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	activityLocator,
 	{
 		displayName: 'Update Fields',
@@ -66,8 +66,6 @@ export const option = {
 	action: 'Update an activity',
 	description: 'Change fields or the state (complete, cancel) of an activity',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 const schema = z.object({
 	name: fields.optional(200),

@@ -8,15 +8,13 @@ import { contactLocator } from '../helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [contactLocator, optionsCollection('read')];
+export const description: INodeProperties[] = [contactLocator, optionsCollection('read')];
 
 export const option = {
 	value: 'getForContact',
 	name: 'Get for Contact',
 	action: 'Get analytics for a contact',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'contactId', 'Contact', i);

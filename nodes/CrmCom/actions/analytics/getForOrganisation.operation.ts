@@ -8,7 +8,7 @@ import { crmCom } from '../../transport';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Organisation ID',
 		name: 'organisationId',
@@ -25,8 +25,6 @@ export const option = {
 	name: 'Get for Organisation',
 	action: 'Get analytics for the organisation',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = validate(

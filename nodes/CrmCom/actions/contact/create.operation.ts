@@ -12,7 +12,7 @@ import { contactBody, contactFields } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Fields',
 		name: 'contactFields',
@@ -31,8 +31,6 @@ export const option = {
 	name: 'Create',
 	action: 'Create a contact',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const body = contactBody(

@@ -14,7 +14,7 @@ import { simplifyContact } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	contactLocator,
 	{
 		displayName: 'Include Custom Fields',
@@ -32,8 +32,6 @@ export const option = {
 	name: 'Get',
 	action: 'Get a contact',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'contactId', 'Contact', i);

@@ -17,7 +17,7 @@ import { simplifyContact } from './helpers';
 import { textParameter } from '../../../shared/parameters';
 import type { OperationOption } from '../../../shared/operations';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	...returnAllOrLimit,
 	{
 		displayName: 'Search',
@@ -43,8 +43,6 @@ export const option = {
 	name: 'Get Many',
 	action: 'Get many contacts',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const search = textParameter(this, 'searchValue', i);

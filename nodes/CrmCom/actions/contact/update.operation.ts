@@ -15,7 +15,7 @@ import { contactBody, contactFields } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	contactLocator,
 	{
 		displayName: 'Update Fields',
@@ -35,8 +35,6 @@ export const option = {
 	name: 'Update',
 	action: 'Update a contact',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'contactId', 'Contact', i);

@@ -14,7 +14,7 @@ import { fieldError, validate } from '../../../shared/validation';
 import { crmCom } from '../../transport';
 import type { OperationOption } from '../../../shared/operations';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Method',
 		name: 'method',
@@ -106,8 +106,6 @@ export const option = {
 	action: 'Make a custom API call',
 	description: 'Call any endpoint of the API with this credential, retries and paging',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 const pathSchema = z
 	.string()

@@ -8,15 +8,13 @@ import { insightIdProperty } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [insightIdProperty, optionsCollection('write')];
+export const description: INodeProperties[] = [insightIdProperty, optionsCollection('write')];
 
 export const option = {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete an insight',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'insightId', 'Insight ID', i);

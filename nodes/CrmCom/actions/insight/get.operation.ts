@@ -8,15 +8,13 @@ import { insightIdProperty } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [insightIdProperty, optionsCollection('read')];
+export const description: INodeProperties[] = [insightIdProperty, optionsCollection('read')];
 
 export const option = {
 	value: 'get',
 	name: 'Get',
 	action: 'Get an insight',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	return toItems(

@@ -11,15 +11,13 @@ import { pagingOf, requestOptions } from '../../../shared/client';
 import { crmCom } from '../../transport';
 import type { OperationOption } from '../../../shared/operations';
 
-const properties: INodeProperties[] = [...returnAllOrLimit, optionsCollection('pagedList')];
+export const description: INodeProperties[] = [...returnAllOrLimit, optionsCollection('pagedList')];
 
 export const option = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many insights',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const records = await crmCom.list<IDataObject>(

@@ -11,7 +11,7 @@ import { insightIdProperty } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	insightIdProperty,
 	{
 		displayName: 'Update Fields',
@@ -32,8 +32,6 @@ export const option = {
 	name: 'Update',
 	action: 'Update an insight',
 } as const satisfies OperationOption;
-
-export const description = properties;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'insightId', 'Insight ID', i);
