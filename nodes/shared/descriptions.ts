@@ -215,3 +215,18 @@ export function optionsCollection(
 ): INodeProperties {
 	return requestOptionsCollection([...OPTION_PRESETS[preset]], defaults, extra);
 }
+
+/**
+ * Records of item `i` as the Simplify toggle (default on) asks: each passed through `simplify`,
+ * or as the API returned them.
+ */
+export function simplifiedIf<T>(
+	ctx: IExecuteFunctions,
+	i: number,
+	records: T | T[],
+	simplify: (record: T) => IDataObject,
+): IDataObject | IDataObject[] {
+	const on = ctx.getNodeParameter('simplify', i, true) as boolean;
+	if (Array.isArray(records)) return on ? records.map(simplify) : (records as IDataObject[]);
+	return on ? simplify(records) : (records as IDataObject);
+}

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { optionsCollection, simplifyProperty } from '../../../shared/descriptions';
+import { optionsCollection, simplifyProperty, simplifiedIf } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrix } from '../../transport';
@@ -64,8 +64,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			{ itemIndex: i },
 		);
 	const contact = rows[0] as IDataObject;
-	return toItems(
-		(this.getNodeParameter('simplify', i, true) as boolean) ? simplifyContact(contact) : contact,
-		i,
-	);
+	return toItems(simplifiedIf(this, i, contact, simplifyContact), i);
 }

@@ -4,6 +4,7 @@ import {
 	optionsCollection,
 	returnAllOrLimit,
 	simplifyProperty,
+	simplifiedIf,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { centrix } from '../../transport';
@@ -153,8 +154,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ path: 'Contacts', baseFilter, qs, itemIndex: i, options: requestOptions(this, i) },
 		pagingOf(this, i),
 	);
-	return toItems(
-		(this.getNodeParameter('simplify', i, true) as boolean) ? rows.map(simplifyContact) : rows,
-		i,
-	);
+	return toItems(simplifiedIf(this, i, rows, simplifyContact), i);
 }

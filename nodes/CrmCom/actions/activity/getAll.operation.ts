@@ -9,6 +9,7 @@ import {
 	optionsCollection,
 	returnAllOrLimit,
 	simplifyProperty,
+	simplifiedIf,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pagingOf, requestOptions } from '../../../shared/client';
@@ -200,6 +201,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		},
 		pagingOf(this, i),
 	);
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems(simplify ? records.map(simplifyActivity) : records, i);
+	return toItems(simplifiedIf(this, i, records, simplifyActivity), i);
 }

@@ -1,11 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, simplifyProperty } from '../../../shared/descriptions';
+import { optionsCollection, simplifyProperty, simplifiedIf } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { crmCom } from '../../transport';
@@ -43,6 +38,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		itemIndex: i,
 		options: requestOptions(this, i),
 	});
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems(simplify ? simplifyContact(contact) : (contact as IDataObject), i);
+	return toItems(simplifiedIf(this, i, contact, simplifyContact), i);
 }

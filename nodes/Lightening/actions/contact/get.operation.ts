@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { optionsCollection, simplifyProperty } from '../../../shared/descriptions';
+import { optionsCollection, simplifyProperty, simplifiedIf } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { lightening } from '../../transport';
@@ -34,8 +34,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		options: requestOptions(this, i),
 	});
 	const contact = reply.entity ?? reply.entities?.[0] ?? {};
-	return toItems(
-		(this.getNodeParameter('simplify', i, true) as boolean) ? simplifyContact(contact) : contact,
-		i,
-	);
+	return toItems(simplifiedIf(this, i, contact, simplifyContact), i);
 }

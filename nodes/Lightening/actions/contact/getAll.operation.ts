@@ -4,6 +4,7 @@ import {
 	optionsCollection,
 	returnAllOrLimit,
 	simplifyProperty,
+	simplifiedIf,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { contactsOf, lightening } from '../../transport';
@@ -32,6 +33,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ ...contactsOf(ids), itemIndex: i, options: requestOptions(this, i) },
 		pagingOf(this, i),
 	);
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems(simplify ? records.map(simplifyContact) : records, i);
+	return toItems(simplifiedIf(this, i, records, simplifyContact), i);
 }
