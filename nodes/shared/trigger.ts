@@ -84,6 +84,8 @@ export interface CursorChange<R> {
 	record: R;
 	/** Whether the record's id was emitted before, within the lookback (an earlier change). */
 	idKnown: boolean;
+	/** The change-time lower bound of the walk that found it. */
+	since: number;
 }
 
 const KEY_SEPARATOR = '\u0000';
@@ -138,7 +140,11 @@ export async function pollCursor<R>(
 			const time = adapter.timeOf(record);
 			seen[key] = time ?? walk.startedAt;
 			if (time !== undefined) walk.maxTime = Math.max(walk.maxTime ?? time, time);
-			if (walk.emit) changes.push({ record, idKnown: knownIds.has(adapter.idOf(record)) });
+			if (walk.emit) changes.push({
+					record,
+					idKnown: knownIds.has(adapter.idOf(record)),
+					since: walk.since,
+				});
 		}
 		if (!reply.more || reply.records.length < size) {
 			done = true;
