@@ -46,9 +46,7 @@ export function lighteningSeconds(value: unknown): number | undefined {
  * (id, fingerprint of the whole contact): a contact created in the cursor's own second, or
  * updated twice within one second, is a new change each time, emitted once.
  */
-export function contactAdapter(
-	list: () => Promise<IDataObject[]>,
-): CursorAdapter<IDataObject> {
+export function contactAdapter(list: () => Promise<IDataObject[]>): CursorAdapter<IDataObject> {
 	const updated = (contact: IDataObject) => lighteningSeconds(contact.updated_at);
 	return {
 		async fetch({ since, after }) {

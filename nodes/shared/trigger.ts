@@ -140,7 +140,8 @@ export async function pollCursor<R>(
 			const time = adapter.timeOf(record);
 			seen[key] = time ?? walk.startedAt;
 			if (time !== undefined) walk.maxTime = Math.max(walk.maxTime ?? time, time);
-			if (walk.emit) changes.push({
+			if (walk.emit)
+				changes.push({
 					record,
 					idKnown: knownIds.has(adapter.idOf(record)),
 					since: walk.since,
