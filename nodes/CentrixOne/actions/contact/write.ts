@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { NotStartedError, type Settled } from '../../../shared/concurrency';
+import type { Settled } from '../../../shared/concurrency';
 import { readRequestSettings, requestOptionsCollection } from '../../../shared/descriptions';
 import { sendInBatches } from '../../../shared/transport/batch';
 import { centrixRequest } from '../../transport';
@@ -56,12 +56,9 @@ export async function writeContacts(
 	const stopOnFailure = !ctx.continueOnFail();
 	const preparedAhead = stopOnFailure ? items.map((_item, i) => prepare(i)) : undefined;
 	const firstInvalid = preparedAhead?.findIndex((p) => !p.ok) ?? -1;
+	// the node stops at this item: nothing has been sent
 	if (preparedAhead && firstInvalid >= 0)
-		return preparedAhead.map((p, i) =>
-			i === firstInvalid
-				? (p as Settled<never>)
-				: { ok: false as const, error: new NotStartedError() },
-		);
+		throw (preparedAhead[firstInvalid] as { ok: false; error: unknown }).error;
 	// with continueOnFail each batch is prepared just before it is sent, so that preparing the
 	// next batches overlaps the replies awaited; an item that fails its checks fails alone
 	return await sendInBatches(
