@@ -161,8 +161,10 @@ export async function pollCursor<R>(
 	}
 	let floor: number;
 	if (done) {
+		// everything at or after `since` has been read: the next walk may start there, no earlier
+		// (else the activation walk's own lower bound would let older records in as new)
 		cursor = adapter.orderIsTime
-			? Math.max(cursor ?? walk.since, walk.maxTime ?? walk.since)
+			? Math.max(cursor ?? -Infinity, walk.maxTime ?? -Infinity, walk.since + adapter.lookback)
 			: walk.startedAt;
 		floor = cursor - adapter.lookback;
 	} else {
