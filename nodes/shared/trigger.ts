@@ -66,10 +66,21 @@ interface WalkState {
 	startedAt: number;
 	after?: number;
 	page: number;
+	/** Reading a run of equal order keys again, backwards (page counts down to 1). */
+	back?: boolean;
+	/** Where the walk goes on after that backward pass; undefined when the list has ended. */
+	resume?: number;
 	/** false on activation: what the first walk reads is recorded, not emitted. */
 	emit: boolean;
-	/** The newest change time read in this walk. */
+	/** The newest change time read in this walk (new or already seen). */
 	maxTime?: number;
+	/**
+	 * How far the records' clock runs ahead of the trigger's (the most any poll of this walk
+	 * read ahead of its own start): the server's time at the start of the walk is estimated from
+	 * it, so a walk that took several polls does not move the cursor past records that became
+	 * visible behind it meanwhile. Differences only: a server in another time zone is fine.
+	 */
+	offset?: number;
 }
 
 /** The engine's state of one trigger (or of one of its events), kept in static data. */
@@ -127,6 +138,7 @@ export async function pollCursor<R>(
 	const changes: Array<CursorChange<R>> = [];
 	const size = Math.max(1, Math.floor(adapter.pageSize));
 	let done = false;
+	let pollMax: number | undefined;
 	for (let n = 0; n < Math.max(1, adapter.maxPages); n++) {
 		const reply = await adapter.fetch({
 			since: walk.since,
@@ -135,11 +147,16 @@ export async function pollCursor<R>(
 			size,
 		});
 		for (const record of reply.records) {
+			const time = adapter.timeOf(record);
+			if (time !== undefined) {
+				pollMax = Math.max(pollMax ?? time, time);
+				walk.maxTime = Math.max(walk.maxTime ?? time, time);
+			}
 			const key = adapter.changeKeyOf?.(record) ?? adapter.idOf(record);
 			if (seen[key] !== undefined) continue;
-			const time = adapter.timeOf(record);
-			seen[key] = time ?? walk.startedAt;
-			if (time !== undefined) walk.maxTime = Math.max(walk.maxTime ?? time, time);
+			// without a change time, the latest it can be (the walk's clock, plus the skew the
+			// lookback allows) keeps the key as long as a later walk may read the record again
+			seen[key] = time ?? walk.startedAt + adapter.lookback;
 			if (walk.emit)
 				changes.push({
 					record,
@@ -147,11 +164,36 @@ export async function pollCursor<R>(
 					since: walk.since,
 				});
 		}
-		if (!reply.more || reply.records.length < size) {
+		const endOfList = !reply.more || reply.records.length < size;
+		const last = reply.records.length
+			? adapter.orderOf(reply.records[reply.records.length - 1])
+			: undefined;
+		if (walk.back) {
+			// the run is read again from its end to its start: a record deleted meanwhile can only
+			// bring an unread one into a page still to read, never past it
+			if (walk.page > 1) walk = { ...walk, page: walk.page - 1 };
+			else if (walk.resume === undefined) {
+				done = true;
+				break;
+			} else walk = { ...walk, after: walk.resume, page: 1, back: undefined, resume: undefined };
+			continue;
+		}
+		const leftRun = endOfList || last === undefined || last !== walk.after;
+		if (walk.page > 1 && leftRun && !(last === undefined && !endOfList)) {
+			// the end of a run of equal order keys read by offset (page > 1): a deletion between
+			// two of its pages may have shifted a record out of sight, so read it again backwards
+			walk = {
+				...walk,
+				back: true,
+				page: walk.page - 1,
+				resume: endOfList ? undefined : last,
+			};
+			continue;
+		}
+		if (endOfList) {
 			done = true;
 			break;
 		}
-		const last = adapter.orderOf(reply.records[reply.records.length - 1]);
 		if (last === undefined || last === walk.after) {
 			// a whole page of one order key (or an unordered list): the next page of this query
 			walk = { ...walk, page: walk.page + 1 };
@@ -159,21 +201,26 @@ export async function pollCursor<R>(
 			walk = { ...walk, after: last, page: 1 };
 		}
 	}
+	if (pollMax !== undefined) walk.offset = Math.max(walk.offset ?? -Infinity, pollMax - now);
+	const serverAtStart = walk.offset === undefined ? undefined : walk.startedAt + walk.offset;
 	let floor: number;
 	if (done) {
-		// everything at or after `since` has been read: the next walk may start there, no earlier
-		// (else the activation walk's own lower bound would let older records in as new)
+		// everything at or after `since` has been read: the next walk starts there at the earliest
+		// (else the activation walk's own lower bound would let older records in as new), and at
+		// the latest at the newest record read, or the server's time when this walk started
 		cursor = adapter.orderIsTime
-			? Math.max(cursor ?? -Infinity, walk.maxTime ?? -Infinity, walk.since + adapter.lookback)
+			? Math.max(
+					walk.since + adapter.lookback,
+					Math.min(walk.maxTime ?? -Infinity, serverAtStart ?? Infinity),
+				)
 			: walk.startedAt;
 		floor = cursor - adapter.lookback;
 	} else {
-		// a backlog: the walk goes on at the next poll from where it stopped
+		// a backlog: the walk goes on at the next poll from where it stopped; keys below where
+		// the next walk may start are dropped
 		floor = walk.since;
-		if (adapter.orderIsTime && walk.after !== undefined) {
-			cursor = Math.max(cursor ?? walk.after, walk.after);
-			floor = Math.max(floor, walk.after - adapter.lookback);
-		}
+		if (adapter.orderIsTime && walk.after !== undefined && serverAtStart !== undefined)
+			floor = Math.max(floor, Math.min(walk.after, serverAtStart) - adapter.lookback);
 	}
 	for (const [key, time] of Object.entries(seen)) if (time < floor) delete seen[key];
 	const state: CursorState = { cursor, seen };
