@@ -32,12 +32,14 @@ export async function sendInBatches<I, R>(
 		concurrency,
 		async (batch, k) => {
 			if (failed && options.stopOnFailure) throw new NotStartedError();
+			let answered = false;
 			let results: Array<Settled<R>>;
 			try {
 				results = await send(batch, k * size);
-			} catch (error) {
-				failed = true;
-				throw error;
+				answered = true;
+			} finally {
+				// a batch that failed whole is a failure too
+				if (!answered) failed = true;
 			}
 			if (results.length !== batch.length) {
 				failed = true;
