@@ -103,6 +103,20 @@ export function activityAdapter(
 	};
 }
 
+/**
+ * A state saved before the engine (`{cursor, seen: ids at the cursor}`) becomes the engine's:
+ * the same cursor, the same ids known at it, so an upgrade neither floods nor loses a change.
+ */
+export function migrateState(staticData: IDataObject, event: TriggerEvent): void {
+	const old = staticData[event] as { cursor?: unknown; seen?: unknown } | undefined;
+	if (!old || typeof old.cursor !== 'number' || !Array.isArray(old.seen)) return;
+	const cursor = old.cursor;
+	staticData[event] = {
+		cursor,
+		seen: Object.fromEntries(old.seen.map((id) => [String(id), cursor])),
+	};
+}
+
 export class CrmComTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CRM.COM Trigger',
@@ -176,6 +190,7 @@ export class CrmComTrigger implements INodeType {
 			);
 		if (this.getMode() === 'manual') return emit(await adapter.sample(SAMPLE_SIZE));
 		// one state per event, assigned whole at the top level of the static data on every poll
+		migrateState(this.getWorkflowStaticData('node') as IDataObject, event);
 		const store = triggerStore(this, event, isCursorState);
 		const { state, changes } = await pollCursor(adapter, store.state);
 		store.save(state);

@@ -204,3 +204,20 @@ describe('CRM.COM Trigger cursor', () => {
 		},
 	);
 });
+
+describe('CRM.COM Trigger: state saved by the version before the engine', () => {
+	it('keeps its cursor and the ids known at it: no flood, no loss, no repeat', async () => {
+		const t = await setup('rich', { event: 'activityCreated' });
+		close = t.server.close;
+		const at = now() - 30;
+		t.crm.add('emitted-before', at);
+		t.crm.add('new-same-second', at);
+		t.crm.add('new-later', at + 5);
+		// the static data as the previous version saved it
+		Object.assign(t.poller.staticData, {
+			'node:Node Under Test': { activityCreated: { cursor: at, seen: ['emitted-before'] } },
+		});
+		expect((await t.ids()).sort()).toEqual(['new-later', 'new-same-second']);
+		expect(await t.ids()).toEqual([]);
+	});
+});
