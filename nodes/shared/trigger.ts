@@ -139,7 +139,8 @@ export async function pollCursor<R>(
 	const size = Math.max(1, Math.floor(adapter.pageSize));
 	let done = false;
 	let pollMax: number | undefined;
-	for (let n = 0; n < Math.max(1, adapter.maxPages); n++) {
+	const budget = Number.isFinite(adapter.maxPages) ? Math.max(1, Math.floor(adapter.maxPages)) : 1;
+	for (let n = 0; n < budget; n++) {
 		const reply = await adapter.fetch({
 			since: walk.since,
 			after: walk.after,

@@ -271,4 +271,36 @@ describe('trigger engine: each change emitted exactly once', () => {
 			{ numRuns: 100 },
 		);
 	});
+
+	it('a list with no order key is read forwards, then backwards: a deletion hides nothing', async () => {
+		let rows = ['a', 'b', 'c', 'd', 'e'];
+		let fetches = 0;
+		const adapter: CursorAdapter<string> = {
+			fetch: async ({ page, size }) => {
+				fetches++;
+				// after the first page (a, b) is read, "a" is deleted: page 2 by offset starts at "d"
+				if (fetches === 2) rows = rows.filter((r) => r !== 'a');
+				return {
+					records: rows.slice((page - 1) * size, page * size),
+					more: page * size < rows.length,
+				};
+			},
+			idOf: (r) => r,
+			orderOf: () => undefined,
+			timeOf: () => undefined,
+			orderIsTime: false,
+			lookback: 30,
+			activationSince: (now) => now - 100,
+			now: () => 1000,
+			sample: async () => [],
+			pageSize: 2,
+			maxPages: 20,
+		};
+		const activation = await pollCursor(adapter, undefined);
+		rows = ['a', 'b', 'c', 'd', 'e'];
+		fetches = 0;
+		const { changes } = await pollCursor(adapter, { cursor: activation.state.cursor, seen: {} });
+		expect(changes.map((c) => c.record).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+		expect(activation.changes).toEqual([]);
+	});
 });
