@@ -8,7 +8,15 @@ import type {
 
 import { router } from './actions/router';
 import { credentials, properties } from './actions/versionDescription';
-import { searchActivities, searchContacts } from './methods/listSearch';
+import { searchActivities, searchContacts, searchInsights } from './methods/listSearch';
+import {
+	getActivityCustomFieldKeys,
+	getActivityTypes,
+	getContactCustomFieldKeys,
+	getTags,
+	getTeams,
+	getUsers,
+} from './methods/loadOptions';
 
 export class CrmCom implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +35,17 @@ export class CrmCom implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch: { searchActivities, searchContacts } };
+	methods = {
+		listSearch: { searchActivities, searchContacts, searchInsights },
+		loadOptions: {
+			getActivityCustomFieldKeys,
+			getActivityTypes,
+			getContactCustomFieldKeys,
+			getTags,
+			getTeams,
+			getUsers,
+		},
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

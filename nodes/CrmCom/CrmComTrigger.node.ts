@@ -22,6 +22,9 @@ import {
 import type { RequestOptions } from '../shared/transport/types';
 import { authenticationProperty, credentials } from './actions/versionDescription';
 import { simplifyActivity } from './actions/activity/helpers';
+import { crmDropdown, crmMultiDropdown } from './actions/helpers';
+import { listOf } from '../shared/parameters';
+import { getActivityTypes, getTeams, getUsers } from './methods/loadOptions';
 import { crmCom, MAX_PAGE_SIZE } from './transport';
 
 type TriggerEvent = 'activityCreated' | 'activityCompleted';
@@ -150,22 +153,23 @@ export class CrmComTrigger implements INodeType {
 				placeholder: 'Add Filter',
 				default: {},
 				options: [
-					{ displayName: 'Assigned Team ID', name: 'assignToTeamId', type: 'string', default: '' },
-					{ displayName: 'Assigned User ID', name: 'assignToUserId', type: 'string', default: '' },
+					crmDropdown('Assigned Team', 'assignToTeamId', 'getTeams', 'Teams from GET /teams.'),
+					crmDropdown('Assigned User', 'assignToUserId', 'getUsers', 'Users from GET /users.'),
 					{ displayName: 'Contact ID', name: 'contactId', type: 'string', default: '' },
-					{
-						displayName: 'Type IDs',
-						name: 'types',
-						type: 'string',
-						default: '',
-						description: 'Comma-separated activity type identifiers',
-					},
+					crmMultiDropdown(
+						'Type',
+						'types',
+						'getActivityTypes',
+						'Activity types seen on recent activities.',
+					),
 				],
 			},
 			simplifyProperty,
 			requestOptionsCollection(['maxAttempts', 'maxPages', 'pageSize', 'retryBudget', 'timeout']),
 		],
 	};
+
+	methods = { loadOptions: { getActivityTypes, getTeams, getUsers } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as TriggerEvent;
@@ -176,7 +180,7 @@ export class CrmComTrigger implements INodeType {
 			this,
 			event,
 			{
-				types: text(filters.types),
+				types: listOf(filters.types).join(',') || undefined,
 				contact_id: text(filters.contactId),
 				assign_to_user_id: text(filters.assignToUserId),
 				assign_to_team_id: text(filters.assignToTeamId),

@@ -1,69 +1,113 @@
 import type { INodeProperties, IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { recordLocator } from '../../shared/locator';
+
 const GUID_LIKE = '[0-9A-Za-z][0-9A-Za-z_-]*';
+const GUID_EXAMPLE = '4dc0809f-ed91-4b68-b912-5bd6064d901e';
 
 function locator(
 	entity: string,
 	name: string,
 	plural: string,
 	searchListMethod?: string,
+	url = true,
 ): INodeProperties {
-	return {
+	return recordLocator({
 		displayName: `${entity[0].toUpperCase()}${entity.slice(1)}`,
 		name,
-		type: 'resourceLocator',
-		default: { mode: searchListMethod ? 'list' : 'id', value: '' },
-		required: true,
-		modes: [
-			...(searchListMethod
-				? [
-						{
-							displayName: 'From List',
-							name: 'list',
-							type: 'list' as const,
-							typeOptions: { searchListMethod, searchable: true },
-						},
-					]
-				: []),
+		searchListMethod,
+		idPattern: GUID_LIKE,
+		idPlaceholder: GUID_EXAMPLE,
+		...(url
+			? {
+					urlPath: plural,
+					urlPlaceholder: `https://sandbox.crm.com/backoffice/v2/${plural}/${GUID_EXAMPLE}`,
+				}
+			: {}),
+	});
+}
+
+export const activityLocator = locator('activity', 'activityId', 'activities', 'searchActivities');
+export const contactLocator = locator('contact', 'contactId', 'contacts', 'searchContacts');
+/** The API has no list of accounts (only a contact's accounts): By ID and By URL. */
+export const accountLocator = locator('account', 'accountId', 'accounts');
+export const insightLocator = locator('insight', 'insightId', 'insights', 'searchInsights');
+/** The API has no list of organisations and no organisation URL: By ID only. */
+export const organisationLocator = locator(
+	'organisation',
+	'organisationId',
+	'organisations',
+	undefined,
+	false,
+);
+
+const EXPRESSION_LINK = '<a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/**
+ * A dropdown loaded from CRM.COM whose value is the plain ID a text field held before, so stored
+ * workflows keep working. When the CRM refuses the list, the dropdown says so and the ID is typed
+ * as an expression.
+ */
+export function crmDropdown(
+	label: string,
+	name: string,
+	loadOptionsMethod: string,
+	hint = '',
+): INodeProperties {
+	return {
+		displayName: `${label} Name or ID`,
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod },
+		default: '',
+		description: `${hint ? `${hint} ` : ''}Choose from the list, or specify an ID using an ${EXPRESSION_LINK}.`,
+	};
+}
+
+/** Several values from a CRM.COM dropdown (e.g. tags). */
+export function crmMultiDropdown(
+	label: string,
+	name: string,
+	loadOptionsMethod: string,
+	hint = '',
+): INodeProperties {
+	return {
+		displayName: `${label} Names or IDs`,
+		name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod },
+		default: [],
+		description: `${hint ? `${hint} ` : ''}Choose from the list, or specify IDs using an ${EXPRESSION_LINK}.`,
+	};
+}
+
+/**
+ * Custom fields as key/value pairs (CRM.COM keys them by the field's unique key); the keys are
+ * offered from those seen on recent records of the entity.
+ */
+export function customFieldsCollectionFor(entity: 'contact' | 'activity'): INodeProperties {
+	const method =
+		entity === 'contact' ? 'getContactCustomFieldKeys' : 'getActivityCustomFieldKeys';
+	return {
+		...customFieldsCollection,
+		options: [
 			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '4dc0809f-ed91-4b68-b912-5bd6064d901e',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: `^${GUID_LIKE}$`,
-							errorMessage: `Not a valid ${entity} ID`,
-						},
-					},
-				],
-			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: `https://sandbox.crm.com/backoffice/v2/${plural}/4dc0809f-ed91-4b68-b912-5bd6064d901e`,
-				extractValue: { type: 'regex', regex: `/${plural}/(${GUID_LIKE})` },
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: `^https?://.+/${plural}/${GUID_LIKE}`,
-							errorMessage: `Not a ${entity} URL`,
-						},
-					},
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					crmDropdown(
+						'Key',
+						'key',
+						method,
+						`The custom field's unique key; the list holds the keys seen on recent ${entity === 'contact' ? 'contacts' : 'activities'}.`,
+					),
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 				],
 			},
 		],
 	};
 }
-
-export const activityLocator = locator('activity', 'activityId', 'activities', 'searchActivities');
-export const contactLocator = locator('contact', 'contactId', 'contacts', 'searchContacts');
-export const accountLocator = locator('account', 'accountId', 'accounts');
 
 /** Custom fields as key/value pairs (CRM.COM keys them by the field's unique key). */
 export const customFieldsCollection: INodeProperties = {

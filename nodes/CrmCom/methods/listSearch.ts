@@ -68,3 +68,11 @@ export async function searchActivities(
 		paginationToken,
 	);
 }
+
+export async function searchInsights(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await search(this, 'insights', (i) => String(i.name ?? i.id), filter, paginationToken);
+}

@@ -192,6 +192,8 @@ export class CrmComBackofficeApi implements SimApi {
 			path: '/contacts/:id/analytics',
 			handler: this.guard((r) => this.analytics(r, r.params.id)),
 		},
+		{ method: 'GET', path: '/users', handler: this.guard((r) => this.directory(r, 'users')) },
+		{ method: 'GET', path: '/teams', handler: this.guard((r) => this.directory(r, 'teams')) },
 		{ method: 'POST', path: '/insights', handler: this.guard((r) => this.createInsight(r)) },
 		{
 			method: 'GET',
@@ -260,6 +262,7 @@ export class CrmComBackofficeApi implements SimApi {
 		this.activities.clear();
 		this.accounts.clear();
 		this.insights.clear();
+		this.refusedLists.clear();
 		this.tokens.clear();
 		this.logins = 0;
 		this.pagingMode = 'total';
@@ -466,6 +469,21 @@ export class CrmComBackofficeApi implements SimApi {
 	}
 
 	/** Pages a list the way this API does, honouring `pagingMode`. */
+	/** Lists the API refuses (403), as a tenant without the right permission would. */
+	refusedLists = new Set<'users' | 'teams'>();
+
+	/** GET /users and GET /teams (not in the v5 docs; the live service's public client uses them). */
+	private directory(request: SimRequest, kind: 'users' | 'teams'): SimResponse {
+		if (this.refusedLists.has(kind))
+			return this.error(403, 'Not allowed', 'CRM.EXCEPTIONS.FORBIDDENEXCEPTION', []);
+		const all: Array<{ id: string; name: string }> = [...CRMCOM_DEMO[kind]];
+		const search = String(request.query.search_value ?? '').toLowerCase();
+		return this.page(
+			request,
+			search ? all.filter((r) => r.name.toLowerCase().includes(search)) : all,
+		);
+	}
+
 	page<T, V = T>(request: SimRequest, all: T[], view?: (record: T) => V): SimResponse {
 		const page = intParam(request.query.page, 1);
 		const size = intParam(request.query.size, 10);

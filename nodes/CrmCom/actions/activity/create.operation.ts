@@ -15,7 +15,8 @@ import {
 	keyValuePairs,
 	toEpochSeconds,
 	contactLocator,
-	customFieldsCollection,
+	crmDropdown,
+	customFieldsCollectionFor,
 } from '../helpers';
 import { crmCom } from '../../transport';
 import { activityWriteFields, linkedToCollection, linkedEntities } from './helpers';
@@ -36,12 +37,13 @@ export const description: INodeProperties[] = [
 		placeholder: 'Call customer',
 	},
 	{
-		displayName: 'Activity Type ID',
-		name: 'typeId',
-		type: 'string',
+		...crmDropdown(
+			'Activity Type',
+			'typeId',
+			'getActivityTypes',
+			'The activity type (Settings → Activity Types in CRM.COM); the list holds the types seen on recent activities.',
+		),
 		required: true,
-		default: '',
-		description: 'The identifier of the activity type (Settings → Activity Types in CRM.COM)',
 	},
 	{
 		displayName: 'Scheduled From',
@@ -56,7 +58,7 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [...activityWriteFields, linkedToCollection, customFieldsCollection].sort((a, b) =>
+		options: [...activityWriteFields, linkedToCollection, customFieldsCollectionFor('activity')].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),
 		),
 	},

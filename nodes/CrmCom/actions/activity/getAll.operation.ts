@@ -15,10 +15,13 @@ import { toItems } from '../../../shared/router';
 import { pagingOf, requestOptions } from '../../../shared/client';
 import type { QueryValue } from '../../../shared/transport/types';
 import { listOf } from '../../../shared/parameters';
+import { fieldError } from '../../../shared/validation';
 import {
 	keyValuePairs,
 	toEpochSeconds,
-	customFieldsCollection,
+	crmDropdown,
+	crmMultiDropdown,
+	customFieldsCollectionFor,
 	orderOptions,
 	sortOptions,
 } from '../helpers';
@@ -35,18 +38,8 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Assigned Team ID',
-				name: 'assignToTeamId',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Assigned User ID',
-				name: 'assignToUserId',
-				type: 'string',
-				default: '',
-			},
+			crmDropdown('Assigned Team', 'assignToTeamId', 'getTeams', 'Teams from GET /teams.'),
+			crmDropdown('Assigned User', 'assignToUserId', 'getUsers', 'Users from GET /users.'),
 			{
 				displayName: 'Completed After',
 				name: 'completedAfter',
@@ -82,8 +75,9 @@ export const description: INodeProperties[] = [
 				description: 'Created on or before this date',
 			},
 			{
-				...customFieldsCollection,
-				description: 'Only activities whose custom field has this value',
+				...customFieldsCollectionFor('activity'),
+				description:
+					'Only activities whose custom fields have all these values (sent as key;value pairs separated by commas, so neither may contain "," or ";")',
 			},
 			{
 				displayName: 'Include Custom Fields',
@@ -124,20 +118,13 @@ export const description: INodeProperties[] = [
 				options: ACTIVITY_STATES,
 				default: [],
 			},
-			{
-				displayName: 'Tag IDs',
-				name: 'tagIds',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated tag identifiers',
-			},
-			{
-				displayName: 'Type IDs',
-				name: 'types',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated activity type identifiers',
-			},
+			crmMultiDropdown('Tag', 'tagIds', 'getTags', 'Tags seen on recent activities.'),
+			crmMultiDropdown(
+				'Type',
+				'types',
+				'getActivityTypes',
+				'Activity types seen on recent activities.',
+			),
 		],
 	},
 	simplifyProperty,
@@ -164,7 +151,16 @@ export function activityQuery(
 		typeof filters[key] === 'string' && filters[key] !== ''
 			? String(filters[key]).trim()
 			: undefined;
-	const customField = keyValuePairs(filters.customFields)[0];
+	const customFields = keyValuePairs(filters.customFields).map(({ key, value }, k) => {
+		if (/[,;]/.test(key) || /[,;]/.test(value))
+			throw fieldError(
+				node,
+				`Filters → Custom Fields → ${k + 1}`,
+				'must not contain "," or ";" (CRM.COM reads them as separators)',
+				i,
+			);
+		return `${key};${value}`;
+	});
 	const lists = (key: string) => (listOf(filters[key]).length ? listOf(filters[key]) : undefined);
 	return {
 		search_value: text('searchValue'),
@@ -182,7 +178,7 @@ export function activityQuery(
 		'completed_on[lte]': date('completedBefore', 'Completed Before'),
 		assign_to_user_id: text('assignToUserId'),
 		assign_to_team_id: text('assignToTeamId'),
-		custom_fields: customField ? `${customField.key};${customField.value}` : undefined,
+		custom_fields: customFields.length ? customFields : undefined,
 		include_custom_fields: filters.includeCustomFields === true ? true : undefined,
 		sort: text('sort'),
 		order: text('order'),

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { fields, validate } from '../../../shared/validation';
-import { isoFromEpoch } from '../helpers';
+import { crmDropdown, isoFromEpoch } from '../helpers';
 
 /** Fields shared by Create and Update of an activity. */
 export const activityWriteFields: INodeProperties[] = [
@@ -12,18 +12,8 @@ export const activityWriteFields: INodeProperties[] = [
 		default: '',
 		description: 'A contact address to use as the activity address',
 	},
-	{
-		displayName: 'Assign To Team ID',
-		name: 'assignToTeamId',
-		type: 'string',
-		default: '',
-	},
-	{
-		displayName: 'Assign To User ID',
-		name: 'assignToUserId',
-		type: 'string',
-		default: '',
-	},
+	crmDropdown('Assign To Team', 'assignToTeamId', 'getTeams', 'Teams from GET /teams.'),
+	crmDropdown('Assign To User', 'assignToUserId', 'getUsers', 'Users from GET /users.'),
 	{
 		displayName: 'Description',
 		name: 'description',

@@ -6,21 +6,18 @@ import { toItems } from '../../../shared/router';
 import { idParameter, listOf } from '../../../shared/parameters';
 import { validate } from '../../../shared/validation';
 import { crmCom } from '../../transport';
-import { activityLocator } from '../helpers';
+import { activityLocator, crmMultiDropdown } from '../helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
 	activityLocator,
-	{
-		displayName: 'Tag IDs',
-		name: 'tagIds',
-		type: 'string',
-		default: '',
-		required: true,
-		description:
-			'Comma-separated tag identifiers. They replace the tags the activity has; leave empty to remove all tags.',
-	},
+	crmMultiDropdown(
+		'Tag',
+		'tagIds',
+		'getTags',
+		'The tags replace those the activity has; none chosen removes all its tags. The list holds the tags seen on recent activities.',
+	),
 	optionsCollection('concurrentWrite'),
 ];
 

@@ -15,7 +15,7 @@ import {
 	keyValuePairs,
 	toEpochSeconds,
 	activityLocator,
-	customFieldsCollection,
+	customFieldsCollectionFor,
 } from '../helpers';
 import { crmCom } from '../../transport';
 import {
@@ -39,7 +39,7 @@ export const description: INodeProperties[] = [
 			[
 				...activityWriteFields.filter((f) => f.name !== 'useEntityAddress'),
 				linkedToCollection,
-				customFieldsCollection,
+				customFieldsCollectionFor('activity'),
 				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 				{
 					displayName: 'Scheduled From',

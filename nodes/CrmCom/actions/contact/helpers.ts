@@ -2,7 +2,7 @@ import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { fieldError, fields, validate } from '../../../shared/validation';
-import { compact, keyValuePairs, customFieldsCollection } from '../helpers';
+import { compact, keyValuePairs, customFieldsCollectionFor } from '../helpers';
 
 /** The contact fields the node writes. Omitted fields are left unchanged on update. */
 export const contactFields: INodeProperties[] = [
@@ -19,7 +19,7 @@ export const contactFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 	},
-	customFieldsCollection,
+	customFieldsCollectionFor('contact'),
 	{
 		displayName: 'Email',
 		name: 'email',

@@ -12,14 +12,10 @@ import { idParameter } from '../../../shared/parameters';
 import { fieldError } from '../../../shared/validation';
 import { crmCom } from '../../transport';
 import { requestOptions } from '../../../shared/client';
+import { insightLocator } from '../helpers';
 
-export const insightIdProperty: INodeProperties = {
-	displayName: 'Insight ID',
-	name: 'insightId',
-	type: 'string',
-	default: '',
-	required: true,
-};
+/** The insight picker: From List (GET /insights), By ID, By URL. */
+export const insightIdProperty: INodeProperties = insightLocator;
 
 /** A JSON body parameter, parsed and checked to be an object or a list. */
 export function jsonBodyOf(
