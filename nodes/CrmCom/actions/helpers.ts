@@ -87,8 +87,7 @@ export function crmMultiDropdown(
  * offered from those seen on recent records of the entity.
  */
 export function customFieldsCollectionFor(entity: 'contact' | 'activity'): INodeProperties {
-	const method =
-		entity === 'contact' ? 'getContactCustomFieldKeys' : 'getActivityCustomFieldKeys';
+	const method = entity === 'contact' ? 'getContactCustomFieldKeys' : 'getActivityCustomFieldKeys';
 	return {
 		...customFieldsCollection,
 		options: [

@@ -732,8 +732,9 @@ export class CrmComBackofficeApi implements SimApi {
 			list = list.filter((a) => a.assign_to?.user_id === q.assign_to_user_id);
 		if (q.assign_to_team_id)
 			list = list.filter((a) => a.assign_to?.team_id === q.assign_to_team_id);
-		if (q.custom_fields) {
-			const [key, value] = q.custom_fields.split(';');
+		// several key;value sets, comma-separated (the csv format of the other list filters): all must match
+		for (const pair of csv(q.custom_fields) ?? []) {
+			const [key, value] = pair.split(';');
 			list = list.filter((a) =>
 				a.custom_fields.some((f) => f.key === key && (value === undefined || f.value === value)),
 			);

@@ -58,9 +58,11 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [...activityWriteFields, linkedToCollection, customFieldsCollectionFor('activity')].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
+		options: [
+			...activityWriteFields,
+			linkedToCollection,
+			customFieldsCollectionFor('activity'),
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	optionsCollection('concurrentWrite'),
 ];
