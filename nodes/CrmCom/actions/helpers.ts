@@ -206,6 +206,57 @@ export function keyValuePairs(collection: unknown): Array<{ key: string; value: 
 		}));
 }
 
+/**
+ * "Fields to Clear" of an Update: nullable API fields the user wants emptied, sent as null
+ * (an empty text field means "leave unchanged", so clearing needs its own choice).
+ */
+export function fieldsToClearProperty(
+	options: Array<{ name: string; value: string }>,
+): INodeProperties {
+	return {
+		displayName: 'Fields to Clear',
+		name: 'fieldsToClear',
+		type: 'multiOptions',
+		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
+		default: [],
+		description:
+			'Fields to empty on the record (sent as null). An empty field above is left unchanged.',
+	};
+}
+
+/**
+ * Adds `key: null` to `body` for each field to clear of item `i`; a field both set and cleared,
+ * or one the operation does not offer, is refused by name.
+ */
+export function withClearedFields(
+	node: INode,
+	body: IDataObject,
+	chosen: unknown,
+	options: Array<{ name: string; value: string }>,
+	i: number,
+): IDataObject {
+	const out = { ...body };
+	const list = Array.isArray(chosen) ? chosen : chosen ? String(chosen).split(',') : [];
+	for (const raw of list) {
+		const key = String(raw).trim();
+		if (key === '') continue;
+		const option = options.find((o) => o.value === key);
+		if (!option)
+			throw new NodeOperationError(node, `Invalid value: "Fields to Clear" cannot clear "${key}"`, {
+				itemIndex: i,
+				description: `It can clear: ${options.map((o) => o.name).join(', ')}. Nothing was sent to the CRM.`,
+			});
+		if (body[key] !== undefined)
+			throw new NodeOperationError(
+				node,
+				`Invalid value: "${option.name}" is both set and in "Fields to Clear"`,
+				{ itemIndex: i, description: 'Choose one. Nothing was sent to the CRM.' },
+			);
+		out[key] = null;
+	}
+	return out;
+}
+
 /** Drops undefined values, so that an omitted field is not sent. */
 export function compact<T extends IDataObject>(object: T): T {
 	return Object.fromEntries(

@@ -220,3 +220,59 @@ describe('CRM.COM smaller gaps', () => {
 		expect(t.api.activities.get(id)?.tag_ids).toEqual([]);
 	});
 });
+
+describe('CRM.COM Update can clear a nullable field', () => {
+	it('account: Fields to Clear sends null and the CRM empties the field', async () => {
+		const account = [...t.api.accounts.values()][0];
+		account.classification_id = 'class-1';
+		account.payment_terms_id = 'terms-1';
+		const result = await runCrmCom(t.sim, {
+			resource: 'account',
+			operation: 'update',
+			accountId: account.id,
+			updateFields: { creditLimit: 50 },
+			fieldsToClear: ['classification_id'],
+		});
+		expect(result.error).toBeUndefined();
+		expect(t.sim.log.find('/accounts/', 'PUT')[0].body).toEqual({
+			credit_limit: 50,
+			classification_id: null,
+		});
+		expect(account.classification_id).toBeNull();
+		expect(account.payment_terms_id).toBe('terms-1');
+	});
+
+	it('activity: clears the description and the assignment; clearing alone is a valid update', async () => {
+		const activity = [...t.api.activities.values()][0];
+		activity.description = 'Old';
+		activity.assign_to = { user_id: 'user-1' };
+		const result = await runCrmCom(t.sim, {
+			resource: 'activity',
+			operation: 'update',
+			activityId: byId(activity.id),
+			fieldsToClear: ['description', 'assign_to'],
+		});
+		expect(result.error).toBeUndefined();
+		expect(t.sim.log.find('/activities/', 'PUT')[0].body).toEqual({
+			description: null,
+			assign_to: null,
+		});
+		expect(activity.description).toBeNull();
+		expect(activity.assign_to).toBeNull();
+	});
+
+	it('refuses a field both set and cleared, naming it, and sends nothing', async () => {
+		const activity = [...t.api.activities.values()][0];
+		const result = await runCrmCom(t.sim, {
+			resource: 'activity',
+			operation: 'update',
+			activityId: byId(activity.id),
+			updateFields: { description: 'New' },
+			fieldsToClear: ['description'],
+		});
+		expect(result.error?.message).toBe(
+			'Invalid value: "Description" is both set and in "Fields to Clear"',
+		);
+		expect(t.sim.log.find('/activities/', 'PUT')).toEqual([]);
+	});
+});

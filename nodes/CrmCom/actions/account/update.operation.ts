@@ -10,10 +10,17 @@ import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
-import { compact, accountLocator } from '../helpers';
+import { compact, accountLocator, fieldsToClearProperty, withClearedFields } from '../helpers';
 import { crmCom } from '../../transport';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
+
+/** The nullable fields of PUT /accounts/{id} that can be emptied. */
+const CLEARABLE = [
+	{ name: 'Billing Address ID', value: 'billing_address_id' },
+	{ name: 'Classification ID', value: 'classification_id' },
+	{ name: 'Payment Terms ID', value: 'payment_terms_id' },
+];
 
 export const description: INodeProperties[] = [
 	accountLocator,
@@ -61,6 +68,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	fieldsToClearProperty(CLEARABLE),
 	optionsCollection('concurrentWrite'),
 ];
 
@@ -87,13 +95,20 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ creditLimit: 'Credit Limit', billingAddressId: 'Billing Address ID' },
 		i,
 	);
-	const body: IDataObject = compact({
+	const set: IDataObject = compact({
 		is_primary: input.isPrimary,
 		classification_id: input.classificationId,
 		billing_address_id: input.billingAddressId,
 		credit_limit: input.creditLimit,
 		payment_terms_id: input.paymentTermsId,
 	});
+	const body = withClearedFields(
+		this.getNode(),
+		set,
+		this.getNodeParameter('fieldsToClear', i, []),
+		CLEARABLE,
+		i,
+	);
 	if (Object.keys(body).length === 0)
 		throw fieldError(this.getNode(), 'Update Fields', 'needs at least one field to change', i);
 	return toItems(

@@ -12,6 +12,8 @@ import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
 import {
 	compact,
+	fieldsToClearProperty,
+	withClearedFields,
 	keyValuePairs,
 	toEpochSeconds,
 	activityLocator,
@@ -26,6 +28,13 @@ import {
 } from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
+
+/** The nullable fields of PUT /activities/{id} that can be emptied. */
+const CLEARABLE = [
+	{ name: 'Address ID', value: 'address_id' },
+	{ name: 'Assignment (User and Team)', value: 'assign_to' },
+	{ name: 'Description', value: 'description' },
+];
 
 export const description: INodeProperties[] = [
 	activityLocator,
@@ -57,6 +66,7 @@ export const description: INodeProperties[] = [
 			] as INodeProperties[]
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
+	fieldsToClearProperty(CLEARABLE),
 	optionsCollection('concurrentWrite'),
 ];
 
@@ -99,7 +109,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	});
 	const links = update.linkedTo ? linkedEntities(this, update.linkedTo, i) : [];
 	const custom = keyValuePairs(update.customFields);
-	const body: IDataObject = compact({
+	const set: IDataObject = compact({
 		name: input.name,
 		description: input.description,
 		address_id: input.addressId,
@@ -112,6 +122,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		assign_to: Object.keys(assignTo).length ? assignTo : undefined,
 		custom_fields: custom.length ? custom : undefined,
 	});
+	const body = withClearedFields(
+		node,
+		set,
+		this.getNodeParameter('fieldsToClear', i, []),
+		CLEARABLE,
+		i,
+	);
 	if (Object.keys(body).length === 0) {
 		throw fieldError(node, 'Update Fields', 'needs at least one field to change', i);
 	}
