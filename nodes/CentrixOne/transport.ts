@@ -50,16 +50,27 @@ export const centrixProfile: ApiProfile = {
 	},
 };
 
-/** A base-filter part: C<id>, E<external id> or S<list>; no character that would change the URL. */
+/**
+ * A base-filter part: C<id>, E<external id> or S<list>. The base filter is the tail of the URL
+ * path after the third `-` (`<Object>-<account>-<key>-<filter>.awp`; account and key hold no `-`),
+ * its parts joined by `,`. So an External ID (often a login or e-mail, `ada.lovelace@example.com`)
+ * may hold `.`, `@`, `+`, `-` and the like, but never `,` (it would split the filter), nor `/`,
+ * `\`, `?`, `#`, `%`, spaces or line breaks (they would change the URL), nor end in `.awp`.
+ */
 export function baseFilterPart(kind: 'C' | 'E' | 'S', value: string): string {
 	const text = value.trim();
-	if (text === '' || /[,.\t\r\n/\\?#%]/.test(text)) {
+	if (text === '') throw new Error('"" must not be empty');
+	const bad = /[,/\\?#%\s]/.exec(text);
+	if (bad) {
+		const shown = /\s/.test(bad[0]) ? 'spaces or line breaks' : `"${bad[0]}"`;
 		throw new Error(
-			`"${text}" cannot be used in a base filter (no commas, dots, slashes, ?, #, % or line breaks)`,
+			`"${text}" cannot be used in the CentrixOne URL: it holds ${shown} (the CentrixOne URL joins filters with ",", and / \\ ? # % or spaces would change the URL)`,
 		);
 	}
 	if ((kind === 'C' || kind === 'S') && !/^\d+$/.test(text))
 		throw new Error(`"${text}" must be a number`);
+	if (kind === 'E' && /\.awp$/i.test(text))
+		throw new Error(`"${text}" cannot end in ".awp" (the end of the CentrixOne URL)`);
 	return `${kind}${text}`;
 }
 

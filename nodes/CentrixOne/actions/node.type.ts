@@ -1,5 +1,6 @@
 import type { OperationsOf } from '../../shared/operations';
 import type * as contact from './contact/Contact.resource';
+import type * as custom from './custom/Custom.resource';
 import type * as list from './list/List.resource';
 import type * as opportunity from './opportunity/Opportunity.resource';
 import type * as revenueType from './revenueType/RevenueType.resource';
@@ -8,6 +9,7 @@ import type * as user from './user/User.resource';
 /** The operations of each resource, as the router dispatches them (read from the operation files). */
 export type CentrixOneMap = {
 	contact: OperationsOf<typeof contact>;
+	custom: OperationsOf<typeof custom>;
 	list: OperationsOf<typeof list>;
 	opportunity: OperationsOf<typeof opportunity>;
 	revenueType: OperationsOf<typeof revenueType>;

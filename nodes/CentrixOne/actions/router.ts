@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { route, type OperationModule } from '../../shared/router';
 import * as contact from './contact/Contact.resource';
+import * as custom from './custom/Custom.resource';
 import * as list from './list/List.resource';
 import * as opportunity from './opportunity/Opportunity.resource';
 import * as revenueType from './revenueType/RevenueType.resource';
@@ -13,6 +14,7 @@ export const resources: {
 	[R in keyof CentrixOneMap]: Record<CentrixOneMap[R], OperationModule>;
 } = {
 	contact: contact.operations,
+	custom: custom.operations,
 	list: list.operations,
 	opportunity: opportunity.operations,
 	revenueType: revenueType.operations,

@@ -2,6 +2,7 @@ import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import { resourceProperty } from '../../shared/operations';
 import * as contact from './contact/Contact.resource';
+import * as custom from './custom/Custom.resource';
 import * as list from './list/List.resource';
 import * as opportunity from './opportunity/Opportunity.resource';
 import * as revenueType from './revenueType/RevenueType.resource';
@@ -16,6 +17,7 @@ export const properties: INodeProperties[] = [
 	resourceProperty(
 		[
 			{ name: 'Contact', value: 'contact' },
+			{ name: 'Custom API Call', value: 'custom' },
 			{ name: 'List', value: 'list' },
 			{ name: 'Opportunity', value: 'opportunity' },
 			{ name: 'Revenue Type', value: 'revenueType' },
@@ -24,6 +26,7 @@ export const properties: INodeProperties[] = [
 		'contact',
 	),
 	...contact.description,
+	...custom.description,
 	...list.description,
 	...opportunity.description,
 	...revenueType.description,

@@ -143,7 +143,7 @@ describe('CentrixOne contacts: reads', () => {
 		],
 		[{ moreFields: 'cs_Sales Rep' }, '"More Fields" has an invalid field name'],
 		[{ ids: '12a' }, 'must be a number'],
-		[{ externalIds: 'A.B' }, 'cannot be used in a base filter'],
+		[{ externalIds: 'A/B' }, 'cannot be used in the CentrixOne URL: it holds "/"'],
 	])('rejects %j before sending', async (params, message) => {
 		const result = await run({
 			resource: 'contact',

@@ -131,7 +131,7 @@ export class CentrixOneApi implements SimApi {
 
 	/** Parses `Contacts-4242-KEY-C12,S10.awp`; checks account and key. */
 	private parse(request: SimRequest): { object: string; filter: string } | SimResponse {
-		const match = /^([A-Za-z0-9]+)-([^-]+)-([^-.]+)(?:-([^.]*))?\.awp$/.exec(
+		const match = /^([A-Za-z0-9]+)-([^-]+)-([^-.]+)(?:-(.+?))?\.awp$/.exec(
 			request.params.resource,
 		);
 		if (!match) return this.text(404, 'Unknown resource');

@@ -55,13 +55,13 @@ export const contactFieldsCollection = (name: string, displayName: string): INod
 				}),
 			),
 			{
-				displayName: 'List Name or ID',
+				displayName: 'List Names or IDs',
 				name: 'listId',
-				type: 'options',
+				type: 'multiOptions',
 				typeOptions: { loadOptionsMethod: 'getLists' },
-				default: '',
+				default: [],
 				description:
-					'The list (script) the contact joins; list fields and sales reps apply to it. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'The lists (scripts) the contact joins, as the Zapier app\'s List Ids; list fields and sales reps apply to each. Choose from the list, or specify IDs (comma-separated) using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Sales Rep 1 Name or ID',
@@ -179,10 +179,12 @@ export function contactRecord(
 	}
 	if (input.SalesRep1) script.SalesRep1 = String(input.SalesRep1);
 	if (input.SalesRep2) script.SalesRep2 = String(input.SalesRep2);
-	const listId = String(input.listId ?? '').trim();
-	if (listId !== '') {
-		if (!/^\d+$/.test(listId)) throw fieldError(node, 'List', 'must be a list ID (a number)', i);
-		record.ContactScript = [{ ids: Number(listId), ...script }];
+	const listIds = listOf(input.listId);
+	if (listIds.length) {
+		const bad = listIds.find((id) => !/^\d+$/.test(id));
+		if (bad !== undefined)
+			throw fieldError(node, 'List', `must be list IDs (numbers); got "${bad.slice(0, 40)}"`, i);
+		record.ContactScript = [...new Set(listIds)].map((id) => ({ ids: Number(id), ...script }));
 	} else if (Object.keys(script).length) {
 		throw fieldError(
 			node,
