@@ -168,7 +168,7 @@ describe('CentrixOne Custom API Call', () => {
 			],
 			[{ baseFilter: 'Ea/b' }, 'Invalid value: "Base Filter" cannot be used in the CentrixOne URL'],
 			[{ method: 'POST', body: '[1]' }, 'Invalid value: "Body (JSON)" must be a JSON object'],
-		] as const) {
+		] as Array<[IDataObject, string]>) {
 			const result = await run({
 				resource: 'custom',
 				operation: 'apiCall',
