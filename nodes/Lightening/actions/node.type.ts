@@ -1,7 +1,9 @@
 import type { OperationsOf } from '../../shared/operations';
 import type * as contact from './contact/Contact.resource';
+import type * as custom from './custom/Custom.resource';
 
 /** The operations of each resource, as the router dispatches them (read from the operation files). */
 export type LighteningMap = {
 	contact: OperationsOf<typeof contact>;
+	custom: OperationsOf<typeof custom>;
 };

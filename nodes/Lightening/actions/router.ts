@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { route, type OperationModule } from '../../shared/router';
 import * as contact from './contact/Contact.resource';
+import * as custom from './custom/Custom.resource';
 import type { LighteningMap } from './node.type';
 
 /** Every resource's dispatch map: each operation value to its operation file. */
@@ -9,6 +10,7 @@ export const resources: {
 	[R in keyof LighteningMap]: Record<LighteningMap[R], OperationModule>;
 } = {
 	contact: contact.operations,
+	custom: custom.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -2,6 +2,7 @@ import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import { resourceProperty } from '../../shared/operations';
 import * as contact from './contact/Contact.resource';
+import * as custom from './custom/Custom.resource';
 
 export const credentials: INodeCredentialDescription[] = [
 	{ name: 'lighteningApi', required: true },
@@ -9,6 +10,13 @@ export const credentials: INodeCredentialDescription[] = [
 
 /** Resource, then each resource's operations and fields. */
 export const properties: INodeProperties[] = [
-	resourceProperty([{ name: 'Contact', value: 'contact' }], 'contact'),
+	resourceProperty(
+		[
+			{ name: 'Contact', value: 'contact' },
+			{ name: 'Custom API Call', value: 'custom' },
+		],
+		'contact',
+	),
 	...contact.description,
+	...custom.description,
 ];
