@@ -3,7 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { legacy } from '../../transport';
-import { fieldsSetOf, fieldsSetProperties, identifierOf, identifierProperties } from './helpers';
+import {
+	fieldsSetOf,
+	fieldsSetProperties,
+	identifierOf,
+	identifierProperties,
+	legacySimplified,
+	legacySimplifyProperty,
+	simplifyContactInformation,
+} from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -15,7 +23,12 @@ export const option = {
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contactInformation'], operation: ['get'] } },
-	[...identifierProperties, ...fieldsSetProperties, optionsCollection('read')],
+	[
+		...identifierProperties,
+		...fieldsSetProperties,
+		legacySimplifyProperty,
+		optionsCollection('read'),
+	],
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
@@ -27,5 +40,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		itemIndex: i,
 		options: requestOptions(this, i),
 	});
-	return toItems(data ?? {}, i);
+	return toItems(legacySimplified(this, i, data ?? {}, simplifyContactInformation), i);
 }

@@ -8,7 +8,13 @@ import {
 import { toItems } from '../../../shared/router';
 import { legacy } from '../../transport';
 import { pagingOf, requestOptions } from '../../../shared/client';
-import { fieldsSetOf, fieldsSetProperties } from './helpers';
+import {
+	fieldsSetOf,
+	fieldsSetProperties,
+	legacySimplified,
+	legacySimplifyProperty,
+	simplifyContactInformation,
+} from './helpers';
 import type { OperationOption } from '../../../shared/operations';
 
 export const option = {
@@ -19,7 +25,7 @@ export const option = {
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contactInformation'], operation: ['getAll'] } },
-	[...returnAllOrLimit, ...fieldsSetProperties, optionsCollection('list')],
+	[...returnAllOrLimit, ...fieldsSetProperties, legacySimplifyProperty, optionsCollection('list')],
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
@@ -33,5 +39,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		},
 		pagingOf(this, i),
 	);
-	return toItems(records, i);
+	return toItems(legacySimplified(this, i, records, simplifyContactInformation), i);
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { simplifyProperty } from '../../../shared/descriptions';
 import { listOf, textParameter } from '../../../shared/parameters';
 import { fieldError, fields, isEmail, validate } from '../../../shared/validation';
 
@@ -395,4 +396,55 @@ export function identifierOf(ctx: IExecuteFunctions, i: number): { key: string; 
 	if (/[&#\r\n]/.test(value))
 		throw fieldError(ctx.getNode(), 'Identifier', 'must not contain &, # or line breaks', i);
 	return { key, value };
+}
+
+/** The first entry of a `*_set` list (the API names them `email_set` or `emails_set`). */
+function firstOf(record: IDataObject, keys: string[], field: string): string | null {
+	for (const key of keys) {
+		const list = record[key];
+		if (Array.isArray(list) && list.length) {
+			const first = list[0] as IDataObject;
+			if (first && typeof first === 'object' && first[field] !== undefined)
+				return String(first[field]);
+		}
+	}
+	return null;
+}
+
+/** The fields most workflows need from a contact information record (Simplify). */
+export function simplifyContactInformation(record: IDataObject): IDataObject {
+	const name =
+		[record.first_name, record.last_name].filter(Boolean).join(' ') ||
+		(record.company_name as string | undefined) ||
+		(record.name as string | undefined) ||
+		null;
+	return {
+		id: record.id ?? null,
+		number: record.number ?? null,
+		type: record.type ?? null,
+		name,
+		first_name: record.first_name ?? null,
+		last_name: record.last_name ?? null,
+		company_name: record.company_name ?? null,
+		email: firstOf(record, ['email_set', 'emails_set'], 'email_address'),
+		phone: firstOf(record, ['phone_set', 'phones_set'], 'number'),
+	};
+}
+
+/**
+ * Simplify on Legacy reads, off by default: workflows saved before the toggle existed keep their
+ * output unchanged.
+ */
+export const legacySimplifyProperty: INodeProperties = { ...simplifyProperty, default: false };
+
+/** Records of item `i` through `simplify` when the Simplify toggle is on. */
+export function legacySimplified(
+	ctx: IExecuteFunctions,
+	i: number,
+	records: IDataObject | IDataObject[],
+	simplify: (record: IDataObject) => IDataObject,
+): IDataObject | IDataObject[] {
+	const on = ctx.getNodeParameter('simplify', i, false) as boolean;
+	if (!on) return records;
+	return Array.isArray(records) ? records.map(simplify) : simplify(records);
 }

@@ -10,6 +10,7 @@ import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { legacy } from '../../transport';
+import { legacySimplified, legacySimplifyProperty } from '../contactInformation/helpers';
 import { pagingOf, requestOptions } from '../../../shared/client';
 import type { OperationOption } from '../../../shared/operations';
 
@@ -30,6 +31,7 @@ export const description: INodeProperties[] = [
 		description: 'The alternative code of the generic provisioning provider',
 	},
 	...returnAllOrLimit,
+	legacySimplifyProperty,
 	optionsCollection('list'),
 ];
 
@@ -55,5 +57,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		},
 		pagingOf(this, i),
 	);
-	return toItems(records, i);
+	return toItems(legacySimplified(this, i, records, simplifyProvisioningRequest), i);
+}
+
+/** The fields most workflows need from a pending provisioning request (Simplify). */
+export function simplifyProvisioningRequest(record: IDataObject): IDataObject {
+	return {
+		id: record.id ?? null,
+		action: record.action ?? null,
+		state: record.state ?? null,
+		provider:
+			((record.provisioning_provider as IDataObject | undefined)?.alternative_code as string) ??
+			record.provider ??
+			null,
+		created_date: record.created_date ?? null,
+	};
 }

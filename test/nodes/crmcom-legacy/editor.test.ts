@@ -1,0 +1,133 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { CrmComLegacyApi as LegacyCredential } from '../../../credentials/CrmComLegacyApi.credentials';
+import { CrmComLegacy } from '../../../nodes/CrmComLegacy/CrmComLegacy.node';
+import { executeNode, type NodeRunSpec } from '../../harness/harness';
+import { LEGACY_DEMO, type CrmComLegacyApi } from '../../simulator/apis/crmcomLegacy';
+import { startSimulator, type Simulator } from '../../simulator/server';
+
+let sim: Simulator;
+let api: CrmComLegacyApi;
+beforeAll(async () => {
+	sim = await startSimulator();
+	api = sim.api<CrmComLegacyApi>('crmcomLegacy');
+});
+afterAll(async () => await sim.stop());
+beforeEach(() => sim.reset());
+
+function run(parameters: IDataObject, extra: Partial<NodeRunSpec> = {}) {
+	return executeNode({
+		node: new CrmComLegacy(),
+		credentialTypes: [new LegacyCredential()],
+		credentials: {
+			crmComLegacyApi: {
+				server: `${sim.url}/crmcom-legacy`,
+				authType: 'password',
+				username: LEGACY_DEMO.username,
+				password: LEGACY_DEMO.password,
+				organisation: LEGACY_DEMO.organisation,
+				token: '',
+			},
+		},
+		parameters: parameters as INodeParameters,
+		...extra,
+	});
+}
+
+describe('CRM.COM Legacy Simplify', () => {
+	it('is offered on every read, off by default so saved workflows keep their output', () => {
+		const reads = new CrmComLegacy().description.properties.filter((p) => p.name === 'simplify');
+		expect(
+			reads.map((p) => [p.displayOptions?.show?.resource, p.displayOptions?.show?.operation]),
+		).toEqual(
+			expect.arrayContaining([
+				[['contactInformation'], ['get']],
+				[['contactInformation'], ['getAll']],
+				[['provisioningRequest'], ['getPending']],
+			]),
+		);
+		expect(reads.every((p) => p.default === false)).toBe(true);
+	});
+
+	it('Get: the simplified contact information, and the full record when off', async () => {
+		const contact = api.insert({
+			type: 'PERSON',
+			first_name: 'Ada',
+			last_name: 'Lovelace',
+			email_set: [{ type: 'PERSONAL', email_address: 'ada@crm.example' }],
+			phone_set: [{ type: 'LANDLINE', number: '123456' }],
+			notes: 'Family',
+		});
+		const params = {
+			resource: 'contactInformation',
+			operation: 'get',
+			identifierType: 'number',
+			identifier: contact.number,
+		};
+		const simple = await run({ ...params, simplify: true });
+		expect(simple.error).toBeUndefined();
+		expect(simple.items[0].json).toEqual({
+			id: contact.id,
+			number: contact.number,
+			type: 'PERSON',
+			name: 'Ada Lovelace',
+			first_name: 'Ada',
+			last_name: 'Lovelace',
+			company_name: null,
+			email: 'ada@crm.example',
+			phone: '123456',
+		});
+		const full = await run(params);
+		expect(full.items[0].json).toMatchObject({ notes: 'Family', email_set: contact.email_set });
+	});
+
+	it('Get Many and Get Pending simplify every record', async () => {
+		const many = await run({
+			resource: 'contactInformation',
+			operation: 'getAll',
+			returnAll: true,
+			simplify: true,
+		});
+		expect(many.items.length).toBe(api.contacts.size);
+		expect(many.items[0].json).toEqual(
+			expect.objectContaining({ name: 'Legacy1 Customer', email: null, phone: null }),
+		);
+		expect(Object.keys(many.items[0].json).sort()).toEqual(
+			[
+				'company_name',
+				'email',
+				'first_name',
+				'id',
+				'last_name',
+				'name',
+				'number',
+				'phone',
+				'type',
+			].sort(),
+		);
+		const pending = await run({
+			resource: 'provisioningRequest',
+			operation: 'getPending',
+			provider: LEGACY_DEMO.provider,
+			returnAll: false,
+			limit: 2,
+			simplify: true,
+		});
+		expect(pending.items.map((i) => i.json)).toEqual([
+			{
+				id: 'PR000001',
+				action: 'ACTIVATE',
+				state: 'PENDING',
+				provider: LEGACY_DEMO.provider,
+				created_date: null,
+			},
+			{
+				id: 'PR000002',
+				action: 'ACTIVATE',
+				state: 'PENDING',
+				provider: LEGACY_DEMO.provider,
+				created_date: null,
+			},
+		]);
+	});
+});
