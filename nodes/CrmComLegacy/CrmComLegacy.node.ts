@@ -8,6 +8,7 @@ import type {
 
 import { router } from './actions/router';
 import { credentials, properties } from './actions/versionDescription';
+import { searchContactInformation } from './methods/listSearch';
 
 export class CrmComLegacy implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,6 +27,8 @@ export class CrmComLegacy implements INodeType {
 		credentials,
 		properties,
 	};
+
+	methods = { listSearch: { searchContactInformation } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

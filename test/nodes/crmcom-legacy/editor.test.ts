@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CrmComLegacyApi as LegacyCredential } from '../../../credentials/CrmComLegacyApi.credentials';
 import { CrmComLegacy } from '../../../nodes/CrmComLegacy/CrmComLegacy.node';
-import { executeNode, type NodeRunSpec } from '../../harness/harness';
+import { executeNode, loadOptions, type NodeRunSpec } from '../../harness/harness';
 import { LEGACY_DEMO, type CrmComLegacyApi } from '../../simulator/apis/crmcomLegacy';
 import { startSimulator, type Simulator } from '../../simulator/server';
 
@@ -129,5 +129,75 @@ describe('CRM.COM Legacy Simplify', () => {
 				created_date: null,
 			},
 		]);
+	});
+});
+
+describe('CRM.COM Legacy Identifier picker', () => {
+	const spec = (identifierType: string) => ({
+		node: new CrmComLegacy(),
+		credentialTypes: [new LegacyCredential()],
+		credentials: {
+			crmComLegacyApi: {
+				server: `${sim.url}/crmcom-legacy`,
+				authType: 'password',
+				username: LEGACY_DEMO.username,
+				password: LEGACY_DEMO.password,
+				organisation: LEGACY_DEMO.organisation,
+				token: '',
+			},
+		},
+		parameters: {
+			resource: 'contactInformation',
+			operation: 'get',
+			identifierType,
+		} as INodeParameters,
+	});
+
+	it('lists contact informations by the field Identify By names, 50 a page, filtered by the typed text', async () => {
+		for (let n = 0; n < 50; n++) api.insert({ type: 'COMPANY', company_name: `Firm ${n}` });
+		const first = await loadOptions(spec('number'), 'listSearch', 'searchContactInformation');
+		expect(first.results).toHaveLength(50);
+		expect(first.results[0]).toEqual({ name: 'Legacy1 Customer (CI000001)', value: 'CI000001' });
+		expect(first.paginationToken).toBe('50');
+		const list = sim.log.find('/contact_information/list');
+		expect(list[list.length - 1].query).toMatchObject({ offset: '0', number_of_results: '50' });
+		const next = await loadOptions(
+			spec('number'),
+			'listSearch',
+			'searchContactInformation',
+			undefined,
+			'50',
+		);
+		expect(next.results.map((r) => r.value)).toEqual([
+			'CI000051',
+			'CI000052',
+			'CI000053',
+			'CI000054',
+			'CI000055',
+		]);
+		expect(next.paginationToken).toBeUndefined();
+		const byId = await loadOptions(spec('id'), 'listSearch', 'searchContactInformation', 'legacy3');
+		expect(byId.results).toEqual([{ name: 'Legacy3 Customer (CI000003)', value: 'ci-3' }]);
+	});
+
+	it('Get reads the picked identifier, and the plain string older workflows stored', async () => {
+		for (const identifier of [
+			{ __rl: true, mode: 'list', value: 'CI000002' },
+			{ __rl: true, mode: 'id', value: 'CI000002' },
+			'CI000002',
+		]) {
+			sim.log.clear();
+			const result = await run({
+				resource: 'contactInformation',
+				operation: 'get',
+				identifierType: 'number',
+				identifier,
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json).toMatchObject({ number: 'CI000002', first_name: 'Legacy2' });
+			expect(
+				sim.log.find('/contact_information/show')[0].query.contact_information_identifier,
+			).toBe('number=CI000002');
+		}
 	});
 });

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { simplifyProperty } from '../../../shared/descriptions';
-import { listOf, textParameter } from '../../../shared/parameters';
+import { listOf } from '../../../shared/parameters';
 import { fieldError, fields, isEmail, validate } from '../../../shared/validation';
 
 const entries = (collection: unknown, key: string): IDataObject[] =>
@@ -374,17 +374,28 @@ export const identifierProperties: INodeProperties[] = [
 	{
 		displayName: 'Identifier',
 		name: 'identifier',
-		type: 'string',
-		default: '',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
 		required: true,
-		placeholder: 'CI000111',
+		description: 'The contact information, by the field chosen in Identify By',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchContactInformation', searchable: true },
+			},
+			{ displayName: 'By Identifier', name: 'id', type: 'string', placeholder: 'CI000111' },
+		],
 	},
 ];
 
 /** The contact information identifier of item `i`: type and value, checked. */
 export function identifierOf(ctx: IExecuteFunctions, i: number): { key: string; value: string } {
 	const key = String(ctx.getNodeParameter('identifierType', i));
-	const value = textParameter(ctx, 'identifier', i);
+	const raw = ctx.getNodeParameter('identifier', i, '', { extractValue: true }) as unknown;
+	const picked = typeof raw === 'object' && raw !== null ? (raw as IDataObject).value : raw;
+	const value = picked === null || picked === undefined ? '' : String(picked).trim();
 	if (!IDENTIFIER_TYPES.some((t) => t.value === key))
 		throw fieldError(
 			ctx.getNode(),

@@ -1,6 +1,7 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { recordLocator } from '../../../shared/locator';
 import { listOf } from '../../../shared/parameters';
 import { fields, validate } from '../../../shared/validation';
 
@@ -239,14 +240,17 @@ export function simplifyContact(contact: IDataObject): IDataObject {
 	};
 }
 
-export const contactIdProperty: INodeProperties = {
-	displayName: 'Contact ID',
+/**
+ * The contact picker: By ID only. The API lists contacts only per customer (`customer_id[]`
+ * required) and has no list of customers nor record URLs, so there is nothing to pick from.
+ */
+export const contactIdProperty: INodeProperties = recordLocator({
+	displayName: 'Contact',
 	name: 'contactId',
-	type: 'string',
-	default: '',
-	required: true,
+	idPattern: '[0-9]+',
+	idPlaceholder: '123',
 	description: 'The internal ID of the contact',
-};
+});
 
 export const nameProperty: INodeProperties = {
 	displayName: 'Name',
