@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 /**
  * One record-id picker, shared by every node: From List (with search) where the API can list
@@ -28,46 +28,8 @@ export interface RecordLocatorSpec {
 
 export function recordLocator(spec: RecordLocatorSpec): INodeProperties {
 	const entity = spec.displayName.toLowerCase();
-	const modes: INodePropertyMode[] = [];
-	if (spec.searchListMethod)
-		modes.push({
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: {
-				searchListMethod: spec.searchListMethod,
-				searchable: spec.searchable ?? true,
-			},
-		});
-	modes.push({
-		displayName: 'By ID',
-		name: 'id',
-		type: 'string',
-		placeholder: spec.idPlaceholder,
-		validation: [
-			{
-				type: 'regex',
-				properties: { regex: `^${spec.idPattern}$`, errorMessage: `Not a valid ${entity} ID` },
-			},
-		],
-	});
-	if (spec.urlPath)
-		modes.push({
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: spec.urlPlaceholder ?? `https://…/${spec.urlPath}/${spec.idPlaceholder}`,
-			extractValue: { type: 'regex', regex: `/${spec.urlPath}/(${spec.idPattern})` },
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: `^https?://.+/${spec.urlPath}/${spec.idPattern}`,
-						errorMessage: `Not a ${entity} URL`,
-					},
-				},
-			],
-		});
+	const urlRegex = `/${spec.urlPath ?? ''}/(${spec.idPattern})`;
+	const urlCheck = `^https?://.+/${spec.urlPath ?? ''}/${spec.idPattern}`;
 	return {
 		displayName: spec.displayName,
 		name: spec.name,
@@ -76,6 +38,52 @@ export function recordLocator(spec: RecordLocatorSpec): INodeProperties {
 		required: spec.required ?? true,
 		...(spec.description ? { description: spec.description } : {}),
 		...(spec.displayOptions ? { displayOptions: spec.displayOptions } : {}),
-		modes,
+		modes: [
+			...(spec.searchListMethod
+				? [
+						{
+							displayName: 'From List',
+							name: 'list',
+							type: 'list' as const,
+							typeOptions: {
+								searchListMethod: spec.searchListMethod,
+								searchable: spec.searchable ?? true,
+							},
+						},
+					]
+				: []),
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: spec.idPlaceholder,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `^${spec.idPattern}$`,
+							errorMessage: `Not a valid ${entity} ID`,
+						},
+					},
+				],
+			},
+			...(spec.urlPath
+				? [
+						{
+							displayName: 'By URL',
+							name: 'url',
+							type: 'string' as const,
+							placeholder: spec.urlPlaceholder ?? `https://…/${spec.urlPath}/${spec.idPlaceholder}`,
+							extractValue: { type: 'regex' as const, regex: urlRegex },
+							validation: [
+								{
+									type: 'regex' as const,
+									properties: { regex: urlCheck, errorMessage: `Not a ${entity} URL` },
+								},
+							],
+						},
+					]
+				: []),
+		],
 	};
 }

@@ -61,7 +61,7 @@ export function crmDropdown(
 		type: 'options',
 		typeOptions: { loadOptionsMethod },
 		default: '',
-		description: `${hint ? `${hint} ` : ''}Choose from the list, or specify an ID using an ${EXPRESSION_LINK}.`,
+		description: `${hint ? `${hint} ` : ''}Choose from the list, or specify an ID using an ${EXPRESSION_LINK}`,
 	};
 }
 
@@ -78,7 +78,7 @@ export function crmMultiDropdown(
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod },
 		default: [],
-		description: `${hint ? `${hint} ` : ''}Choose from the list, or specify IDs using an ${EXPRESSION_LINK}.`,
+		description: `${hint ? `${hint} ` : ''}Choose from the list, or specify IDs using an ${EXPRESSION_LINK}`,
 	};
 }
 

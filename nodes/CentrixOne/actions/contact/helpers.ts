@@ -61,7 +61,7 @@ export const contactFieldsCollection = (name: string, displayName: string): INod
 				typeOptions: { loadOptionsMethod: 'getLists' },
 				default: [],
 				description:
-					'The lists (scripts) the contact joins, as the Zapier app\'s List Ids; list fields and sales reps apply to each. Choose from the list, or specify IDs (comma-separated) using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'The lists (scripts) the contact joins, like the List IDs of the Zapier app; list fields and sales reps apply to each. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Sales Rep 1 Name or ID',
