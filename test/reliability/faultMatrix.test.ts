@@ -8,7 +8,7 @@ import type { CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
 import { LEGACY_DEMO, type CrmComLegacyApi } from '../simulator/apis/crmcomLegacy';
 import type { LighteningApi } from '../simulator/apis/lightening';
 import { startSimulator, type Simulator } from '../simulator/server';
-import { useFakeClock } from '../unit/transport/fakeClock';
+import { useFakeClock } from '../lib/fakeClock';
 import { FAULT_CLASSES, sized, tallyRead, tallyWrite, type Tally } from './matrix';
 
 /**

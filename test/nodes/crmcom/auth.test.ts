@@ -1,9 +1,9 @@
 import { CRMCOM_DEMO } from '../../simulator/apis/crmcomBackoffice';
-import { apiKeyCredentials, runCrmCom, useCrmCom, userCredentials } from './setup';
+import { apiKeyCredentials, crmError, runCrmCom, useCrmCom, userCredentials } from './setup';
 
 const t = useCrmCom();
 
-describe('CRM.COM credentials', () => {
+t.describe('CRM.COM credentials', () => {
 	it('User API: logs in once, sends the JWT with the API key, and reuses the token', async () => {
 		const result = await runCrmCom(
 			t.sim,
@@ -98,7 +98,9 @@ describe('CRM.COM credentials', () => {
 			{ resource: 'contact', operation: 'getAll', returnAll: true },
 			{ credentials: apiKeyCredentials(t.sim, 'bad-key-0000-1111') },
 		);
-		expect(result.error?.message).toBe('CRM.COM: Invalid API key');
+		expect(result.error?.message).toBe(
+			crmError(t, 'Invalid API key', 'CRM.EXCEPTIONS.UNAUTHORIZEDEXCEPTION'),
+		);
 		expect(result.error?.description).toContain('Hint: Check the credential');
 		expect(result.error?.httpCode).toBe('401');
 		expect(JSON.stringify(result.run.data.resultData)).not.toContain('bad-key-0000-1111');

@@ -2,7 +2,7 @@ import { byId, runCrmCom, useCrmCom } from './setup';
 
 const t = useCrmCom();
 
-describe('CRM.COM contact', () => {
+t.describe('CRM.COM contact', () => {
 	it('creates a person and a company, validating before sending', async () => {
 		const person = await runCrmCom(t.sim, {
 			resource: 'contact',

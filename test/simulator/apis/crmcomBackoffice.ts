@@ -1,10 +1,23 @@
-import type { Route, SimApi, SimRequest, SimResponse } from '../types';
+import type { Route, SimApi, SimProfile, SimRequest, SimResponse } from '../types';
 import { bearerOf, epochSeconds, header, intParam, issueJwt, json, uuid } from './shared';
 
 /**
  * CRM.COM Back-Office API v5 as its docs describe it: `api_key` header or a user JWT as
  * `authorization: Bearer`, JSON error bodies `{status, message, error, parameters}`, lists as
  * `{content, paging: {page, size, total}}` with `page` from 1 and `size` default 10.
+ *
+ * Profiles (where the docs are silent):
+ * - `docs`: `paging` = `{page, size: the page size asked, total}`; contacts (undocumented) apply
+ *   only the list filters the docs name for lists (`search_value`, `custom_fields`,
+ *   `include_custom_fields`) and ignore `email`/`code`/`phone`; activity `key_dates` hold only
+ *   `created_on` and `scheduled_on` (completion in Get Activity's `states[]`); only the
+ *   `Bearer` scheme and the API key.
+ * - `live`: what the public client `dmcken/crm5_bo` found: `paging` = `{page, size: records on
+ *   the page, total: null, has_more}`; unknown filters silently ignored (contacts honour only
+ *   `search_value` and `include_custom_fields`); errors with `message: null`; `GET
+ *   /custom_fields` answers 500; after login the token may come without a scheme and `api_key`
+ *   may hold the account's secret key; `key_dates` as in `docs`.
+ * - `classic`: the first reading: `paging.total`, every filter applied, dates in `key_dates`.
  */
 
 export type PagingMode = 'total' | 'nullTotal' | 'noTotal' | 'hasMore';
@@ -61,6 +74,8 @@ export interface CrmComAccount {
 
 export const CRMCOM_DEMO = {
 	apiKey: 'sim-crmcom-api-key-7f3a9c2e',
+	/** The account's secret key, which the live client sends in `api_key` after login. */
+	secretKey: 'sim-crmcom-secret-key-51d0b8aa',
 	username: 'demo@crm.example',
 	password: 'sim-Passw0rd!crmcom',
 	activityTypes: [
@@ -91,6 +106,8 @@ export class CrmComBackofficeApi implements SimApi {
 
 	prefix = '/crmcom/backoffice/v2';
 
+	profile: SimProfile = 'classic';
+
 	contacts = new Map<string, CrmComContact>();
 
 	activities = new Map<string, CrmComActivity>();
@@ -116,8 +133,11 @@ export class CrmComBackofficeApi implements SimApi {
 	/** How long an issued access token lives. */
 	tokenTtlMs = 60 * 60 * 1000;
 
-	/** How lists report paging: with `total`, `total: null`, no total, or `has_more`. */
-	pagingMode: PagingMode = 'total';
+	/**
+	 * How lists report paging when forced (`total`, `total: null`, no total, `has_more`);
+	 * undefined = as the profile does.
+	 */
+	pagingMode: PagingMode | undefined;
 
 	/**
 	 * Benchmarks: keep the sorted activity list between page requests, as a real CRM's index
@@ -150,6 +170,15 @@ export class CrmComBackofficeApi implements SimApi {
 
 	routes: Route[] = [
 		{ method: 'POST', path: '/users/authenticate', handler: (r) => this.authenticate(r) },
+		{
+			method: 'GET',
+			path: '/custom_fields',
+			handler: this.guard(() =>
+				this.profile === 'live'
+					? this.error(500, 'Internal server error', 'CRM.EXCEPTIONS.GENERALEXCEPTION')
+					: this.error(404, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION'),
+			),
+		},
 		{ method: 'GET', path: '/contacts', handler: this.guard((r) => this.listContacts(r)) },
 		{ method: 'POST', path: '/contacts', handler: this.guard((r) => this.createContact(r)) },
 		{ method: 'GET', path: '/contacts/:id', handler: this.guard((r) => this.getContact(r)) },
@@ -262,7 +291,7 @@ export class CrmComBackofficeApi implements SimApi {
 		this.insights.clear();
 		this.tokens.clear();
 		this.logins = 0;
-		this.pagingMode = 'total';
+		this.pagingMode = undefined;
 		this.indexedLists = false;
 		this.activityIndex = undefined;
 		this.tokenTtlMs = 60 * 60 * 1000;
@@ -393,7 +422,19 @@ export class CrmComBackofficeApi implements SimApi {
 		error: string,
 		parameters: string[] = [],
 	): SimResponse {
-		return json(status, { status, message, error, parameters });
+		return json(status, {
+			status,
+			message: this.profile === 'live' ? null : message,
+			error,
+			parameters,
+		});
+	}
+
+	/** Is this query parameter applied to the contacts list under the current profile? */
+	private contactFilter(name: 'email' | 'code' | 'phone' | 'custom_fields' | 'search_value'): boolean {
+		if (this.profile === 'classic') return true;
+		if (this.profile === 'docs') return ['search_value', 'custom_fields'].includes(name);
+		return name === 'search_value';
 	}
 
 	/** Checks the `api_key` header or the `authorization: Bearer` JWT, as the real API does. */
@@ -403,8 +444,10 @@ export class CrmComBackofficeApi implements SimApi {
 		return (request) => {
 			if (request.method !== 'GET') this.activityIndex = undefined;
 			const apiKey = header(request, 'api_key');
-			const bearer = bearerOf(request);
-			if (apiKey !== undefined && apiKey !== CRMCOM_DEMO.apiKey) {
+			const bearer = this.tokenOf(request);
+			const keys =
+				this.profile === 'live' ? [CRMCOM_DEMO.apiKey, CRMCOM_DEMO.secretKey] : [CRMCOM_DEMO.apiKey];
+			if (apiKey !== undefined && !keys.includes(apiKey)) {
 				return this.error(401, 'Invalid API key', 'CRM.EXCEPTIONS.UNAUTHORIZEDEXCEPTION');
 			}
 			if (bearer !== undefined) {
@@ -426,6 +469,17 @@ export class CrmComBackofficeApi implements SimApi {
 			}
 			return handler(request);
 		};
+	}
+
+	/**
+	 * The access token of a call: `authorization: Bearer <jwt>`; under `live` also the bare
+	 * `authorization: <jwt>` the public client sends.
+	 */
+	private tokenOf(request: SimRequest): string | undefined {
+		const bearer = bearerOf(request);
+		if (bearer !== undefined || this.profile !== 'live') return bearer;
+		const raw = header(request, 'authorization')?.trim();
+		return raw ? raw : undefined;
 	}
 
 	private authenticate(request: SimRequest): SimResponse {
@@ -487,10 +541,23 @@ export class CrmComBackofficeApi implements SimApi {
 		}
 		const slice = all.slice((page - 1) * size, page * size);
 		const content = view ? slice.map(view) : slice;
+		if (this.pagingMode === undefined && this.profile === 'docs') {
+			return json(200, { content, paging: { page, size, total: all.length } });
+		}
+		if (this.pagingMode === undefined && this.profile === 'live') {
+			const paging = {
+				page,
+				size: content.length,
+				total: null,
+				has_more: page * size < all.length,
+			};
+			return json(200, { content, paging });
+		}
+		const mode = this.pagingMode ?? 'total';
 		const paging: Record<string, unknown> = { page, size: content.length };
-		if (this.pagingMode === 'total') paging.total = all.length;
-		if (this.pagingMode === 'nullTotal') paging.total = null;
-		if (this.pagingMode === 'hasMore') paging.has_more = page * size < all.length;
+		if (mode === 'total') paging.total = all.length;
+		if (mode === 'nullTotal') paging.total = null;
+		if (mode === 'hasMore') paging.has_more = page * size < all.length;
 		return json(200, { content, paging });
 	}
 
@@ -500,7 +567,9 @@ export class CrmComBackofficeApi implements SimApi {
 	}
 
 	private listContacts(request: SimRequest): SimResponse {
-		const search = request.query.search_value?.toLowerCase();
+		const search = this.contactFilter('search_value')
+			? request.query.search_value?.toLowerCase()
+			: undefined;
 		let list = [...this.contacts.values()];
 		if (search) {
 			list = list.filter((c) =>
@@ -510,11 +579,11 @@ export class CrmComBackofficeApi implements SimApi {
 			);
 		}
 		for (const key of ['email', 'code', 'phone'] as const) {
-			const wanted = request.query[key];
+			const wanted = this.contactFilter(key) ? request.query[key] : undefined;
 			if (wanted !== undefined)
 				list = list.filter((c) => String(c[key] ?? '').toLowerCase() === wanted.toLowerCase());
 		}
-		const customFilter = request.query.custom_fields;
+		const customFilter = this.contactFilter('custom_fields') ? request.query.custom_fields : '';
 		if (customFilter) {
 			const [key, value] = customFilter.split(';');
 			list = list.filter((c) =>
@@ -633,12 +702,15 @@ export class CrmComBackofficeApi implements SimApi {
 			name: activity.name,
 			description: activity.description ?? null,
 			state: activity.state,
-			key_dates: {
-				created_on: activity.created_on,
-				updated_on: activity.updated_on,
-				completed_on: activity.completed_on ?? null,
-				scheduled_on: activity.scheduled_on,
-			},
+			key_dates:
+				this.profile === 'classic'
+					? {
+							created_on: activity.created_on,
+							updated_on: activity.updated_on,
+							completed_on: activity.completed_on ?? null,
+							scheduled_on: activity.scheduled_on,
+						}
+					: { created_on: activity.created_on, scheduled_on: activity.scheduled_on },
 			type,
 			contact: contact
 				? {
@@ -842,7 +914,11 @@ export class CrmComBackofficeApi implements SimApi {
 				'activity',
 				request.params.id,
 			]);
-		return json(200, this.activityView(activity, true, true));
+		const view = this.activityView(activity, true, true);
+		if (this.profile !== 'classic' && activity.completed_on !== undefined) {
+			view.states = [{ state: 'COMPLETED', date: activity.completed_on }];
+		}
+		return json(200, view);
 	}
 
 	private updateActivity(request: SimRequest): SimResponse {
@@ -1177,7 +1253,7 @@ export class CrmComBackofficeApi implements SimApi {
 	control(method: string, path: string, body: unknown): SimResponse {
 		const input = (body ?? {}) as Record<string, unknown>;
 		if (method === 'POST' && path === '/paging') {
-			this.pagingMode = input.mode as PagingMode;
+			this.pagingMode = input.mode === undefined ? undefined : (input.mode as PagingMode);
 			return json(200, { pagingMode: this.pagingMode });
 		}
 		if (method === 'POST' && path === '/expire-tokens') {

@@ -3,7 +3,7 @@ import nock from 'nock';
 import { executeNode } from '../../harness/harness';
 import { ProbeApi } from '../../fixtures/probeCredential';
 import { RequestProbe } from '../../fixtures/RequestProbe.node';
-import { useFakeClock } from './fakeClock';
+import { useFakeClock } from '../../lib/fakeClock';
 import { closedPort, scriptedServer } from './scriptedServer';
 
 const BASE = 'http://127.0.0.1:9';

@@ -38,7 +38,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const reply = await lighteningRequest(this, {
 		method: 'POST',
 		path: 'contact',
-		body: { customer_id: String(customerId), ...body },
+		body: { customer_id: customerId, ...body },
 		itemIndex: i,
 		options: readRequestSettings(this, i).request,
 	});
