@@ -80,7 +80,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Custom Field',
 		default: {},
 		description:
-			'Label and value pairs. On an existing card Cention appends them ("updated by appending" in its docs): a label may then hold its old and its new value',
+			'Label and value pairs. On an existing card Cention appends them ("updated by appending" in its docs): a label may then hold its old and its new value.',
 		options: [
 			{
 				displayName: 'Field',
