@@ -16,10 +16,11 @@ interface LoginReply {
 }
 
 /**
- * A CRM.COM back-office user: logs in with email and password (provider EMAIL) and sends the
- * access token as `authorization: Bearer` together with the API key. The token is kept in a
- * hidden expirable field; n8n logs in again when a call answers 401. A ready JWT may be pasted
- * instead of a password.
+ * A CRM.COM back-office user: logs in with email and password (provider EMAIL) with the API key,
+ * then sends the access token in `authorization` (`Bearer <token>` as the docs say, or the bare
+ * token as the live service's public client does) and, in `api_key`, the secret key when one is
+ * given (the live client's form) or else the API key. The token is kept in a hidden expirable
+ * field; n8n logs in again when a call answers 401. A ready JWT may be pasted instead.
  */
 export class CrmComUserApi implements ICredentialType {
 	name = 'crmComUserApi';
@@ -50,6 +51,34 @@ export class CrmComUserApi implements ICredentialType {
 			default: '',
 			description: "The organisation's secret API key, sent with every call in the api_key header",
 			required: true,
+		},
+		{
+			displayName: 'Secret Key',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"The account's secret key, sent in the api_key header with every call after login (the public API key is used for the login). Empty: the API key is sent.",
+		},
+		{
+			displayName: 'Authorization Scheme',
+			name: 'authScheme',
+			type: 'options',
+			options: [
+				{
+					name: 'Bearer (as the Docs Say)',
+					value: 'bearer',
+					description: 'Authorization: Bearer &lt;token&gt;',
+				},
+				{
+					name: 'None (as the Live Public Client Sends It)',
+					value: 'none',
+					description: 'Authorization: &lt;token&gt;',
+				},
+			],
+			default: 'bearer',
+			description: 'How the access token is sent after login',
 		},
 		{
 			displayName: 'Sign In With',
@@ -120,8 +149,11 @@ export class CrmComUserApi implements ICredentialType {
 			...requestOptions,
 			headers: {
 				...(requestOptions.headers ?? {}),
-				api_key: String(credentials.apiKey),
-				authorization: `Bearer ${String(credentials.accessToken)}`,
+				api_key: String(credentials.secretKey || credentials.apiKey),
+				authorization:
+					credentials.authScheme === 'none'
+						? String(credentials.accessToken)
+						: `Bearer ${String(credentials.accessToken)}`,
 			},
 		};
 	}

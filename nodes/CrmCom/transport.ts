@@ -33,7 +33,7 @@ interface CrmComErrorBody {
 /** How CRM.COM replies fail: `{status, message, error, parameters}` with a 4xx/5xx status. */
 export const crmComProfile: ApiProfile = {
 	displayName: 'CRM.COM',
-	secretFields: ['apiKey', 'password', 'accessToken', 'jwtToken'],
+	secretFields: ['apiKey', 'secretKey', 'password', 'accessToken', 'jwtToken'],
 	renewOn401: ['crmComUserApi'],
 	expectJson: true,
 	readError(reply: CrmReply) {

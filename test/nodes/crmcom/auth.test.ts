@@ -31,6 +31,37 @@ t.describe('CRM.COM credentials', () => {
 		expect(result.credentialsHelper.store.get('crmComUserApi')?.accessToken).toMatch(/^eyJ/);
 	});
 
+	it("User API, the live client's form: the bare token and the secret key after a login with the API key", async () => {
+		const result = await runCrmCom(
+			t.sim,
+			{
+				authentication: 'userJwt',
+				resource: 'contact',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 2,
+			},
+			{
+				credentials: userCredentials(t.sim, CRMCOM_DEMO.password, {
+					secretKey: CRMCOM_DEMO.secretKey,
+					authScheme: 'none',
+				}),
+			},
+		);
+		const [login, list] = t.sim.log.all();
+		expect(login.headers.api_key).toBe(CRMCOM_DEMO.apiKey);
+		expect(list.headers.authorization).toMatch(/^eyJ/);
+		expect(list.headers.api_key).toBe(CRMCOM_DEMO.secretKey);
+		if (t.profile === 'live') {
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(2);
+		} else {
+			// the docs know only `Bearer` and the API key: the server refuses, and says so
+			expect(result.error?.httpCode).toBe('401');
+			expect(JSON.stringify(result.run.data.resultData)).not.toContain(CRMCOM_DEMO.secretKey);
+		}
+	});
+
 	it('User API: logs in again once when the token expired, and the call succeeds', async () => {
 		const credentials = userCredentials(t.sim);
 		const first = await runCrmCom(
