@@ -48,10 +48,11 @@ export class CrmComApi implements ICredentialType {
 		},
 	};
 
+	/** A read of one record of a documented list (contacts are not in the docs). */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/contacts',
+			url: '/activities',
 			qs: { page: 1, size: 1 },
 		},
 	};

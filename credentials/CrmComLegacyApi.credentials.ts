@@ -153,19 +153,26 @@ export class CrmComLegacyApi implements ICredentialType {
 		return { ...requestOptions, body: { ...(body as object), token } };
 	}
 
+	/**
+	 * The login before it is the proof (its documented reply `{data: {token}, status: {code:
+	 * "OK"}}`, anything else fails it); the test then reads, with the documented GET
+	 * `contact_information/show`, a contact information that cannot exist: any reply in the
+	 * documented envelope passes (a not-found status included), a reply without `status` is not
+	 * a CRM.COM legacy server. Nothing is written.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.server.replace(/\\/+$/, "")}}/crmapi/rest/v2',
-			url: '/contact_information/list',
-			qs: { number_of_results: 1, offset: 0 },
+			url: '/contact_information/show',
+			qs: { contact_information_identifier: 'number=n8n-credential-test' },
 		},
 		rules: [
 			{
 				type: 'responseSuccessBody',
 				properties: {
-					key: 'status.code',
-					value: 'INVALID_TOKEN',
-					message: 'CRM.COM did not accept the login',
+					key: 'status',
+					value: undefined,
+					message: 'This server does not answer like the CRM.COM legacy REST v2 API',
 				},
 			},
 		],
