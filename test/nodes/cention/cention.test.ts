@@ -69,6 +69,23 @@ env.describe('Cention contact cards', () => {
 		).toEqual(['+441234567890']);
 	});
 
+	it("an update appends (the docs' reading): a custom label may then hold both values, and the output shows it", async () => {
+		await run({
+			emails: ['ada@example.com'],
+			customFields: { field: [{ label: 'Tier', value: 'Gold' }] },
+		});
+		const second = await run({
+			emails: ['ada@example.com'],
+			customFields: { field: [{ label: 'Tier', value: 'Platinum' }] },
+		});
+		expect(second.error).toBeUndefined();
+		expect(second.items[0].json.created).toBe(false);
+		expect(second.items[0].json.custom).toEqual([
+			{ label: 'Tier', value: 'Gold' },
+			{ label: 'Tier', value: 'Platinum' },
+		]);
+	});
+
 	it('accepts one comma-separated expression result as a list', async () => {
 		const result = await run(
 			{ emails: ['={{ $json.emails }}'] },

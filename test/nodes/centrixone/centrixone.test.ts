@@ -175,6 +175,40 @@ env.describe('CentrixOne contacts: batched writes', () => {
 		expect(env.api.contacts.get(1001)?.fields.Email).toBe('b3@x.example');
 	});
 
+	it('custom CC_/AC_ fields are written expanded and read back (the docs allow any custom field)', async () => {
+		const written = await run({
+			resource: 'contact',
+			operation: 'upsert',
+			externalId: 'CUSTOM-1',
+			contactFields: {
+				FirstName: 'Cus',
+				otherFields: {
+					field: [
+						{ name: 'CC_Region', value: 'North' },
+						{ name: 'AC_Tier', value: 'Gold' },
+					],
+				},
+			},
+		});
+		expect(written.error).toBeUndefined();
+		const [post] = env.sim.log.find('/Contacts-', 'POST');
+		expect((post.body as { Contacts: IDataObject[] }).Contacts[0]).toMatchObject({
+			Contact_Custom_Region: 'North',
+			Account_Custom_Tier: 'Gold',
+		});
+		const read = await run({
+			resource: 'contact',
+			operation: 'get',
+			findBy: 'externalId',
+			value: 'CUSTOM-1',
+			simplify: false,
+		});
+		expect(read.items[0].json).toMatchObject({
+			Contact_Custom_Region: 'North',
+			Account_Custom_Tier: 'Gold',
+		});
+	});
+
 	it('Map Automatically: sends the input fields with CentrixOne names, ignores the rest, checks each item', async () => {
 		const input = [
 			{

@@ -88,6 +88,10 @@ env.describe('CRM.COM Legacy', () => {
 					gender: 'FEMALE',
 					id_number: 'ABC123456',
 					country_of_residence: 'CYPRUS',
+					id_issued_by_country: 'CYPRUS',
+					passport_issued_by_country: 'GREECE',
+					industry: 'Industry',
+					industry_sector: 'FOREX',
 					date_of_birth: '1980-01-01T00:00:00Z',
 				},
 				addresses: {
@@ -126,6 +130,10 @@ env.describe('CRM.COM Legacy', () => {
 				gender: 'FEMALE',
 				id_number: 'ABC123456',
 				country_of_residence_identifier: { name: 'CYPRUS' },
+				id_issued_by_country_identifier: { name: 'CYPRUS' },
+				passport_issued_by_country_identifier: { name: 'GREECE' },
+				industry_identifier: { name: 'Industry' },
+				industry_sector_identifier: { name: 'FOREX' },
 				date_of_birth: { day: 1, month: 1, year: 1980 },
 			},
 			address_set: [
@@ -144,6 +152,22 @@ env.describe('CRM.COM Legacy', () => {
 			fields_set: 'first_name,last_name,demographics,emails_set',
 		});
 		expect(env.api.contacts.size).toBe(6);
+		// the reply names the sets as the docs' fields_set does
+		expect(result.items[0].json.emails_set).toEqual([
+			{ type: 'PERSONAL', email_address: '123456@crm.com' },
+		]);
+		const read = await run({
+			resource: 'contactInformation',
+			operation: 'get',
+			identifierType: 'id',
+			identifier: 'ci-6',
+			fieldsSet: ['addresses_set', 'phones_set', 'emails_set'],
+		});
+		expect(read.items[0].json).toMatchObject({
+			addresses_set: [expect.objectContaining({ town_city: 'City' })],
+			phones_set: [{ type: 'LANDLINE', number: '123456' }],
+			emails_set: [{ type: 'PERSONAL', email_address: '123456@crm.com' }],
+		});
 	});
 
 	it('updates by identifier', async () => {

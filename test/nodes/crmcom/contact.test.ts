@@ -72,6 +72,27 @@ t.describe('CRM.COM contact', () => {
 		expect(t.api.contacts.get(contact.id)?.phone).toBe('+357 99 000000');
 	});
 
+	it('Return All pages through every contact once and in order, whatever the paging reply says', async () => {
+		t.api.seed(240, 0);
+		const expected = [...t.api.contacts.values()]
+			.sort((a, b) => b.created_date - a.created_date || a.id.localeCompare(b.id))
+			.map((c) => c.id);
+		const all = await runCrmCom(t.sim, {
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		expect(all.error).toBeUndefined();
+		expect(all.items.map((i) => i.json.id)).toEqual(expected);
+		const limited = await runCrmCom(t.sim, {
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 130,
+		});
+		expect(limited.items.map((i) => i.json.id)).toEqual(expected.slice(0, 130));
+	});
+
 	it('upsert updates the one contact that matches, and says so', async () => {
 		const contact = [...t.api.contacts.values()][3];
 		const result = await runCrmCom(t.sim, {
