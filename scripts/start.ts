@@ -77,7 +77,7 @@ export async function startDemo(port = N8N_PORT, simPort = SIM_PORT, quiet = fal
 	const [line] = await installLines();
 	log('building and packing the CRM pack…');
 	const tarball = await packThePack();
-	const sim = await startSimulator({ port: simPort });
+	const sim = await startSimulator({ port: simPort, profile: 'live' });
 	log(`CRM simulator on ${sim.url}`);
 	const userFolder = await freshUserFolder(tarball);
 	await importCredentials(line, userFolder, simulatorCredentials(sim));
