@@ -52,6 +52,16 @@ env.describe('Lightening contacts', () => {
 		expect(raw.items[0].json.locale).toBe('en_US');
 	});
 
+	it('a get reply without any contact is a clear error, not an empty item', async () => {
+		const store = env.api as unknown as { get: () => unknown };
+		const spy = jest.spyOn(store, 'get').mockReturnValue({ status: 200, body: { result: true } });
+		const result = await run({ operation: 'get', contactId: '2' });
+		spy.mockRestore();
+		expect(result.error?.message).toBe(
+			"Lightening's reply holds no contact (neither entity nor entities)",
+		);
+	});
+
 	it('creates a contact with every field mapped and create_method never sent', async () => {
 		const result = await run({
 			operation: 'create',
@@ -200,9 +210,9 @@ env.describe('Lightening contacts', () => {
 			name: 'Newbie',
 		});
 		expect(created.items[0].json._upsert).toBe('created');
-		expect([...env.api.contacts.values()].filter((c) => c.email === 'new@acme.example')).toHaveLength(
-			1,
-		);
+		expect(
+			[...env.api.contacts.values()].filter((c) => c.email === 'new@acme.example'),
+		).toHaveLength(1);
 	});
 
 	it('a wrong Authorization fails clearly (inside a 200) and never shows the token', async () => {

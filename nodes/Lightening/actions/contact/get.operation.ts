@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import {
@@ -25,7 +26,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		itemIndex: i,
 		options: readRequestSettings(this, i).request,
 	});
-	const contact = reply.entity ?? reply.entities?.[0] ?? {};
+	// the docs show no reply for a get: `{entity}`, or the list's documented `entities`
+	const contact = reply.entity ?? reply.entities?.[0];
+	if (!contact || typeof contact !== 'object') {
+		throw new NodeOperationError(
+			this.getNode(),
+			"Lightening's reply holds no contact (neither entity nor entities)",
+			{ itemIndex: i },
+		);
+	}
 	return toItems(
 		(this.getNodeParameter('simplify', i, true) as boolean) ? simplifyContact(contact) : contact,
 		i,
