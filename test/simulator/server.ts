@@ -4,7 +4,14 @@ import type { AddressInfo, Socket } from 'node:net';
 import { allApis } from './apis';
 import { FaultInjector, type FaultRule, type RandomFaults } from './faults';
 import { RequestLog } from './requestLog';
-import { isSimProfile, type Route, type SimApi, type SimProfile, type SimRequest, type SimResponse } from './types';
+import {
+	isSimProfile,
+	type Route,
+	type SimApi,
+	type SimProfile,
+	type SimRequest,
+	type SimResponse,
+} from './types';
 
 export interface SimulatorOptions {
 	/** Port to listen on; 0 (default) picks a free one. */

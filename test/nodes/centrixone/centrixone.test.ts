@@ -356,7 +356,9 @@ env.describe('CentrixOne contacts: batched writes', () => {
 			contactFields: { Name: 'Once' },
 		});
 		expect(write.error).toBeUndefined();
-		expect([...env.api.contacts.values()].filter((c) => c.ExternalID === 'RETRY-1')).toHaveLength(1);
+		expect([...env.api.contacts.values()].filter((c) => c.ExternalID === 'RETRY-1')).toHaveLength(
+			1,
+		);
 	});
 
 	it('never re-sends a batch of plain creates after a lost reply', async () => {

@@ -182,7 +182,9 @@ export class CentrixOneApi implements SimApi {
 		const names =
 			this.profile === 'classic'
 				? CONTACT_FIELDS
-				: Object.keys(input).filter((k) => !['idc', 'ExternalID', 'ContactScript', 'ids'].includes(k));
+				: Object.keys(input).filter(
+						(k) => !['idc', 'ExternalID', 'ContactScript', 'ids'].includes(k),
+					);
 		for (const name of names) {
 			if (input[name] === undefined) continue; // omitted: unchanged
 			const field = fullFieldName(name);
