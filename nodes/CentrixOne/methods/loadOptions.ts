@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { centrixList } from '../transport';
+import { centrix } from '../transport';
 
 /**
  * The docs name no keys for Users and Scripts rows: read the id and the name from the first
@@ -48,7 +48,11 @@ export function optionsFrom(
 
 /** Contact lists (Scripts), for list pickers. */
 export async function getLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const rows = await centrixList(this, 'Scripts', 'all', { fields: 'all' }, undefined, {});
+	const rows = await centrix.list(
+		this,
+		{ path: 'Scripts', qs: { fields: 'all' }, options: {} },
+		{ returnAll: true },
+	);
 	return optionsFrom(
 		this,
 		'Scripts',
@@ -60,7 +64,11 @@ export async function getLists(this: ILoadOptionsFunctions): Promise<INodeProper
 
 /** Users, for the sales rep pickers. */
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const rows = await centrixList(this, 'Users', 'all', { fields: 'all' }, undefined, {});
+	const rows = await centrix.list(
+		this,
+		{ path: 'Users', qs: { fields: 'all' }, options: {} },
+		{ returnAll: true },
+	);
 	return optionsFrom(
 		this,
 		'Users',

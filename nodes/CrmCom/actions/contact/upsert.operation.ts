@@ -6,15 +6,16 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pathSegment } from '../../../shared/transport/url';
 import { fields, validate } from '../../../shared/validation';
-import { requestOptionsOf } from '../../helpers/params';
-import { crmComList, crmComRequest } from '../../transport';
-import { contactBody, contactFields } from './fields';
+import { crmCom } from '../../transport';
+import { contactBody, contactFields } from './helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Match By',
 		name: 'matchBy',
@@ -53,13 +54,15 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: contactFields,
 	},
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('write'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['upsert'] } },
-	properties,
-);
+export const option = {
+	value: 'upsert',
+	name: 'Create or Update',
+	action: 'Create or update a contact',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+} as const satisfies OperationOption;
 
 /** Pages searched for a match before giving up (the API ignores unknown filters). */
 const MAX_MATCH_PAGES = 10;
@@ -111,13 +114,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		// ignores filters it does not know. Ask for two records: a server that applies the filter
 		// sends only matches (0, 1 or 2 tell the answer); one that ignores it sends records that
 		// do not match, and then no answer is safe without paging the whole table.
-		const candidates = await crmComList<IDataObject>(
+		const candidates = await crmCom.list<IDataObject>(
 			this,
 			{
 				path: 'contacts',
 				qs: { custom_fields: `${matchKey};${matchValue}`, include_custom_fields: true },
 				itemIndex: i,
-				options: requestOptionsOf(this, i),
+				options: requestOptions(this, i),
 			},
 			{ returnAll: false, limit: 2, pageSize: 2, concurrency: 1, maxPages: 1 },
 		);
@@ -134,13 +137,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		}
 		matches = candidates;
 	} else {
-		const candidates = await crmComList<IDataObject>(
+		const candidates = await crmCom.list<IDataObject>(
 			this,
 			{
 				path: 'contacts',
 				qs: { [matchBy]: matchValue, search_value: matchValue },
 				itemIndex: i,
-				options: requestOptionsOf(this, i),
+				options: requestOptions(this, i),
 			},
 			{
 				returnAll: true,
@@ -164,22 +167,22 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	if (matches.length === 1) {
 		const id = String(matches[0].id);
-		const reply = await crmComRequest(this, {
+		const reply = await crmCom.request(this, {
 			method: 'PUT',
 			path: `contacts/${pathSegment(id)}`,
 			body,
 			itemIndex: i,
-			options: requestOptionsOf(this, i),
+			options: requestOptions(this, i),
 		});
 		return toItems({ ...reply, id, _upsert: 'updated' }, i);
 	}
 	const created = contactBody(node, input, i, true);
-	const reply = await crmComRequest(this, {
+	const reply = await crmCom.request(this, {
 		method: 'POST',
 		path: 'contacts',
 		body: { ...created, ...body },
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems({ ...reply, _upsert: 'created' }, i);
 }
