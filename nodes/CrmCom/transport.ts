@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
+import { crmComUserLogin } from '../../credentials/CrmComUserApi.credentials';
 import { nodeParameter } from '../shared/parameters';
 import { credentialsOf, crmRequest } from '../shared/transport/request';
 import type {
@@ -36,6 +37,16 @@ export const crmComProfile: ApiProfile = {
 	secretFields: ['apiKey', 'password', 'accessToken', 'jwtToken'],
 	renewOn401: ['crmComUserApi'],
 	expectJson: true,
+	/** A 401 of the user credential: one login shared by every request waiting for it. */
+	async refreshCredentials(this: RequestContext, credentials) {
+		return {
+			...credentials,
+			accessToken: await crmComUserLogin(
+				async (options) => await this.helpers.httpRequest(options),
+				credentials,
+			),
+		};
+	},
 	readError(reply: CrmReply) {
 		const body = (
 			reply.body && typeof reply.body === 'object' ? reply.body : {}

@@ -59,7 +59,11 @@ const logins = new Map<string, LoginState>();
 const MAX_LOGINS_KEPT = 200;
 
 function loginKey(credentialType: string, stored: ICredentialDataDecryptedObject): string {
-	const stable = JSON.stringify(Object.keys(stored).sort().map((key) => [key, stored[key]]));
+	const stable = JSON.stringify(
+		Object.keys(stored)
+			.sort()
+			.map((key) => [key, stored[key]]),
+	);
 	return `${credentialType}:${createHash('sha256').update(stable).digest('hex')}`;
 }
 
@@ -291,7 +295,11 @@ export async function crmRequest<T = unknown>(
 			unknownSince ??= 0;
 		}
 		const status = outcome.reply?.statusCode;
-		if (status !== undefined && GATEWAY_STATUS.has(status) && !READ_METHODS.has(method)) {
+		if (
+			status !== undefined &&
+			GATEWAY_STATUS.has(status) &&
+			(deletion || !READ_METHODS.has(method))
+		) {
 			// a gateway failed between us and the service: the service may have applied the write
 			maybeApplied = true;
 			unknownSince = status;

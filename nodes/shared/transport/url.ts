@@ -51,9 +51,67 @@ export function pathSegment(value: string | number, fieldName = 'ID'): string {
 	return encodeURIComponent(text);
 }
 
-/** Joins a base URL and path segments that are already encoded. */
+/**
+ * Decodes percent-escapes until nothing changes (at most 4 rounds, as a server or proxy decoding
+ * more than once would); undefined when even the first round is malformed.
+ */
+function fullyDecoded(text: string): string | undefined {
+	let current = text;
+	for (let round = 0; round < 4; round++) {
+		let next: string;
+		try {
+			next = decodeURIComponent(current);
+		} catch {
+			return round === 0 ? undefined : current;
+		}
+		if (next === current) return current;
+		current = next;
+	}
+	return current;
+}
+
+/**
+ * Why a path below a base URL could leave it, or undefined when it cannot: the path is decoded
+ * (repeatedly: `%252e` too) and normalised before it is checked, so `%2e%2e`, `..%2f`, a
+ * backslash and a full or protocol-relative URL are all seen. `strict` (a path a user typed)
+ * also refuses a malformed escape, `?`, `#`, white space and control characters.
+ */
+export function pathEscape(path: string, strict = false): string | undefined {
+	if (/^[a-z][a-z0-9+.-]*:/i.test(path) || /^[/\\]{2}/.test(path))
+		return 'must be a path below the base URL, not a full URL';
+	const decoded = fullyDecoded(path);
+	if (decoded === undefined && strict) return 'contains a malformed %-escape';
+	const plain = decoded ?? path;
+	if (strict && (/[?#]/.test(path) || /\s/.test(plain)))
+		return 'must not contain "?", "#" or spaces: use Query Parameters';
+	if (strict && /[\u0000-\u001f\u007f]/.test(plain)) return 'must not contain control characters';
+	if (plain.split(/[/\\]/).some((segment) => segment === '.' || segment === '..'))
+		return 'must not contain "." or ".." segments, in any encoding';
+	return undefined;
+}
+
+/**
+ * Joins a base URL and path segments that are already encoded. The result must stay below the
+ * base URL's path once decoded and normalised (a `%2e%2e` segment, an encoded slash before
+ * `..`): otherwise it throws instead of reaching another endpoint.
+ */
 export function joinUrl(baseUrl: string, path: string): string {
-	return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+	const base = baseUrl.replace(/\/+$/, '');
+	const relative = path.replace(/^\/+/, '');
+	const joined = `${base}/${relative}`;
+	const escape = pathEscape(relative.split(/[?#]/)[0]);
+	let inside = true;
+	try {
+		const basePath = new URL(`${base}/`).pathname;
+		inside = new URL(joined).pathname.startsWith(basePath);
+	} catch {
+		inside = false;
+	}
+	if (escape || !inside)
+		throw new Error(
+			`The path "${relative}" would leave the API's base URL: ${escape ?? 'refused'}`,
+		);
+	return joined;
 }
 
 /**

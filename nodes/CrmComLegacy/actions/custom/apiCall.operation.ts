@@ -8,6 +8,7 @@ import {
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
+import { pathEscape } from '../../../shared/transport/url';
 import { legacyList, legacyRequest, MAX_RESULTS } from '../../transport';
 
 export const description = updateDisplayOptions(
@@ -56,6 +57,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const node = this.getNode();
 	const method = this.getNodeParameter('method', i) as 'GET' | 'POST';
 	const path = textParameter(this, 'path', i).replace(/^\/+/, '');
+	const escape = pathEscape(path, true);
+	if (escape) throw fieldError(node, 'Entity / Action', escape, i);
 	if (!/^[a-z0-9_]+(\/[a-z0-9_]+)+$/i.test(path))
 		throw fieldError(
 			node,
