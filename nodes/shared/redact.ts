@@ -188,15 +188,20 @@ export class Redactor {
 	}
 
 	/** Redacts an error in place: message, description, context and cause. */
-	error<E extends Error>(error: E): E {
+	error<E extends Error>(error: E, options: { messageRedacted?: boolean } = {}): E {
 		const target = error as E & {
 			description?: unknown;
 			context?: Record<string, unknown>;
 			cause?: unknown;
 			stack?: string;
 		};
-		target.message = this.text(target.message ?? '');
-		if (typeof target.description === 'string') target.description = this.text(target.description);
+		// a message built from parts already redacted is left alone: the node's own words (its
+		// display name, a hint) could share a piece with a secret and must stay readable
+		if (!options.messageRedacted) {
+			target.message = this.text(target.message ?? '');
+			if (typeof target.description === 'string')
+				target.description = this.text(target.description);
+		}
 		if (target.context && typeof target.context === 'object') {
 			for (const key of Object.keys(target.context)) {
 				target.context[key] = this.value(target.context[key]);

@@ -71,21 +71,33 @@ function fullyDecoded(text: string): string | undefined {
 }
 
 /**
- * Why a path below a base URL could leave it, or undefined when it cannot: the path is decoded
- * (repeatedly: `%252e` too) and normalised before it is checked, so `%2e%2e`, `..%2f`, a
- * backslash and a full or protocol-relative URL are all seen. `strict` (a path a user typed)
- * also refuses a malformed escape, `?`, `#`, white space and control characters.
+ * Why a path below a base URL could leave it, or undefined when it cannot. Each segment is
+ * decoded (repeatedly: `%252e` too) before it is checked, so `%2e%2e` is a ".." segment, and
+ * a backslash or a full or protocol-relative URL is seen. `strict` (a path a user typed) also
+ * splits decoded segments at encoded slashes (`..%2f`) and refuses a malformed escape, `?`,
+ * `#`, white space and control characters; otherwise an encoded slash is data (an id).
  */
 export function pathEscape(path: string, strict = false): string | undefined {
 	if (/^[a-z][a-z0-9+.-]*:/i.test(path) || /^[/\\]{2}/.test(path))
 		return 'must be a path below the base URL, not a full URL';
-	const decoded = fullyDecoded(path);
-	if (decoded === undefined && strict) return 'contains a malformed %-escape';
-	const plain = decoded ?? path;
+	if (path.includes('\\')) return 'must not contain a backslash';
+	const segments: string[] = [];
+	for (const raw of path.split('/')) {
+		const decoded = fullyDecoded(raw);
+		if (decoded === undefined) {
+			if (strict) return 'contains a malformed %-escape';
+			segments.push(raw);
+		} else if (strict) {
+			segments.push(...decoded.split(/[/\\]/));
+		} else {
+			segments.push(decoded);
+		}
+	}
+	const plain = segments.join('/');
 	if (strict && (/[?#]/.test(path) || /\s/.test(plain)))
 		return 'must not contain "?", "#" or spaces: use Query Parameters';
 	if (strict && /[\u0000-\u001f\u007f]/.test(plain)) return 'must not contain control characters';
-	if (plain.split(/[/\\]/).some((segment) => segment === '.' || segment === '..'))
+	if (segments.some((segment) => segment === '.' || segment === '..'))
 		return 'must not contain "." or ".." segments, in any encoding';
 	return undefined;
 }

@@ -57,8 +57,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const node = this.getNode();
 	const method = this.getNodeParameter('method', i) as 'GET' | 'POST';
 	const path = textParameter(this, 'path', i).replace(/^\/+/, '');
-	const escape = pathEscape(path, true);
-	if (escape) throw fieldError(node, 'Entity / Action', escape, i);
 	if (!/^[a-z0-9_]+(\/[a-z0-9_]+)+$/i.test(path))
 		throw fieldError(
 			node,
@@ -66,6 +64,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			'must look like entity/action (letters, digits, _ and /)',
 			i,
 		);
+	// the shared check (decoded, normalised) as for every Custom API Call
+	const escape = pathEscape(path, true);
+	if (escape) throw fieldError(node, 'Entity / Action', escape, i);
 	const raw = this.getNodeParameter('parameters', i, '{}') as unknown;
 	let parameters: IDataObject | undefined;
 	try {
