@@ -42,6 +42,16 @@ export class IncompleteListError extends Error {
 	}
 }
 
+/** A page came back short although more pages follow: records would be skipped. */
+export class ShortPageError extends Error {
+	constructor(page: number, got: number, size: number) {
+		super(
+			`Page ${page} of the list held ${got} records instead of ${size} although more pages follow: the API pages differently than asked, and records would be skipped. Lower "Page Size" in Options.`,
+		);
+		this.name = 'ShortPageError';
+	}
+}
+
 function wanted(options: PagingOptions): number {
 	return options.returnAll ? Number.POSITIVE_INFINITY : Math.max(0, options.limit ?? 50);
 }
@@ -114,6 +124,7 @@ export async function paginateByPage<T>(
 		return out.slice(0, want);
 	};
 	if (out.length >= want || isLastPage(first, 1, size)) return finish();
+	if (first.items.length < size) throw new ShortPageError(1, first.items.length, size);
 
 	const pagesNeededForWant = Number.isFinite(want)
 		? Math.ceil(want / size)
@@ -129,6 +140,8 @@ export async function paginateByPage<T>(
 			out.push(...page.items);
 			total = knownTotal(page) ?? total;
 			if (out.length >= want) return finish();
+			if (page.items.length > 0 && page.items.length < size && k < pages.length - 1)
+				throw new ShortPageError(numbers[k], page.items.length, size);
 			if (page.items.length === 0 || page.hasMore === false) {
 				ended = true;
 				break;
@@ -149,7 +162,11 @@ export async function paginateByPage<T>(
 		for (const [k, page] of pages.entries()) {
 			out.push(...page.items);
 			total = knownTotal(page) ?? total;
-			if (out.length >= want || isLastPage(page, numbers[k], size)) return finish();
+			if (out.length >= want) return finish();
+			const last = isLastPage(page, numbers[k], size);
+			if (!last && page.items.length < size)
+				throw new ShortPageError(numbers[k], page.items.length, size);
+			if (last) return finish();
 		}
 		nextPage += width;
 	}
@@ -174,8 +191,8 @@ export async function paginateByOffset<T>(
 		const count = Math.min(size, want - out.length);
 		const page = await fetchRange(out.length, count);
 		out.push(...page.items);
-		if (page.items.length < count || page.hasMore === false) break;
 		total = knownTotal(page) ?? total;
+		if (page.items.length < count || page.hasMore === false) break;
 		if (total !== undefined && out.length >= total) break;
 	}
 	if (total !== undefined && out.length < Math.min(total, want))

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { executeNode } from '../../harness/harness';
 import { ProbeApi } from '../../fixtures/probeCredential';
@@ -139,7 +140,7 @@ describe('#16.11 one login for every request waiting for it, reused by later exe
 	}
 
 	function runProbe(call: 'crmcomUser' | 'legacyGet', baseUrl: string, items: number) {
-		const credentials =
+		const credentials: Record<string, ICredentialDataDecryptedObject> =
 			call === 'crmcomUser'
 				? {
 						crmComUserApi: {

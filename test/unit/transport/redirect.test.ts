@@ -1,5 +1,7 @@
 import type http from 'node:http';
 
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { executeNode } from '../../harness/harness';
 import { forgetLogins } from '../../../nodes/shared/transport/request';
 import { json, localServer, type Received } from './localServer';
@@ -60,7 +62,7 @@ beforeEach(() => {
 	forgetLogins();
 });
 
-function credentialsFor(call: ProbeCall) {
+function credentialsFor(call: ProbeCall): Record<string, ICredentialDataDecryptedObject> {
 	const base = origin.url;
 	switch (call) {
 		case 'crmcomKey':
