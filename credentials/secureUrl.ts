@@ -27,9 +27,8 @@ export function isSecureUrl(raw: string): boolean {
  * https://, so that a credential test never sends a secret over plain http.
  */
 export function SECURE_BASE_URL(field: string): string {
-	const value = `String($credentials.${field} || '').trim().replace(/\/+$/, '')`;
-	return (
-		`{{ /^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/i.test(${value}) ` +
-		`? ${value} : 'https://' + ${value}.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '') }}`
-	);
+	const value = `String($credentials.${field} || '').trim().replace(/\\/+$/, '')`;
+	const loopback = String.raw`/^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/i`;
+	const scheme = String.raw`/^[a-z][a-z0-9+.-]*:\/\//i`;
+	return `{{ ${loopback}.test(${value}) ? ${value} : 'https://' + ${value}.replace(${scheme}, '') }}`;
 }

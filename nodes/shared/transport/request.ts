@@ -142,6 +142,12 @@ function toReply(raw: unknown, profile: ApiProfile): { reply: CrmReply; notJson:
 	};
 }
 
+/** Re-logins one call may go through (each is not a retry): an expiring token is absorbed. */
+const MAX_RELOGINS = 3;
+
+/** Attempts of one login (a login call may meet a transient failure too). */
+const LOGIN_ATTEMPTS = 3;
+
 /** Methods that only read: a 404 after a lost reply is a real "not found". */
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -203,7 +209,8 @@ export async function crmRequest<T = unknown>(
 	}
 
 	const started = clock.now();
-	let refreshed = false;
+	/** Logins this call caused or waited for: a token may expire again right after one. */
+	let relogins = 0;
 	/** An earlier attempt reached the service and its reply was lost: it may have been applied. */
 	let maybeApplied = false;
 	/** The status of the gateway failure that made the outcome unknown, if any. */
@@ -251,8 +258,8 @@ export async function crmRequest<T = unknown>(
 			(renewable &&
 				outcome.reply?.statusCode === 401 &&
 				profile.renewOn401?.includes(credentialType) === true);
-		if (expired && !refreshed && renewable && login) {
-			refreshed = true;
+		if (expired && relogins < MAX_RELOGINS && renewable && login) {
+			relogins++;
 			try {
 				await renewLogin.call(this, profile, credentialType, login, credentialsOverride);
 			} catch (error) {
@@ -353,7 +360,16 @@ async function renewLogin(
 	const refresh = profile.refreshCredentials;
 	if (!refresh) throw new Error('This credential cannot log in again');
 	const current = used ?? (await credentialsOf(this, credentialType));
-	const inflight = refresh.call(this, { ...current });
+	const inflight = (async () => {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await refresh.call(this, { ...current });
+			} catch (error) {
+				if (attempt >= LOGIN_ATTEMPTS) throw error;
+				await clock.sleep(backoffDelay(attempt - 1, DEFAULT_REQUEST_OPTIONS, clock.random));
+			}
+		}
+	})();
 	login.inflight = inflight;
 	try {
 		login.data = await inflight;
