@@ -120,6 +120,8 @@ interface Attempt {
 	ambiguous: boolean;
 	/** The request provably never reached the server. */
 	unsent: boolean;
+	/** n8n failed before sending (e.g. its login for the credential): nothing reached the CRM. */
+	notSent?: boolean;
 }
 
 function parseBody(raw: unknown, profile: ApiProfile): { body: unknown; notJson: boolean } {
@@ -198,7 +200,11 @@ export async function crmRequest<T = unknown>(
 		throw asNodeError(node, error, redactor, request.itemIndex);
 	}
 
-	const renewable = profile.refreshCredentials !== undefined;
+	// a profile logs in again for its credential types that have a login (all, or those n8n
+	// renews on 401)
+	const renewable =
+		profile.refreshCredentials !== undefined &&
+		(profile.renewOn401 === undefined || profile.renewOn401.includes(credentialType));
 	let login: LoginState | undefined;
 	if (renewable) {
 		try {
@@ -255,6 +261,8 @@ export async function crmRequest<T = unknown>(
 
 		const expired =
 			failure.tokenExpired === true ||
+			// n8n's own login for the credential failed: log in the node's way (retried, shared)
+			(renewable && outcome.notSent === true && !credentialsOverride) ||
 			(renewable &&
 				outcome.reply?.statusCode === 401 &&
 				profile.renewOn401?.includes(credentialType) === true);
@@ -572,7 +580,7 @@ async function exchange(
 		const message = error instanceof Error ? error.message : String(error);
 		const description =
 			error instanceof NodeApiError ? (error.description ?? undefined) : undefined;
-		return { failure: { message, description }, ambiguous: false, unsent: false };
+		return { failure: { message, description }, ambiguous: false, unsent: false, notSent: true };
 	}
 	return { raw };
 }

@@ -72,18 +72,20 @@ describe('deadlines, not idle timeouts', () => {
 		const took = Date.now() - started;
 		await server.close();
 		expect(result.error?.message).toContain('no complete reply within 1000 ms');
-		expect(took).toBeLessThan(3000);
+		// the trickle would last 30 s; a loaded machine may add a little to the 1 s
+		expect(took).toBeLessThan(5000);
 		expect(server.requests()).toBe(1);
 	});
 
 	it('Retry Budget 2 s ends the whole call, retries included, after about 2 s', async () => {
 		const server = await tricklingServer(300, 40);
 		const started = Date.now();
-		const result = await run(server.url, { timeout: 5, maxAttempts: 10, retryBudget: 2 });
+		const result = await run(server.url, { timeout: 8, maxAttempts: 10, retryBudget: 2 });
 		const took = Date.now() - started;
 		await server.close();
 		expect(result.error?.message).toContain('no complete reply within');
-		expect(took).toBeLessThan(4000);
+		// one attempt alone may take 8 s: the budget, not the timeout, ends the call
+		expect(took).toBeLessThan(5000);
 		expect(server.requests()).toBeGreaterThanOrEqual(1);
 		expect(server.requests()).toBeLessThanOrEqual(3);
 	});
@@ -95,12 +97,12 @@ describe('deadlines, not idle timeouts', () => {
 		const took = Date.now() - started;
 		await server.close();
 		expect(result.error).toBeDefined();
-		expect(took).toBeLessThan(3000);
+		expect(took).toBeLessThan(5000);
 	});
 
 	it('a reply that completes inside the deadline is returned whole', async () => {
 		const server = await tricklingServer(5, 5); // the whole reply in about 0.5 s
-		const result = await run(server.url, { timeout: 2, maxAttempts: 1 });
+		const result = await run(server.url, { timeout: 10, maxAttempts: 1 });
 		await server.close();
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toEqual({ status: 200, body: { ok: 'xxxxx' } });
