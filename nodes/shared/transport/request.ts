@@ -369,14 +369,17 @@ async function renewLogin(
 	if (!refresh) throw new Error('This credential cannot log in again');
 	const current = used ?? (await credentialsOf(this, credentialType));
 	const inflight = (async () => {
-		for (let attempt = 1; ; attempt++) {
+		let lastError: unknown;
+		for (let attempt = 1; attempt <= LOGIN_ATTEMPTS; attempt++) {
+			if (attempt > 1)
+				await clock.sleep(backoffDelay(attempt - 2, DEFAULT_REQUEST_OPTIONS, clock.random));
 			try {
 				return await refresh.call(this, { ...current });
 			} catch (error) {
-				if (attempt >= LOGIN_ATTEMPTS) throw error;
-				await clock.sleep(backoffDelay(attempt - 1, DEFAULT_REQUEST_OPTIONS, clock.random));
+				lastError = error;
 			}
 		}
+		throw asNodeError(this.getNode(), lastError, new Redactor(secretsOf(profile, current)));
 	})();
 	login.inflight = inflight;
 	try {

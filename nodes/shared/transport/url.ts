@@ -96,7 +96,8 @@ export function pathEscape(path: string, strict = false): string | undefined {
 	const plain = segments.join('/');
 	if (strict && (/[?#]/.test(path) || /\s/.test(plain)))
 		return 'must not contain "?", "#" or spaces: use Query Parameters';
-	if (strict && /[\u0000-\u001f\u007f]/.test(plain)) return 'must not contain control characters';
+	if (strict && [...plain].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+		return 'must not contain control characters';
 	if (segments.some((segment) => segment === '.' || segment === '..'))
 		return 'must not contain "." or ".." segments, in any encoding';
 	return undefined;
