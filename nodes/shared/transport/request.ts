@@ -154,7 +154,7 @@ const LOGIN_ATTEMPTS = 3;
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Statuses after which a request may have reached the service and been applied. */
-const GATEWAY_STATUS = new Set([500, 502, 504]);
+const GATEWAY_STATUS = new Set([502, 504]);
 
 /** Is this request a deletion (DELETE, or an API's `.../delete` action)? */
 function isDeletion(request: CrmRequest, method: string): boolean {
