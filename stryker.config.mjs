@@ -1,6 +1,9 @@
 // Mutation testing of the shared layer (issue #16): `npm run test:mutation`.
 // Mutates nodes/shared/**, runs the unit and property tests (jest) on each mutant, and skips
 // mutants that do not compile (TypeScript checker). Timeouts count as killed.
+// property tests run a tenth of their generated cases on each mutant
+process.env.PROPERTY_RUNS_SCALE ??= '0.1';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	packageManager: 'npm',

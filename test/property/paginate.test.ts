@@ -6,6 +6,10 @@ import {
 	type PageResult,
 } from '../../nodes/shared/transport/paginate';
 
+/** Generated cases per property; the mutation run (stryker.config.mjs) asks for a tenth. */
+const runs = (n: number) =>
+	Math.max(20, Math.round(n * Number(process.env.PROPERTY_RUNS_SCALE ?? 1)));
+
 /**
  * Paging against generated adversaries (issue #16.10): any list length, page size, concurrency
  * and Limit; `total` exact, null, missing, too high or too low; `has_more` given or not; pages
@@ -133,7 +137,7 @@ describe('paginateByPage: every record once, in order, or an error', () => {
 					Math.ceil((announced + 1) / size) + s.concurrency + 1,
 				);
 			}),
-			{ numRuns: 600 },
+			{ numRuns: runs(600) },
 		);
 	});
 
@@ -199,7 +203,7 @@ describe('paginateByOffset: every record once, in order, or an error', () => {
 				if (s.totalMode === 'exact') expect(got.length).toBe(Math.min(want, s.records));
 				if (s.totalMode === 'high') expect(want).toBeLessThanOrEqual(got.length);
 			}),
-			{ numRuns: 400 },
+			{ numRuns: runs(400) },
 		);
 	});
 });
