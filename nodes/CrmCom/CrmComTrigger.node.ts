@@ -9,7 +9,7 @@ import type {
 
 import { readRequestSettings, requestOptionsCollection } from '../shared/descriptions';
 import { authenticationProperty, credentials } from './actions/versionDescription';
-import { simplifyActivity } from './actions/activity/simplify';
+import { simplifyActivity } from './actions/activity/helpers';
 import { crmComList } from './transport';
 
 type TriggerEvent = 'activityCreated' | 'activityCompleted';

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { readRequestSettings, requestOptionsCollection } from '../shared/descriptions';
-import { customerIdsOf, simplifyContact } from './actions/contact/fields';
+import { customerIdsOf, simplifyContact } from './actions/contact/helpers';
 import { listContacts } from './transport';
 
 /** Static data: the newest `updated_at` seen, and the ids already emitted at that instant. */

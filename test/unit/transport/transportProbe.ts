@@ -13,11 +13,11 @@ import { CrmComApi } from '../../../credentials/CrmComApi.credentials';
 import { CrmComLegacyApi } from '../../../credentials/CrmComLegacyApi.credentials';
 import { CrmComUserApi } from '../../../credentials/CrmComUserApi.credentials';
 import { LighteningApi } from '../../../credentials/LighteningApi.credentials';
-import { postContactCard } from '../../../nodes/Cention/transport';
+import { cention, JSON_API_HEADERS } from '../../../nodes/Cention/transport';
 import { centrixRequest } from '../../../nodes/CentrixOne/transport';
-import { crmComRequest } from '../../../nodes/CrmCom/transport';
-import { legacyRequest } from '../../../nodes/CrmComLegacy/transport';
-import { lighteningRequest } from '../../../nodes/Lightening/transport';
+import { crmCom } from '../../../nodes/CrmCom/transport';
+import { legacy } from '../../../nodes/CrmComLegacy/transport';
+import { lightening } from '../../../nodes/Lightening/transport';
 import { readRequestSettings, requestOptionsCollection } from '../../../nodes/shared/descriptions';
 import { route, toItems } from '../../../nodes/shared/router';
 
@@ -79,7 +79,7 @@ export class TransportProbe implements INodeType {
 						switch (call) {
 							case 'crmcomKey':
 							case 'crmcomUser':
-								body = await crmComRequest(this, {
+								body = await crmCom.request(this, {
 									method: 'GET',
 									path: 'contacts',
 									itemIndex: i,
@@ -87,7 +87,7 @@ export class TransportProbe implements INodeType {
 								});
 								break;
 							case 'crmcomDelete':
-								body = await crmComRequest(this, {
+								body = await crmCom.request(this, {
 									method: 'DELETE',
 									path: 'activities/a1',
 									itemIndex: i,
@@ -95,7 +95,7 @@ export class TransportProbe implements INodeType {
 								});
 								break;
 							case 'legacyGet':
-								body = await legacyRequest(this, {
+								body = await legacy.request(this, {
 									method: 'GET',
 									path: 'contact_information/list',
 									itemIndex: i,
@@ -103,7 +103,7 @@ export class TransportProbe implements INodeType {
 								});
 								break;
 							case 'legacyPost':
-								body = await legacyRequest(this, {
+								body = await legacy.request(this, {
 									method: 'POST',
 									path: 'contact_information/create',
 									body: { name: 'x' },
@@ -112,7 +112,7 @@ export class TransportProbe implements INodeType {
 								});
 								break;
 							case 'lightening':
-								body = await lighteningRequest(this, {
+								body = await lightening.request(this, {
 									method: 'GET',
 									path: 'contact',
 									itemIndex: i,
@@ -131,7 +131,15 @@ export class TransportProbe implements INodeType {
 								break;
 							case 'cention':
 								body = (
-									await postContactCard(this, { data: { type: 'c3_contact_cards' } }, i, options)
+									await cention.send(this, {
+										method: 'POST',
+										path: 'c3_contact_cards',
+										body: { data: { type: 'c3_contact_cards' } },
+										headers: JSON_API_HEADERS,
+										idempotent: true,
+										itemIndex: i,
+										options,
+									})
 								).body;
 								break;
 						}

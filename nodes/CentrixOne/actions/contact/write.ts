@@ -9,7 +9,7 @@ import type { Settled } from '../../../shared/concurrency';
 import { readRequestSettings, requestOptionsCollection } from '../../../shared/descriptions';
 import { sendInBatches } from '../../../shared/transport/batch';
 import { centrixRequest } from '../../transport';
-import { contactRecord } from './fields';
+import { contactRecord } from './helpers';
 import { fieldsFromInput, type MappingMode } from './mapping';
 
 export const writeOptions: INodeProperties = requestOptionsCollection(

@@ -7,17 +7,15 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import {
-	readRequestSettings,
-	requestOptionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { pagingOf, requestOptions } from '../../../shared/client';
 import { fieldError, validate } from '../../../shared/validation';
 import { pathEscape } from '../../../shared/transport/url';
-import { crmComList, crmComRequest, pagingFrom } from '../../transport';
+import { crmCom } from '../../transport';
+import type { OperationOption } from '../../../shared/operations';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Method',
 		name: 'method',
@@ -100,20 +98,15 @@ const properties: INodeProperties[] = [
 			'Whether a POST/PATCH may be sent again after a timeout or a lost reply (only if the endpoint does not create twice)',
 		displayOptions: { show: { method: ['PATCH', 'POST'] } },
 	},
-	requestOptionsCollection([
-		'concurrency',
-		'maxAttempts',
-		'maxPages',
-		'pageSize',
-		'retryBudget',
-		'timeout',
-	]),
+	optionsCollection('pagedList'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['custom'], operation: ['apiCall'] } },
-	properties,
-);
+export const option = {
+	value: 'apiCall',
+	name: 'Custom API Call',
+	action: 'Make a custom API call',
+	description: 'Call any endpoint of the API with this credential, retries and paging',
+} as const satisfies OperationOption;
 
 const pathSchema = z
 	.string()
@@ -155,12 +148,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			body = raw as IDataObject;
 		}
 	}
-	const settings = readRequestSettings(this, i);
 	if (method === 'GET' && this.getNodeParameter('paginate', i, false)) {
-		const records = await crmComList<IDataObject>(
+		const records = await crmCom.list<IDataObject>(
 			this,
-			{ path, qs, itemIndex: i, options: settings.request },
-			pagingFrom(this, i, settings),
+			{ path, qs, itemIndex: i, options: requestOptions(this, i) },
+			pagingOf(this, i),
 		);
 		return toItems(records, i);
 	}
@@ -168,14 +160,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method === 'POST' || method === 'PATCH'
 			? (this.getNodeParameter('idempotent', i, false) as boolean)
 			: undefined;
-	const reply = await crmComRequest<IDataObject | IDataObject[]>(this, {
+	const reply = await crmCom.request<IDataObject | IDataObject[]>(this, {
 		method,
 		path,
 		qs,
 		body,
 		idempotent,
 		itemIndex: i,
-		options: settings.request,
+		options: requestOptions(this, i),
 	});
 	return toItems(Array.isArray(reply) ? reply : reply, i);
 }
