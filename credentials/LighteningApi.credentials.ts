@@ -6,6 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { SECURE_BASE_URL } from './secureUrl';
+
 /** Lightening: the value of the `Authorization` header, as your Lightening account gives it. */
 export class LighteningApi implements ICredentialType {
 	name = 'lighteningApi';
@@ -54,7 +56,8 @@ export class LighteningApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: `=${SECURE_BASE_URL('baseUrl')}`,
+			disableFollowRedirect: true,
 			url: '/contact',
 			body: { name: 'n8n credential test: a name longer than 64 characters is refused.' },
 		},

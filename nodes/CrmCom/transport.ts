@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { crmComUserLogin } from '../../credentials/CrmComUserApi.credentials';
 import { nodeParameter } from '../shared/parameters';
 import { createCrmClient, type CrmListCall, type ListPaging } from '../shared/client';
 import type { ApiProfile, CrmReply, RequestContext } from '../shared/transport/types';
@@ -29,6 +30,16 @@ export const crmComProfile: ApiProfile = {
 	secretFields: ['apiKey', 'secretKey', 'password', 'accessToken', 'jwtToken'],
 	renewOn401: ['crmComUserApi'],
 	expectJson: true,
+	/** A 401 of the user credential: one login shared by every request waiting for it. */
+	async refreshCredentials(this: RequestContext, credentials) {
+		return {
+			...credentials,
+			accessToken: await crmComUserLogin(
+				async (options) => await this.helpers.httpRequest(options),
+				credentials,
+			),
+		};
+	},
 	readError(reply: CrmReply) {
 		const body = (
 			reply.body && typeof reply.body === 'object' ? reply.body : {}
