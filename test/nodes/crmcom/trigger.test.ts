@@ -97,10 +97,8 @@ t.describe('CRM.COM Trigger', () => {
 });
 
 /*
- * Activity Completed reads `key_dates.completed_on`, which only the classic profile's list
- * reply carries (the docs' list reply has `created_on` and `scheduled_on` only). These cases
- * join the docs and live profiles with the trigger engine's fix (#17 row "Activity Completed",
- * owned by the triggers branch).
+ * Activity Completed under every profile: the docs' list reply has no completion date, and the
+ * trigger engine works from the server-side completed_on filter (#17, triggers branch).
  */
 t.describe(
 	'CRM.COM Trigger, activity completed',
@@ -145,5 +143,5 @@ t.describe(
 			expect(query?.['completed_on[gte]']).toBeDefined();
 		});
 	},
-	['classic'],
+	['docs', 'live', 'classic'],
 );
