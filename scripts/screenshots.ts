@@ -10,7 +10,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 import { REPO } from '../test/e2e/lib/n8n';
-import { DEMO_OWNER, startDemo } from './start';
+import { startDemo } from './start';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = path.join(REPO, 'docs', 'screenshots');
@@ -49,20 +49,15 @@ const PANELS = [
 	},
 ];
 
-async function login(page: Page, baseUrl: string): Promise<void> {
-	const reply = await fetch(`${baseUrl}/rest/login`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({
-			emailOrLdapLoginId: DEMO_OWNER.email,
-			email: DEMO_OWNER.email,
-			password: DEMO_OWNER.password,
-		}),
+/** The browser gets the demo's owner session, already proven by a login (test/e2e/lib/owner). */
+async function login(page: Page, cookie: string): Promise<void> {
+	const at = cookie.indexOf('=');
+	await page.setCookie({
+		name: cookie.slice(0, at),
+		value: cookie.slice(at + 1),
+		domain: 'localhost',
+		path: '/',
 	});
-	if (!reply.ok) throw new Error(`login answered ${reply.status}`);
-	const cookie = (reply.headers.get('set-cookie') ?? '').split(';')[0];
-	const [name, value] = cookie.split('=');
-	await page.setCookie({ name, value, domain: 'localhost', path: '/' });
 }
 
 async function openWorkflow(page: Page, baseUrl: string, id: string): Promise<void> {
@@ -99,7 +94,7 @@ export async function takeScreenshots(): Promise<string[]> {
 			defaultViewport: { width: 1440, height: 900 },
 		});
 		const page = await browser.newPage();
-		await login(page, demo.n8nUrl);
+		await login(page, demo.session.cookie);
 		for (const id of demo.workflowIds) {
 			await openWorkflow(page, demo.n8nUrl, id);
 			const file = path.join(OUT, `workflow-${id}.png`);

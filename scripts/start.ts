@@ -17,16 +17,12 @@ import {
 	REPO,
 	startN8n,
 } from '../test/e2e/lib/n8n';
+import { DEMO_OWNER, ensureOwner, type OwnerSession } from '../test/e2e/lib/owner';
 import { startSimulator } from '../test/simulator/server';
 
 const N8N_PORT = Number(process.env.N8N_DEMO_PORT ?? 5678);
 const SIM_PORT = Number(process.env.SIMULATOR_PORT ?? 5680);
-export const DEMO_OWNER = {
-	email: 'demo@crm-pack.dev',
-	password: 'CrmPackDemo1!',
-	firstName: 'Demo',
-	lastName: 'User',
-};
+export { DEMO_OWNER };
 
 const say = (text: string) => process.stdout.write(`[demo] ${text}\n`);
 
@@ -44,28 +40,14 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 	throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
-/** Creates the owner account (n8n registers its REST routes shortly after /healthz answers). */
-async function setUpOwner(port: number): Promise<void> {
-	for (let attempt = 0; attempt < 60; attempt++) {
-		const reply = await fetch(`http://127.0.0.1:${port}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify(DEMO_OWNER),
-		});
-		if (reply.ok) return;
-		if (reply.status !== 404) {
-			say(`owner setup answered ${reply.status}: ${(await reply.text()).slice(0, 200)}`);
-			return;
-		}
-		await new Promise((r) => setTimeout(r, 1000));
-	}
-	say('owner setup did not become available; create the owner in the browser');
-}
-
 export interface Demo {
 	n8nUrl: string;
 	simUrl: string;
 	workflowIds: string[];
+	/** The owner's session, proven by a login with the printed credentials and a workflow list. */
+	session: OwnerSession;
+	/** Seconds from the start to "ready". */
+	readySeconds: number;
 	stop(): Promise<void>;
 }
 
@@ -110,10 +92,47 @@ export async function startDemo(port = N8N_PORT, simPort = SIM_PORT, quiet = fal
 	n8n.on('exit', (code) => {
 		if (!stopped) log(`n8n exited (${code ?? 'signal'})`);
 	});
-	await waitForHttp(`http://127.0.0.1:${port}/healthz`, 180_000);
-	await setUpOwner(port);
-	log(`ready in ${Math.round((Date.now() - started) / 1000)} s`);
-	return { n8nUrl: `http://localhost:${port}`, simUrl: sim.url, workflowIds, stop };
+	let session: OwnerSession;
+	try {
+		await waitForHttp(`http://127.0.0.1:${port}/healthz`, 180_000);
+		// "ready" only once the printed login works and lists the imported workflows
+		session = await ensureOwner(`http://127.0.0.1:${port}`, { deadlineMs: 180_000, log });
+		const missing = workflowIds.filter((id) => !session.workflows.some((w) => w.id === id));
+		if (missing.length)
+			throw new Error(`n8n does not list the imported workflows ${missing.join(', ')}`);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	const readySeconds = Math.round((Date.now() - started) / 1000);
+	log(`ready in ${readySeconds} s: login checked (${session.workflows.length} workflows listed)`);
+	return {
+		n8nUrl: `http://localhost:${port}`,
+		simUrl: sim.url,
+		workflowIds,
+		session,
+		readySeconds,
+		stop,
+	};
+}
+
+/** The example a newcomer opens first, and what it shows. */
+export const FIRST_EXAMPLE = {
+	id: 'crmcomActivity01',
+	name: exampleName('crmcomActivity01'),
+	shows:
+		'Press "Execute workflow": the CRM.COM node lists the 10 pending activities of the demo CRM.',
+};
+
+function exampleName(id: string): string {
+	for (const f of readdirSync(path.join(REPO, 'examples')).filter((x) => x.endsWith('.json'))) {
+		const wf = JSON.parse(readFileSync(path.join(REPO, 'examples', f), 'utf8')) as {
+			id: string;
+			name: string;
+		};
+		if (wf.id === id) return wf.name;
+	}
+	throw new Error(`no example workflow with id ${id}`);
 }
 
 async function main(): Promise<void> {
@@ -123,7 +142,9 @@ async function main(): Promise<void> {
   login:      ${DEMO_OWNER.email}  /  ${DEMO_OWNER.password}
   simulator:  ${demo.simUrl}  (faults and request log: ${demo.simUrl}/_sim/log)
 
-  Open a workflow (Overview → Workflows), press "Execute workflow", and see CRM data.
+  Open first:  "${FIRST_EXAMPLE.name}"  (${demo.n8nUrl}/workflow/${FIRST_EXAMPLE.id})
+               ${FIRST_EXAMPLE.shows}
+  Then the other examples (Overview → Workflows): press "Execute workflow" in each.
   Ctrl-C stops n8n and the simulator.
 `);
 	const stop = async () => {

@@ -11,6 +11,7 @@ import type { CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
 import type { LighteningApi } from '../simulator/apis/lightening';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { everyTriggerPolledSince, triggerPollCounts, waitFor } from '../lib/waiting';
+import { explain, OUTCOMES, type FailedExecution, type Outcome } from './outcomes';
 import { freePort, startPostgres, startRedis, type Postgres, type Redis } from './services';
 import { scaleWorkflows, WEBHOOK_ACTIVITY, WEBHOOK_CENTRIX } from './workflows';
 
@@ -360,11 +361,24 @@ it(
 			);
 		const failedCentrix = await failedOf('scaleHookCentrix');
 		const failedActivity = await failedOf('scaleHookActivit');
-		const failedWithStalledMessage = Number(
+		// what n8n says about each of them: one of its known outcomes for a dead worker or a
+		// restart (test/scale/outcomes.ts, read from n8n 2.40.7's code), or unexplained
+		const failedExecutions = (
 			await pg.psql(
-				`SELECT count(*) FROM execution_entity e JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" IN (${hooks}) AND e.status <> 'success' AND position('failed to be processed too many times' in d.data) > 0`,
-			),
-		);
+				`SELECT json_build_object('id', e.id, 'workflowId', e."workflowId", 'status', e.status, 'data', d.data)::text FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id WHERE e.status <> 'success' ORDER BY e.id`,
+			)
+		)
+			.split('\n')
+			.filter((row) => row.trim())
+			.map((row) => JSON.parse(row) as FailedExecution);
+		const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+		const unexplained: string[] = [];
+		for (const execution of failedExecutions) {
+			const why = explain(execution);
+			if ('outcome' in why) outcomes[why.outcome]++;
+			else
+				unexplained.push(`execution ${execution.id} (${execution.workflowId}): ${why.unexplained}`);
+		}
 		await waitFor(
 			'every trigger change to be acted on',
 			() => expectedTriggerWrites().every((count) => count > 0),
@@ -412,11 +426,6 @@ it(
 		const statuses = await pg.psql(
 			`SELECT status || '=' || count(*) FROM execution_entity GROUP BY status ORDER BY status`,
 		);
-		const failedWithoutMessage = Number(
-			await pg.psql(
-				`SELECT count(*) FROM execution_entity e JOIN execution_data d ON d."executionId" = e.id WHERE e.status IN ('error', 'crashed') AND position('message' in d.data) = 0`,
-			),
-		);
 		const injected = sim.log.all().filter((r) => r.fault).length;
 		const figures = {
 			webhookCalls: WEBHOOK_CALLS,
@@ -452,12 +461,12 @@ it(
 			executionsFailedByN8n: {
 				centrixOneUpsert: failedCentrix,
 				crmcomActivityCreate: failedActivity,
-				withN8nStalledJobMessage: failedWithStalledMessage,
+				outcomes,
+				unexplained,
 				recordsNotWritten: centrixMissing.length + activityMissing.length,
 				recordsWrittenAllTheSame: writtenDespiteFailure,
 				callsTakenBeforeTheKill: startedBeforeKill,
 			},
-			failedExecutionsWithoutMessage: failedWithoutMessage,
 			seconds: Math.round((Date.now() - started) / 1000),
 			loadSeconds: Math.round(loadSeconds),
 		};
@@ -469,15 +478,15 @@ it(
 		expect(centrixLost).toBe(0);
 		expect(centrixDuplicates).toBe(0);
 		expect(activityLost).toBe(0);
-		// the kill hit executions in hand, and every one n8n gave up on says so in n8n's words
+		// the kill hit executions in hand, and every execution n8n did not finish (of any workflow)
+		// is one of n8n's own outcomes for a dead worker or a restart, with what n8n tells the user
 		expect(failedCentrix + failedActivity).toBeGreaterThan(0);
-		expect(failedWithStalledMessage).toBe(failedCentrix + failedActivity);
+		expect(unexplained).toEqual([]);
 		// n8n never re-runs a job, so a plain create can only be doubled by a caller that resent
 		// a call whose reply it lost: reported, and bounded by those resends
 		expect(activityDuplicates).toBeLessThanOrEqual(ambiguousRetries);
 		expect(figures.triggerChanges.lost).toBe(0);
 		expect(figures.triggerChanges.duplicated).toBe(0);
-		expect(failedWithoutMessage).toBe(0);
 	},
 	40 * 60 * 1000,
 );
