@@ -51,17 +51,25 @@ export interface Demo {
 	stop(): Promise<void>;
 }
 
-/** Starts the simulator and n8n with the pack, credentials, examples and the owner account. */
-export async function startDemo(port = N8N_PORT, simPort = SIM_PORT, quiet = false): Promise<Demo> {
+/**
+ * Starts the simulator and n8n with the pack, credentials, examples and the owner account.
+ * `tarball`: an already packed pack (the e2e suite packs it once), else it is built and packed.
+ */
+export async function startDemo(
+	port = N8N_PORT,
+	simPort = SIM_PORT,
+	quiet = false,
+	tarball?: string,
+): Promise<Demo> {
 	const log = quiet ? () => undefined : say;
 	const started = Date.now();
 	log('installing n8n (cached after the first run)…');
 	const [line] = await installLines();
-	log('building and packing the CRM pack…');
-	const tarball = await packThePack();
+	if (!tarball) log('building and packing the CRM pack…');
+	const packed = tarball ?? (await packThePack());
 	const sim = await startSimulator({ port: simPort });
 	log(`CRM simulator on ${sim.url}`);
-	const userFolder = await freshUserFolder(tarball);
+	const userFolder = await freshUserFolder(packed);
 	await importCredentials(line, userFolder, simulatorCredentials(sim));
 	const folder = mkdtempSync(path.join(tmpdir(), 'crm-pack-demo-workflows-'));
 	const files = readdirSync(path.join(REPO, 'examples')).filter((f) => f.endsWith('.json'));
