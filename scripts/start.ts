@@ -92,8 +92,14 @@ export async function startDemo(
 	const stop = async () => {
 		if (stopped) return;
 		stopped = true;
+		const exited = new Promise((r) =>
+			n8n.exitCode !== null || n8n.signalCode !== null ? r(null) : n8n.once('exit', r),
+		);
 		n8n.kill('SIGTERM');
-		await new Promise((r) => (n8n.exitCode !== null ? r(null) : n8n.once('exit', r)));
+		// n8n waits for running executions on SIGTERM; a stop is bounded all the same
+		const timer = setTimeout(() => n8n.kill('SIGKILL'), 30_000);
+		await exited;
+		clearTimeout(timer);
 		await sim.stop();
 		rmSync(userFolder, { recursive: true, force: true });
 	};
