@@ -136,33 +136,45 @@ export async function startN8nBench(sim: Simulator): Promise<N8nBench> {
 		line,
 		userFolder,
 		async run(workflow, nodeName) {
-			const created = await session.rest<{ data: { id: string } }>('POST', '/rest/workflows', {
-				...workflow,
-				active: false,
-				settings: { executionOrder: 'v1' },
-			});
-			const execution = await runThroughRest(
-				session,
-				created.data.id,
-				String(trigger.name),
-				15 * 60 * 1000,
-			);
-			const task = execution.runData[nodeName]?.[0];
-			if (!task || typeof task.executionTime !== 'number')
-				throw new Error(
-					`n8n did not run "${nodeName}" (execution ${execution.id} ${execution.status}: ${execution.error?.message ?? 'no error'})`,
-				);
-			const output = outputOf(execution, nodeName);
-			return {
-				ms: task.executionTime,
-				items: output.length,
-				output,
-				summary: summarize(output),
-				error: task.error?.message,
-			};
+			try {
+				return await runOnce(workflow, nodeName);
+			} catch (error) {
+				const state =
+					n8n.exitCode === null && n8n.signalCode === null
+						? 'running'
+						: `exited (${n8n.exitCode ?? n8n.signalCode})`;
+				throw new Error(`${(error as Error).message}\n(n8n ${state}; its last lines:)\n${printed}`);
+			}
 		},
 		close,
 	};
+
+	async function runOnce(workflow: BenchWorkflow, nodeName: string): Promise<NodeTiming> {
+		const created = await session.rest<{ data: { id: string } }>('POST', '/rest/workflows', {
+			...workflow,
+			active: false,
+			settings: { executionOrder: 'v1' },
+		});
+		const execution = await runThroughRest(
+			session,
+			created.data.id,
+			String(trigger.name),
+			15 * 60 * 1000,
+		);
+		const task = execution.runData[nodeName]?.[0];
+		if (!task || typeof task.executionTime !== 'number')
+			throw new Error(
+				`n8n did not run "${nodeName}" (execution ${execution.id} ${execution.status}: ${execution.error?.message ?? 'no error'})`,
+			);
+		const output = outputOf(execution, nodeName);
+		return {
+			ms: task.executionTime,
+			items: output.length,
+			output,
+			summary: summarize(output),
+			error: task.error?.message,
+		};
+	}
 }
 
 const trigger = {

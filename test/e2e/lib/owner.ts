@@ -9,6 +9,7 @@
  * Setup is therefore repeated until a login works, or until a clear deadline passes (then the
  * error says what n8n last answered, never the password).
  */
+import http from 'node:http';
 
 export interface OwnerAccount {
 	email: string;
@@ -59,6 +60,10 @@ interface Answer {
 	cookie?: string;
 }
 
+/**
+ * One HTTP request on its own connection (no keep-alive: a reused connection that n8n closes
+ * after its 5 s keep-alive timeout fails the next call on a busy machine), bounded by `timeoutMs`.
+ */
 async function send(
 	url: string,
 	method: string,
@@ -66,23 +71,40 @@ async function send(
 	cookie?: string,
 	timeoutMs = 15_000,
 ): Promise<Answer> {
-	try {
-		const reply = await fetch(url, {
-			method,
-			headers: {
-				...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-				// no browser-id header: the session cookie then also works in the browser check
-				...(cookie ? { Cookie: cookie } : {}),
+	const data = body === undefined ? undefined : JSON.stringify(body);
+	return await new Promise((resolve) => {
+		const request = http.request(
+			url,
+			{
+				method,
+				agent: false,
+				headers: {
+					...(data === undefined
+						? {}
+						: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data) }),
+					// no browser-id header: the session cookie then also works in the browser check
+					...(cookie ? { Cookie: cookie } : {}),
+				},
+				timeout: timeoutMs,
 			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-			signal: AbortSignal.timeout(timeoutMs),
-		});
-		const setCookie = reply.headers.get('set-cookie') ?? '';
-		const auth = /n8n-auth=[^;]+/.exec(setCookie)?.[0];
-		return { status: reply.status, text: await reply.text(), cookie: auth };
-	} catch (error) {
-		return { status: 0, text: (error as Error).message };
-	}
+			(reply) => {
+				const chunks: Buffer[] = [];
+				reply.on('data', (chunk: Buffer) => chunks.push(chunk));
+				reply.on('error', (error) => resolve({ status: 0, text: error.message }));
+				reply.on('end', () => {
+					const setCookie = ([] as string[]).concat(reply.headers['set-cookie'] ?? []).join('; ');
+					resolve({
+						status: reply.statusCode ?? 0,
+						text: Buffer.concat(chunks).toString('utf8'),
+						cookie: /n8n-auth=[^;]+/.exec(setCookie)?.[0],
+					});
+				});
+			},
+		);
+		request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+		request.on('error', (error) => resolve({ status: 0, text: error.message }));
+		request.end(data);
+	});
 }
 
 /** `{ data: [...] }` (n8n 1.x/2.x) or a bare array: the workflows of a list answer. */
@@ -169,7 +191,7 @@ function session(
 	attempts: number,
 ): OwnerSession {
 	const rest = async <T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown) => {
-		const answer = await send(`${baseUrl}${path}`, method, body, cookie, 60_000);
+		const answer = await send(`${baseUrl}${path}`, method, body, cookie, 180_000);
 		if (answer.status < 200 || answer.status >= 300)
 			throw new Error(`n8n ${method} ${path} answered ${short(answer)}`);
 		return JSON.parse(answer.text) as T;
