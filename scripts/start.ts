@@ -26,9 +26,18 @@ export { DEMO_OWNER };
 
 const say = (text: string) => process.stdout.write(`[demo] ${text}\n`);
 
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+async function waitForHttp(
+	url: string,
+	timeoutMs: number,
+	child?: { exitCode: number | null; signalCode: NodeJS.Signals | null },
+	printed?: () => string,
+): Promise<void> {
 	const until = Date.now() + timeoutMs;
 	while (Date.now() < until) {
+		if (child && (child.exitCode !== null || child.signalCode !== null))
+			throw new Error(
+				`n8n exited (${child.exitCode ?? child.signalCode}) before ${url} answered:\n${printed?.() ?? ''}`,
+			);
 		try {
 			const reply = await fetch(url);
 			if (reply.ok) return;
@@ -87,6 +96,10 @@ export async function startDemo(
 
 	log(`starting ${line.name} on http://localhost:${port} …`);
 	const n8n = startN8n(line, userFolder, port);
+	let n8nPrinted = '';
+	const keep = (d: Buffer) => (n8nPrinted = (n8nPrinted + d.toString()).slice(-3000));
+	n8n.stdout?.on('data', keep);
+	n8n.stderr?.on('data', keep);
 	if (!quiet) n8n.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
 	let stopped = false;
 	const stop = async () => {
@@ -108,7 +121,7 @@ export async function startDemo(
 	});
 	let session: OwnerSession;
 	try {
-		await waitForHttp(`http://127.0.0.1:${port}/healthz`, 180_000);
+		await waitForHttp(`http://127.0.0.1:${port}/healthz`, 180_000, n8n, () => n8nPrinted);
 		// "ready" only once the printed login works and lists the imported workflows
 		session = await ensureOwner(`http://127.0.0.1:${port}`, { deadlineMs: 180_000, log });
 		const missing = workflowIds.filter((id) => !session.workflows.some((w) => w.id === id));

@@ -266,6 +266,9 @@ export function startN8n(line: N8nLine, userFolder: string, port: number): Child
 			N8N_PORT: String(port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: 'localhost',
+			// n8n 2.x's task broker listens on 5679 by default, as does every `n8n execute`: a
+			// long-running n8n (demo, browser check, bench) takes its own port beside its main port
+			N8N_RUNNERS_BROKER_PORT: String(port + 1000),
 		}),
 		cwd: userFolder,
 		stdio: ['ignore', 'pipe', 'pipe'],
