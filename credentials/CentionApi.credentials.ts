@@ -6,6 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { SECURE_BASE_URL } from './secureUrl';
+
 /**
  * Cention Contact Center: a JWT made in Administration → API → Access Tokens with the claim
  * "Access and create customer contacts", sent as a Bearer token.
@@ -62,7 +64,8 @@ export class CentionApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
-			baseURL: '={{$credentials.domain.replace(/\\/+$/, "")}}',
+			baseURL: `=${SECURE_BASE_URL('domain')}`,
+			disableFollowRedirect: true,
 			url: '=/s/{{encodeURIComponent($credentials.workspace)}}/capi/json/c3_contact_cards',
 			headers: { 'Content-Type': 'application/vnd.api+json' },
 			body: { data: { type: 'c3_contact_cards', attributes: { contacts: {} } } },

@@ -6,6 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { SECURE_BASE_URL } from './secureUrl';
+
 export class CrmComApi implements ICredentialType {
 	name = 'crmComApi';
 
@@ -50,7 +52,8 @@ export class CrmComApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: `=${SECURE_BASE_URL('baseUrl')}`,
+			disableFollowRedirect: true,
 			url: '/contacts',
 			qs: { page: 1, size: 1 },
 		},

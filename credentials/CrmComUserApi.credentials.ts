@@ -8,11 +8,42 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { LOGIN_TIMEOUT_MS, SECURE_BASE_URL, secureBaseUrl } from './secureUrl';
+
 /** What `POST /users/authenticate` answers. */
 interface LoginReply {
 	access_token?: string;
 	refresh_token?: string;
 	expiration_date?: number;
+}
+
+/**
+ * Logs a CRM.COM back-office user in (`POST /users/authenticate`, provider EMAIL) over https,
+ * without following a redirect; a ready JWT is returned as it is. Used by the credential's
+ * preAuthentication and by the node when a call answers 401 (one login for every request
+ * waiting).
+ */
+export async function crmComUserLogin(
+	httpRequest: (options: IHttpRequestOptions) => Promise<unknown>,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
+	if (credentials.signIn === 'jwtToken') return String(credentials.jwtToken ?? '');
+	const reply = (await httpRequest({
+		method: 'POST',
+		url: `${secureBaseUrl(credentials.baseUrl, 'Base URL')}/users/authenticate`,
+		headers: { api_key: String(credentials.apiKey) },
+		body: {
+			provider: 'EMAIL',
+			username: credentials.email,
+			password: credentials.password,
+		},
+		json: true,
+		disableFollowRedirect: true,
+		timeout: LOGIN_TIMEOUT_MS,
+	})) as LoginReply;
+	if (!reply?.access_token)
+		throw new Error('CRM.COM refused the login: no access token in the reply');
+	return reply.access_token;
 }
 
 /**
@@ -96,20 +127,12 @@ export class CrmComUserApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		if (credentials.signIn === 'jwtToken')
-			return { accessToken: String(credentials.jwtToken ?? '') };
-		const reply = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${String(credentials.baseUrl).replace(/\/+$/, '')}/users/authenticate`,
-			headers: { api_key: String(credentials.apiKey) },
-			body: {
-				provider: 'EMAIL',
-				username: credentials.email,
-				password: credentials.password,
-			},
-			json: true,
-		})) as LoginReply;
-		return { accessToken: reply.access_token ?? '' };
+		return {
+			accessToken: await crmComUserLogin(
+				async (options) => await this.helpers.httpRequest(options),
+				credentials,
+			),
+		};
 	}
 
 	async authenticate(
@@ -128,7 +151,8 @@ export class CrmComUserApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: `=${SECURE_BASE_URL('baseUrl')}`,
+			disableFollowRedirect: true,
 			url: '/contacts',
 			qs: { page: 1, size: 1 },
 		},

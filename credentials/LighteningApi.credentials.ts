@@ -6,6 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { SECURE_BASE_URL } from './secureUrl';
+
 /** Lightening: the value of the `Authorization` header, as your Lightening account gives it. */
 export class LighteningApi implements ICredentialType {
 	name = 'lighteningApi';
@@ -46,7 +48,8 @@ export class LighteningApi implements ICredentialType {
 	/** Lightening answers failures inside HTTP 200, so the test checks `result` in the body. */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: `=${SECURE_BASE_URL('baseUrl')}`,
+			disableFollowRedirect: true,
 			url: '/contact',
 			qs: { 'customer_id[]': 0 },
 		},

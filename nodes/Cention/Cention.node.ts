@@ -6,8 +6,8 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import * as contactCard from './actions/contactCard/ContactCard.resource';
 import { router } from './actions/router';
+import { credentials, properties } from './actions/versionDescription';
 
 export class Cention implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,18 +22,8 @@ export class Cention implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'centionApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Contact Card', value: 'contactCard' }],
-				default: 'contactCard',
-			},
-			...contactCard.description,
-		],
+		credentials,
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,12 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { credentialsOf, crmRequest } from '../shared/transport/request';
-import type {
-	ApiProfile,
-	CrmReply,
-	RequestContext,
-	RequestOptions,
-} from '../shared/transport/types';
+import { createCrmClient } from '../shared/client';
+import type { ApiProfile, CrmReply } from '../shared/transport/types';
 import { checkBaseUrl, joinUrl, pathSegment } from '../shared/transport/url';
 
 export const CENTION_CREDENTIAL = 'centionApi';
@@ -48,37 +43,21 @@ export const centionProfile: ApiProfile = {
 	},
 };
 
-/** The contact-cards endpoint of the credential's domain and workspace. */
-export async function contactCardsUrl(ctx: RequestContext): Promise<string> {
-	const credentials = await credentialsOf(ctx, CENTION_CREDENTIAL);
-	const domain = checkBaseUrl(credentials.domain, 'API Domain');
-	const workspace = pathSegment(String(credentials.workspace ?? ''), 'Workspace');
-	return joinUrl(domain, `s/${workspace}/capi/json/c3_contact_cards`);
-}
+/** Cention's contact-cards API below the credential's domain and workspace. */
+export const cention = createCrmClient({
+	profile: centionProfile,
+	credentialType: CENTION_CREDENTIAL,
+	baseUrl: (credentials) => checkBaseUrl(credentials.domain, 'API Domain'),
+	url: (domain, call, credentials) =>
+		joinUrl(
+			domain,
+			`s/${pathSegment(String(credentials.workspace ?? ''), 'Workspace')}/capi/json/${call.path}`,
+		),
+	list: { style: 'single', readAll: (body) => (body as { data?: IDataObject[] }).data ?? [] },
+});
 
-/** POSTs one JSON:API document. Upserts keyed by channel are safe to send again. */
-export async function postContactCard(
-	ctx: RequestContext,
-	document: IDataObject,
-	itemIndex: number,
-	options: Partial<RequestOptions>,
-): Promise<CrmReply<IDataObject>> {
-	return await crmRequest.call<
-		RequestContext,
-		Parameters<typeof crmRequest>,
-		Promise<CrmReply<IDataObject>>
-	>(
-		ctx,
-		centionProfile,
-		CENTION_CREDENTIAL,
-		{
-			method: 'POST',
-			url: await contactCardsUrl(ctx),
-			body: document,
-			headers: { 'Content-Type': 'application/vnd.api+json', Accept: 'application/vnd.api+json' },
-			idempotent: true,
-			itemIndex,
-		},
-		options,
-	);
-}
+/** JSON:API media type, sent and accepted. */
+export const JSON_API_HEADERS = {
+	'Content-Type': 'application/vnd.api+json',
+	Accept: 'application/vnd.api+json',
+};

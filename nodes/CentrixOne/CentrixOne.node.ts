@@ -6,12 +6,8 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import * as contact from './actions/contact/Contact.resource';
-import * as list from './actions/list/List.resource';
-import * as opportunity from './actions/opportunity/Opportunity.resource';
-import * as revenueType from './actions/revenueType/RevenueType.resource';
 import { router } from './actions/router';
-import * as user from './actions/user/User.resource';
+import { credentials, properties } from './actions/versionDescription';
 import { getLists, getUsers } from './methods/loadOptions';
 
 export class CentrixOne implements INodeType {
@@ -28,28 +24,8 @@ export class CentrixOne implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'centrixOneApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'List', value: 'list' },
-					{ name: 'Opportunity', value: 'opportunity' },
-					{ name: 'Revenue Type', value: 'revenueType' },
-					{ name: 'User', value: 'user' },
-				],
-				default: 'contact',
-			},
-			...contact.description,
-			...list.description,
-			...opportunity.description,
-			...revenueType.description,
-			...user.description,
-		],
+		credentials,
+		properties,
 	};
 
 	methods = { loadOptions: { getLists, getUsers } };

@@ -8,28 +8,25 @@ import type {
 } from 'n8n-workflow';
 
 import { listOf } from '../shared/parameters';
+import { emitItems, pollSnapshot, triggerStore, type SnapshotState } from '../shared/trigger';
 import { readRequestSettings, requestOptionsCollection } from '../shared/descriptions';
 import { fieldError } from '../shared/validation';
 import { baseFilterPart, centrixRequest } from './transport';
 
-/** Static data: the Last-Modified of the previous read, and a fingerprint per contact. */
-interface TriggerState {
+const SAMPLE_SIZE = 3;
+const STATE_KEY = 'contacts';
+
+/** The state of versions before the engine: kept at the top level of the static data. */
+interface LegacyState {
 	lastModified?: string;
 	fingerprints?: Record<string, string>;
 }
 
-const SAMPLE_SIZE = 3;
-
-/** A short, stable fingerprint of a contact (FNV-1a over its JSON with sorted keys). */
-export function fingerprint(record: IDataObject): string {
-	const text = JSON.stringify(record, Object.keys(record).sort());
-	let hash = 0x811c9dc5;
-	for (let k = 0; k < text.length; k++) {
-		hash ^= text.charCodeAt(k);
-		hash = Math.imul(hash, 0x01000193) >>> 0;
-	}
-	return hash.toString(36);
-}
+const isSnapshotState = (value: unknown): value is SnapshotState =>
+	typeof value === 'object' &&
+	value !== null &&
+	typeof (value as SnapshotState).fingerprints === 'object' &&
+	(value as SnapshotState).fingerprints !== null;
 
 export class CentrixOneTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -83,43 +80,43 @@ export class CentrixOneTrigger implements INodeType {
 		} catch (error) {
 			throw fieldError(this.getNode(), 'List IDs', (error as Error).message);
 		}
-		const state = this.getWorkflowStaticData('node') as TriggerState;
+		const store = triggerStore(this, STATE_KEY, isSnapshotState);
+		// a state saved before the engine: its fingerprints are of another kind, so the first
+		// poll after the upgrade records again (no flood), keeping nothing else of it
+		const legacy = this.getWorkflowStaticData('node') as LegacyState;
 		const manual = this.getMode() === 'manual';
+		const validator = store.state?.validator;
 		const reply = await centrixRequest(this, {
 			method: 'GET',
 			object: 'Contacts',
 			baseFilter,
 			qs: { fields: 'all' },
-			headers:
-				!manual && state.lastModified ? { 'If-Modified-Since': state.lastModified } : undefined,
+			headers: !manual && validator ? { 'If-Modified-Since': validator } : undefined,
 			options: readRequestSettings(this).request,
 		});
 		if (reply.statusCode === 304) return null;
 		const contacts = ((reply.body ?? {}).Contacts as IDataObject[] | undefined) ?? [];
-		if (manual) {
-			return contacts.length
-				? [
-						this.helpers.returnJsonArray(
-							contacts.slice(0, SAMPLE_SIZE).map((c) => ({ ...c, _event: 'updated' })),
-						),
-					]
-				: null;
+		if (manual)
+			return emitItems(
+				this,
+				contacts.slice(0, SAMPLE_SIZE).map((c) => ({ ...c, _event: 'updated' })),
+			);
+		const { state, changes } = pollSnapshot(
+			contacts,
+			(contact) => String(contact.idc),
+			store.state,
+			reply.headers['last-modified'],
+		);
+		store.save(state);
+		if (legacy.fingerprints !== undefined || legacy.lastModified !== undefined) {
+			delete legacy.fingerprints;
+			delete legacy.lastModified;
 		}
-		const previous = state.fingerprints;
-		const next: Record<string, string> = {};
-		const changed: IDataObject[] = [];
-		for (const contact of contacts) {
-			const id = String(contact.idc);
-			next[id] = fingerprint(contact);
-			if (!previous) continue;
-			const kind =
-				previous[id] === undefined ? 'new' : previous[id] !== next[id] ? 'updated' : undefined;
-			if (kind && (event === 'any' || event === kind)) changed.push({ ...contact, _event: kind });
-		}
-		state.fingerprints = next;
-		state.lastModified = reply.headers['last-modified'] ?? state.lastModified;
-		// the first activation only records what exists
-		if (!previous || changed.length === 0) return null;
-		return [this.helpers.returnJsonArray(changed)];
+		return emitItems(
+			this,
+			changes
+				.filter(({ kind }) => event === 'any' || event === kind)
+				.map(({ record, kind }) => ({ ...record, _event: kind })),
+		);
 	}
 }

@@ -1,12 +1,7 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { credentialsOf, crmRequest } from '../shared/transport/request';
-import type {
-	ApiProfile,
-	CrmReply,
-	RequestContext,
-	RequestOptions,
-} from '../shared/transport/types';
+import { createCrmClient, type CrmCall } from '../shared/client';
+import type { ApiProfile, CrmReply, RequestContext } from '../shared/transport/types';
 import { checkBaseUrl } from '../shared/transport/url';
 
 export const CENTRIX_CREDENTIAL = 'centrixOneApi';
@@ -68,70 +63,39 @@ export function baseFilterPart(kind: 'C' | 'E' | 'S', value: string): string {
 	return `${kind}${text}`;
 }
 
-export async function centrixUrl(
-	ctx: RequestContext,
-	object: CentrixObject,
-	baseFilter = 'all',
-): Promise<string> {
-	const credentials = await credentialsOf(ctx, CENTRIX_CREDENTIAL);
-	const base = checkBaseUrl(credentials.baseUrl, 'Base URL');
-	const account = String(credentials.account ?? '').trim();
-	const key = String(credentials.apiKey ?? '').trim();
-	if (!/^[A-Za-z0-9_]+$/.test(account))
-		throw new Error('The credential field "Account Number" must hold only letters and digits');
-	if (!/^[A-Za-z0-9_]+$/.test(key))
-		throw new Error('The credential field "API Key" must hold only letters and digits');
-	return `${base}/${object}-${account}-${key}-${encodeURIComponent(baseFilter).replace(/%2C/gi, ',')}.awp`;
-}
+/**
+ * CentrixOne's web API: the object, account, API key and base filter are parts of the URL
+ * (`<Object>-<account>-<key>-<baseFilter>.awp`); a read returns its rows whole, under the
+ * object's name. A call's `path` is the object.
+ */
+export const centrix = createCrmClient<{ path: CentrixObject; baseFilter?: string }>({
+	profile: centrixProfile,
+	credentialType: CENTRIX_CREDENTIAL,
+	baseUrl: (credentials) => checkBaseUrl(credentials.baseUrl, 'Base URL'),
+	url: (base, call, credentials) => {
+		const account = String(credentials.account ?? '').trim();
+		const key = String(credentials.apiKey ?? '').trim();
+		if (!/^[A-Za-z0-9_]+$/.test(account))
+			throw new Error('The credential field "Account Number" must hold only letters and digits');
+		if (!/^[A-Za-z0-9_]+$/.test(key))
+			throw new Error('The credential field "API Key" must hold only letters and digits');
+		const filter = encodeURIComponent(call.baseFilter ?? 'all').replace(/%2C/gi, ',');
+		return `${base}/${call.path}-${account}-${key}-${filter}.awp`;
+	},
+	list: {
+		style: 'single',
+		readAll: (body, call) => {
+			const rows = ((body ?? {}) as IDataObject)[call.path];
+			return Array.isArray(rows) ? (rows as IDataObject[]) : [];
+		},
+	},
+});
 
+/** One call with the whole reply, for the trigger and the batched writes (`object` is the path). */
 export async function centrixRequest(
 	ctx: RequestContext,
-	call: {
-		method: IHttpRequestMethods;
-		object: CentrixObject;
-		baseFilter?: string;
-		qs?: Record<string, string | undefined>;
-		body?: IDataObject;
-		headers?: Record<string, string>;
-		idempotent?: boolean;
-		itemIndex?: number;
-		options?: Partial<RequestOptions>;
-	},
+	call: Omit<CrmCall, 'path'> & { object: CentrixObject; baseFilter?: string },
 ): Promise<CrmReply<IDataObject>> {
-	return (await crmRequest.call(
-		ctx,
-		centrixProfile,
-		CENTRIX_CREDENTIAL,
-		{
-			method: call.method,
-			url: await centrixUrl(ctx, call.object, call.baseFilter),
-			qs: call.qs,
-			body: call.body,
-			headers: call.headers,
-			idempotent: call.idempotent,
-			itemIndex: call.itemIndex,
-		},
-		call.options,
-	)) as CrmReply<IDataObject>;
-}
-
-/** The rows of a read: `{Result, <Object>: [...]}`. */
-export async function centrixList(
-	ctx: RequestContext,
-	object: CentrixObject,
-	baseFilter: string,
-	qs: Record<string, string | undefined>,
-	itemIndex: number | undefined,
-	options: Partial<RequestOptions>,
-): Promise<IDataObject[]> {
-	const reply = await centrixRequest(ctx, {
-		method: 'GET',
-		object,
-		baseFilter,
-		qs,
-		itemIndex,
-		options,
-	});
-	const rows = (reply.body ?? {})[object];
-	return Array.isArray(rows) ? (rows as IDataObject[]) : [];
+	const { object, ...rest } = call;
+	return await centrix.send(ctx, { ...rest, path: object });
 }

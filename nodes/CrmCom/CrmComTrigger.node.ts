@@ -7,29 +7,114 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { readRequestSettings, requestOptionsCollection } from '../shared/descriptions';
+import {
+	readRequestSettings,
+	requestOptionsCollection,
+	simplifyProperty,
+} from '../shared/descriptions';
+import {
+	emitItems,
+	isCursorState,
+	pollCursor,
+	triggerStore,
+	type CursorAdapter,
+} from '../shared/trigger';
+import type { RequestOptions } from '../shared/transport/types';
 import { authenticationProperty, credentials } from './actions/versionDescription';
-import { simplifyActivity } from './actions/activity/simplify';
-import { crmComList } from './transport';
+import { simplifyActivity } from './actions/activity/helpers';
+import { crmCom, MAX_PAGE_SIZE } from './transport';
 
 type TriggerEvent = 'activityCreated' | 'activityCompleted';
 
-/** What the trigger keeps in the workflow's static data, per event. */
-interface TriggerState {
-	/** Epoch seconds: the newest date seen; the next poll asks for `[gte]` this. */
-	cursor?: number;
-	/** Ids already emitted (or present at activation) whose date equals the cursor. */
-	seen?: string[];
-}
-
-/** On activation, records of the last hour are taken as already known (clock skew margin). */
-const ACTIVATION_LOOKBACK_SECONDS = 3600;
+/** On activation, activities of the last hour are taken as already known (no flood). */
+const ACTIVATION_SECONDS = 3600;
+/** Each poll re-reads this much before its cursor: late-visible records and clock skew. */
+const LOOKBACK_SECONDS = 300;
+const DEFAULT_MAX_PAGES_PER_POLL = 10;
 const SAMPLE_SIZE = 3;
 
-function dateOf(activity: IDataObject, event: TriggerEvent): number | undefined {
-	const dates = (activity.key_dates ?? {}) as IDataObject;
-	const value = event === 'activityCreated' ? dates.created_on : dates.completed_on;
-	return typeof value === 'number' ? value : undefined;
+const epoch = (value: unknown): number | undefined =>
+	typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+const keyDates = (activity: IDataObject) => (activity.key_dates ?? {}) as IDataObject;
+
+interface ActivityPage {
+	content?: IDataObject[];
+	paging?: { total?: number | null; has_more?: boolean | null };
+}
+
+/**
+ * The engine's adapter for CRM.COM activities. Both events walk the list in ascending
+ * CREATED_DATE order with `created_on[gte]` as the keyset. Activity Created filters by its own
+ * date; Activity Completed filters on the server by `completed_on[gte]` (the list reply need not
+ * carry the completion date: the docs show `key_dates` with created_on and scheduled_on only) and
+ * de-duplicates by id, its cursor being the trigger's clock at the start of each walk.
+ */
+export function activityAdapter(
+	ctx: IPollFunctions,
+	event: TriggerEvent,
+	qs: Record<string, string | undefined>,
+	settings: { request: Partial<RequestOptions>; pageSize?: number; maxPages?: number },
+): CursorAdapter<IDataObject> {
+	const created = event === 'activityCreated';
+	const get = async (query: Record<string, string | number | undefined>) =>
+		await crmCom.request<ActivityPage>(ctx, {
+			method: 'GET',
+			path: 'activities',
+			qs: {
+				...qs,
+				states: created ? undefined : 'COMPLETED',
+				sort: 'CREATED_DATE',
+				...query,
+			},
+			options: settings.request,
+		});
+	return {
+		async fetch({ since, after, page, size }) {
+			const lower = created ? Math.max(since, after ?? since) : after;
+			const body = await get({
+				'created_on[gte]': lower,
+				'completed_on[gte]': created ? undefined : since,
+				order: 'ASC',
+				page,
+				size,
+			});
+			const records = Array.isArray(body.content) ? body.content : [];
+			const total = body.paging?.total;
+			const more =
+				body.paging?.has_more !== false &&
+				(typeof total !== 'number' || page * size < total) &&
+				records.length >= size;
+			return { records, more };
+		},
+		idOf: (activity) => String(activity.id),
+		orderOf: (activity) => epoch(keyDates(activity).created_on),
+		timeOf: (activity) =>
+			epoch(created ? keyDates(activity).created_on : keyDates(activity).completed_on),
+		orderIsTime: created,
+		lookback: LOOKBACK_SECONDS,
+		activationSince: (now) => now - ACTIVATION_SECONDS,
+		now: () => Math.floor(Date.now() / 1000),
+		async sample(size) {
+			const body = await get({ order: 'DESC', page: 1, size });
+			return (Array.isArray(body.content) ? body.content : []).slice(0, size);
+		},
+		pageSize: Math.min(Math.max(1, settings.pageSize ?? 100), MAX_PAGE_SIZE),
+		maxPages: settings.maxPages ?? DEFAULT_MAX_PAGES_PER_POLL,
+	};
+}
+
+/**
+ * A state saved before the engine (`{cursor, seen: ids at the cursor}`) becomes the engine's:
+ * the same cursor, the same ids known at it, so an upgrade neither floods nor loses a change.
+ */
+export function migrateState(staticData: IDataObject, event: TriggerEvent): void {
+	const old = staticData[event] as { cursor?: unknown; seen?: unknown } | undefined;
+	if (!old || typeof old.cursor !== 'number' || !Array.isArray(old.seen)) return;
+	const cursor = old.cursor;
+	staticData[event] = {
+		cursor,
+		seen: Object.fromEntries(old.seen.map((id) => [String(id), cursor])),
+	};
 }
 
 export class CrmComTrigger implements INodeType {
@@ -77,14 +162,7 @@ export class CrmComTrigger implements INodeType {
 					},
 				],
 			},
-			{
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to return a simplified version of the response instead of the raw data',
-			},
+			simplifyProperty,
 			requestOptionsCollection(['maxAttempts', 'maxPages', 'pageSize', 'retryBudget', 'timeout']),
 		],
 	};
@@ -93,80 +171,29 @@ export class CrmComTrigger implements INodeType {
 		const event = this.getNodeParameter('event') as TriggerEvent;
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
-		const settings = readRequestSettings(this);
-		const field = event === 'activityCreated' ? 'created_on' : 'completed_on';
-		const list = (lower: number | undefined, returnAll: boolean, limit?: number) =>
-			crmComList<IDataObject>(
-				this,
-				{
-					path: 'activities',
-					qs: {
-						[`${field}[gte]`]: lower,
-						states: event === 'activityCompleted' ? 'COMPLETED' : undefined,
-						types: String(filters.types ?? '').trim() || undefined,
-						contact_id: String(filters.contactId ?? '').trim() || undefined,
-						assign_to_user_id: String(filters.assignToUserId ?? '').trim() || undefined,
-						assign_to_team_id: String(filters.assignToTeamId ?? '').trim() || undefined,
-						sort: 'CREATED_DATE',
-						order: event === 'activityCreated' ? 'ASC' : 'DESC',
-					},
-					options: settings.request,
-				},
-				{
-					returnAll,
-					limit,
-					pageSize: settings.pageSize ?? 100,
-					concurrency: 1,
-					maxPages: settings.maxPages,
-				},
-			);
+		const text = (value: unknown) => String(value ?? '').trim() || undefined;
+		const adapter = activityAdapter(
+			this,
+			event,
+			{
+				types: text(filters.types),
+				contact_id: text(filters.contactId),
+				assign_to_user_id: text(filters.assignToUserId),
+				assign_to_team_id: text(filters.assignToTeamId),
+			},
+			readRequestSettings(this),
+		);
 		const emit = (records: IDataObject[]) =>
-			records.length
-				? [
-						this.helpers.returnJsonArray(
-							records.map((r) => ({ ...(simplify ? simplifyActivity(r) : r), _event: event })),
-						),
-					]
-				: null;
-
-		if (this.getMode() === 'manual') {
-			const sample = await list(undefined, false, SAMPLE_SIZE);
-			return emit(sample);
-		}
-
-		// n8n saves static data only when a property of the node's own object is assigned (it does
-		// not see changes inside a nested object it did not load itself), so each poll reads the
-		// event's state and assigns a new one: a cursor kept only in memory would be lost on restart
-		const staticData = this.getWorkflowStaticData('node') as Record<string, TriggerState>;
-		const state: TriggerState = { ...(staticData[event] ?? {}) };
-		const nowSeconds = Math.floor(Date.now() / 1000);
-
-		if (state.cursor === undefined) {
-			// first activation: whatever exists now is known, not new
-			const known = await list(nowSeconds - ACTIVATION_LOOKBACK_SECONDS, true);
-			const dates = known.map((r) => dateOf(r, event)).filter((d): d is number => d !== undefined);
-			state.cursor = dates.length ? Math.max(...dates) : nowSeconds - ACTIVATION_LOOKBACK_SECONDS;
-			state.seen = known.filter((r) => dateOf(r, event) === state.cursor).map((r) => String(r.id));
-			staticData[event] = state;
-			return null;
-		}
-
-		const cursor = state.cursor;
-		const seen = new Set(state.seen ?? []);
-		const fetched = await list(cursor, true);
-		const fresh = fetched.filter((r) => {
-			const date = dateOf(r, event);
-			return date !== undefined && date >= cursor && !seen.has(String(r.id));
-		});
-		fresh.sort((a, b) => (dateOf(a, event) ?? 0) - (dateOf(b, event) ?? 0));
-		if (fresh.length) {
-			const newest = Math.max(...fresh.map((r) => dateOf(r, event) ?? cursor));
-			const atNewest = fresh.filter((r) => dateOf(r, event) === newest).map((r) => String(r.id));
-			staticData[event] = {
-				cursor: newest,
-				seen: newest === cursor ? [...seen, ...atNewest] : atNewest,
-			};
-		}
-		return emit(fresh);
+			emitItems(
+				this,
+				records.map((r) => ({ ...(simplify ? simplifyActivity(r) : r), _event: event })),
+			);
+		if (this.getMode() === 'manual') return emit(await adapter.sample(SAMPLE_SIZE));
+		// one state per event, assigned whole at the top level of the static data on every poll
+		migrateState(this.getWorkflowStaticData('node') as IDataObject, event);
+		const store = triggerStore(this, event, isCursorState);
+		const { state, changes } = await pollCursor(adapter, store.state);
+		store.save(state);
+		return emit(changes.map((c) => c.record));
 	}
 }

@@ -1,16 +1,10 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import { crmComUserLogin } from '../../credentials/CrmComUserApi.credentials';
 import { nodeParameter } from '../shared/parameters';
-import { credentialsOf, crmRequest } from '../shared/transport/request';
-import type {
-	ApiProfile,
-	CrmReply,
-	QueryValue,
-	RequestContext,
-	RequestOptions,
-} from '../shared/transport/types';
-import { paginateByPage, type PagingOptions } from '../shared/transport/paginate';
-import { checkBaseUrl, joinUrl } from '../shared/transport/url';
+import { createCrmClient, type CrmListCall, type ListPaging } from '../shared/client';
+import type { ApiProfile, CrmReply, RequestContext } from '../shared/transport/types';
+import { checkBaseUrl } from '../shared/transport/url';
 
 /** The two credentials the node accepts, by the value of its Authentication parameter. */
 export const CREDENTIAL_BY_AUTH = {
@@ -36,6 +30,16 @@ export const crmComProfile: ApiProfile = {
 	secretFields: ['apiKey', 'password', 'accessToken', 'jwtToken'],
 	renewOn401: ['crmComUserApi'],
 	expectJson: true,
+	/** A 401 of the user credential: one login shared by every request waiting for it. */
+	async refreshCredentials(this: RequestContext, credentials) {
+		return {
+			...credentials,
+			accessToken: await crmComUserLogin(
+				async (options) => await this.helpers.httpRequest(options),
+				credentials,
+			),
+		};
+	},
 	readError(reply: CrmReply) {
 		const body = (
 			reply.body && typeof reply.body === 'object' ? reply.body : {}
@@ -61,94 +65,42 @@ export function credentialType(ctx: RequestContext): string {
 	return CREDENTIAL_BY_AUTH[auth as CrmComAuthentication] ?? CREDENTIAL_BY_AUTH.apiKey;
 }
 
-export async function baseUrl(ctx: RequestContext): Promise<string> {
-	const credentials = await credentialsOf(ctx, credentialType(ctx));
-	return checkBaseUrl(credentials.baseUrl, 'Base URL');
-}
-
-export interface CrmComCall {
-	method: IHttpRequestMethods;
-	/** Path below the base URL, its id segments already encoded with `pathSegment`. */
-	path: string;
-	qs?: Record<string, QueryValue | undefined>;
-	body?: IDataObject | IDataObject[];
-	idempotent?: boolean;
-	itemIndex?: number;
-	options?: Partial<RequestOptions>;
-}
-
-/** One CRM.COM call through the shared layer; returns the parsed body. */
-export async function crmComRequest<T = IDataObject>(
-	ctx: RequestContext,
-	call: CrmComCall,
-): Promise<T> {
-	const base = await baseUrl(ctx);
-	const reply = await crmRequest.call(
-		ctx,
-		crmComProfile,
-		credentialType(ctx),
-		{
-			method: call.method,
-			url: joinUrl(base, call.path),
-			qs: call.qs,
-			body: call.body,
-			idempotent: call.idempotent,
-			itemIndex: call.itemIndex,
-		},
-		call.options,
-	);
-	return (reply.body ?? {}) as T;
-}
-
-interface CrmComPage<T> {
-	content?: T[];
-	paging?: {
-		page?: number;
-		size?: number;
-		total?: number | null;
-		has_more?: boolean | null;
-	};
+interface CrmComPage {
+	content?: IDataObject[];
+	paging?: { page?: number; size?: number; total?: number | null; has_more?: boolean | null };
 }
 
 /**
- * A CRM.COM list (`{content, paging}` with `page` from 1 and `size`), all of it or up to
- * `limit`, through the shared page/size paginator.
+ * The Back-Office API below the credential's base URL, with the credential the Authentication
+ * parameter picks; lists are `{content, paging}` with `page` (from 1) and `size` (up to 250).
  */
-export async function crmComList<T = IDataObject>(
-	ctx: RequestContext,
-	call: Omit<CrmComCall, 'method' | 'body'>,
-	paging: PagingOptions,
-): Promise<T[]> {
-	const pageSize = Math.min(Math.max(1, paging.pageSize || DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
-	return await paginateByPage<T>(
-		async (page, size) => {
-			const body = await crmComRequest<CrmComPage<T>>(ctx, {
-				...call,
-				method: 'GET',
-				qs: { ...(call.qs ?? {}), page, size },
-			});
+export const crmCom = createCrmClient({
+	profile: crmComProfile,
+	credentialType,
+	baseUrl: (credentials) => checkBaseUrl(credentials.baseUrl, 'Base URL'),
+	list: {
+		style: 'page',
+		pageParam: 'page',
+		sizeParam: 'size',
+		maxPageSize: MAX_PAGE_SIZE,
+		defaultPageSize: DEFAULT_PAGE_SIZE,
+		defaultConcurrency: 4,
+		readPage: (reply) => {
+			const body = (reply ?? {}) as CrmComPage;
 			return {
 				items: Array.isArray(body.content) ? body.content : [],
 				total: body.paging?.total,
 				hasMore: body.paging?.has_more,
 			};
 		},
-		{ ...paging, pageSize },
-	);
-}
+	},
+});
 
-/** The Options collection of item `i`, as paging and request settings. */
-export function pagingFrom(
-	ctx: IExecuteFunctions,
-	i: number,
-	settings: { pageSize?: number; concurrency?: number; maxPages?: number },
-): PagingOptions {
-	const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
-	return {
-		returnAll,
-		limit: returnAll ? undefined : (ctx.getNodeParameter('limit', i, 50) as number),
-		pageSize: settings.pageSize ?? DEFAULT_PAGE_SIZE,
-		concurrency: settings.concurrency ?? 4,
-		maxPages: settings.maxPages,
-	};
+/** A CRM.COM list, all of it or up to `limit` (the trigger's read). */
+export async function crmComList<T = IDataObject>(
+	ctx: RequestContext,
+	call: CrmListCall,
+	paging: ListPaging,
+): Promise<T[]> {
+	return await crmCom.list<T>(ctx, call, paging);
 }

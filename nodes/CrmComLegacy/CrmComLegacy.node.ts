@@ -6,10 +6,8 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import * as contactInformation from './actions/contactInformation/ContactInformation.resource';
-import * as custom from './actions/custom/Custom.resource';
-import * as provisioningRequest from './actions/provisioningRequest/ProvisioningRequest.resource';
 import { router } from './actions/router';
+import { credentials, properties } from './actions/versionDescription';
 
 export class CrmComLegacy implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,24 +23,8 @@ export class CrmComLegacy implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'crmComLegacyApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Contact Information', value: 'contactInformation' },
-					{ name: 'Custom API Call', value: 'custom' },
-					{ name: 'Provisioning Request', value: 'provisioningRequest' },
-				],
-				default: 'contactInformation',
-			},
-			...contactInformation.description,
-			...custom.description,
-			...provisioningRequest.description,
-		],
+		credentials,
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

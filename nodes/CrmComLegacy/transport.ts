@@ -1,16 +1,9 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { LEGACY_API_PATH, legacyLogin } from '../../credentials/CrmComLegacyApi.credentials';
-import { credentialsOf, crmRequest } from '../shared/transport/request';
-import { paginateByOffset, type PagingOptions } from '../shared/transport/paginate';
-import type {
-	ApiProfile,
-	CrmReply,
-	QueryValue,
-	RequestContext,
-	RequestOptions,
-} from '../shared/transport/types';
-import { checkBaseUrl, joinUrl } from '../shared/transport/url';
+import { createCrmClient } from '../shared/client';
+import type { ApiProfile, CrmReply, RequestContext } from '../shared/transport/types';
+import { checkBaseUrl } from '../shared/transport/url';
 
 export const LEGACY_CREDENTIAL = 'crmComLegacyApi';
 export const MAX_RESULTS = 50;
@@ -50,56 +43,22 @@ export const legacyProfile: ApiProfile = {
 	},
 };
 
-export interface LegacyCall {
-	method: IHttpRequestMethods;
-	/** `<entity>/<action>`, e.g. `contact_information/show`. */
-	path: string;
-	qs?: Record<string, QueryValue | undefined>;
-	body?: IDataObject;
-	idempotent?: boolean;
-	itemIndex?: number;
-	options?: Partial<RequestOptions>;
-}
-
-/** One call; returns the envelope's `data`. */
-export async function legacyRequest<T = IDataObject>(
-	ctx: RequestContext,
-	call: LegacyCall,
-): Promise<T> {
-	const credentials = await credentialsOf(ctx, LEGACY_CREDENTIAL);
-	const server = checkBaseUrl(credentials.server, 'Server URL');
-	const reply = await crmRequest.call(
-		ctx,
-		legacyProfile,
-		LEGACY_CREDENTIAL,
-		{
-			method: call.method,
-			url: joinUrl(`${server}${LEGACY_API_PATH}`, call.path),
-			qs: call.qs,
-			body: call.method === 'GET' ? undefined : (call.body ?? {}),
-			idempotent: call.idempotent,
-			itemIndex: call.itemIndex,
-		},
-		call.options,
-	);
-	return ((reply.body as Envelope).data ?? null) as T;
-}
-
-/** A list over offset/number_of_results, never more than 50 a page. */
-export async function legacyList<T = IDataObject>(
-	ctx: RequestContext,
-	call: Omit<LegacyCall, 'method' | 'body'>,
-	paging: PagingOptions,
-): Promise<T[]> {
-	return await paginateByOffset<T>(
-		async (offset, count) => {
-			const data = await legacyRequest<T[] | null>(ctx, {
-				...call,
-				method: 'GET',
-				qs: { ...(call.qs ?? {}), offset, number_of_results: count },
-			});
-			return { items: Array.isArray(data) ? data : [] };
-		},
-		{ ...paging, maxPageSize: MAX_RESULTS },
-	);
-}
+/**
+ * The REST v2 API below the credential's server: replies are `{data, status}` envelopes (the
+ * operations see `data`), a GET sends no body and a POST at least `{}`, lists page by
+ * `offset`/`number_of_results`, never more than 50 a call.
+ */
+export const legacy = createCrmClient({
+	profile: legacyProfile,
+	credentialType: LEGACY_CREDENTIAL,
+	baseUrl: (credentials) => `${checkBaseUrl(credentials.server, 'Server URL')}${LEGACY_API_PATH}`,
+	unwrap: (reply) => (reply.body as Envelope).data ?? null,
+	body: (call) => (call.method === 'GET' ? undefined : (call.body ?? {})),
+	list: {
+		style: 'offset',
+		offsetParam: 'offset',
+		countParam: 'number_of_results',
+		maxPageSize: MAX_RESULTS,
+		readPage: (data) => ({ items: Array.isArray(data) ? (data as IDataObject[]) : [] }),
+	},
+});

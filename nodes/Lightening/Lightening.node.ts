@@ -6,8 +6,8 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import * as contact from './actions/contact/Contact.resource';
 import { router } from './actions/router';
+import { credentials, properties } from './actions/versionDescription';
 
 export class Lightening implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,18 +22,8 @@ export class Lightening implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'lighteningApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Contact', value: 'contact' }],
-				default: 'contact',
-			},
-			...contact.description,
-		],
+		credentials,
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,15 +1,14 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { credentialsOf, crmRequest } from '../shared/transport/request';
+import { createCrmClient } from '../shared/client';
 import type {
 	ApiProfile,
 	CrmFailure,
 	CrmReply,
-	QueryValue,
 	RequestContext,
 	RequestOptions,
 } from '../shared/transport/types';
-import { checkBaseUrl, joinUrl } from '../shared/transport/url';
+import { checkBaseUrl } from '../shared/transport/url';
 
 export const LIGHTENING_CREDENTIAL = 'lighteningApi';
 
@@ -62,50 +61,38 @@ export const lighteningProfile: ApiProfile = {
 	},
 };
 
-export async function lighteningRequest<T = IDataObject>(
-	ctx: RequestContext,
-	call: {
-		method: IHttpRequestMethods;
-		path: string;
-		qs?: Record<string, QueryValue | undefined>;
-		body?: IDataObject;
-		idempotent?: boolean;
-		itemIndex?: number;
-		options?: Partial<RequestOptions>;
-	},
-): Promise<T> {
-	const credentials = await credentialsOf(ctx, LIGHTENING_CREDENTIAL);
-	const base = checkBaseUrl(credentials.baseUrl, 'Base URL');
-	const reply = await crmRequest.call(
-		ctx,
-		lighteningProfile,
-		LIGHTENING_CREDENTIAL,
-		{
-			method: call.method,
-			url: joinUrl(base, call.path),
-			qs: call.qs,
-			body: call.body,
-			idempotent: call.idempotent,
-			itemIndex: call.itemIndex,
+/** Lightening's API below the credential's base URL; lists come whole in one reply (`entities`). */
+export const lightening = createCrmClient({
+	profile: lighteningProfile,
+	credentialType: LIGHTENING_CREDENTIAL,
+	baseUrl: (credentials) => checkBaseUrl(credentials.baseUrl, 'Base URL'),
+	list: {
+		style: 'single',
+		readAll: (body) => {
+			const entities = (body as { entities?: unknown }).entities;
+			return Array.isArray(entities) ? (entities as IDataObject[]) : [];
 		},
-		call.options,
-	);
-	return (reply.body ?? {}) as T;
+	},
+});
+
+/** The `GET contact` list call of some customers (the API lists contacts per customer). */
+export function contactsOf(customerIds: number[]): {
+	path: string;
+	qs: { 'customer_id[]': number[] };
+} {
+	return { path: 'contact', qs: { 'customer_id[]': customerIds } };
 }
 
-/** Every contact of the given customers (the API returns them in one reply). */
+/** Every contact of the given customers, in one reply (the trigger's read). */
 export async function listContacts(
 	ctx: RequestContext,
 	customerIds: number[],
 	itemIndex: number | undefined,
 	options: Partial<RequestOptions>,
 ): Promise<IDataObject[]> {
-	const body = await lighteningRequest<{ entities?: IDataObject[] }>(ctx, {
-		method: 'GET',
-		path: 'contact',
-		qs: { 'customer_id[]': customerIds },
-		itemIndex,
-		options,
-	});
-	return Array.isArray(body.entities) ? body.entities : [];
+	return await lightening.list(
+		ctx,
+		{ ...contactsOf(customerIds), itemIndex, options },
+		{ returnAll: true },
+	);
 }

@@ -188,3 +188,45 @@ export function readRequestSettings(
 		raw,
 	};
 }
+
+/**
+ * The named Options collections: `read` and `write` (one request: timeout and retries),
+ * `concurrentWrite` (one request per item, several items at once), `list` (a paged list read
+ * page after page), `pagedList` (a paged list that may fetch pages at once), `rangeList` (a
+ * list paged by the user's page size, one page at a time), `batchWrite` (records sent many per request).
+ */
+export const OPTION_PRESETS = {
+	read: ['maxAttempts', 'retryBudget', 'timeout'],
+	write: ['maxAttempts', 'retryBudget', 'timeout'],
+	concurrentWrite: ['concurrency', 'maxAttempts', 'retryBudget', 'timeout'],
+	list: ['maxAttempts', 'maxPages', 'retryBudget', 'timeout'],
+	rangeList: ['maxAttempts', 'maxPages', 'pageSize', 'retryBudget', 'timeout'],
+	pagedList: ['concurrency', 'maxAttempts', 'maxPages', 'pageSize', 'retryBudget', 'timeout'],
+	batchWrite: ['batchSize', 'concurrency', 'maxAttempts', 'retryBudget', 'timeout'],
+} as const satisfies Record<string, readonly RequestOptionName[]>;
+
+export type OptionPreset = keyof typeof OPTION_PRESETS;
+
+/** The Options collection of a named preset (see `OPTION_PRESETS`). */
+export function optionsCollection(
+	preset: OptionPreset,
+	defaults: Partial<Record<RequestOptionName, number>> = {},
+	extra: INodeProperties[] = [],
+): INodeProperties {
+	return requestOptionsCollection([...OPTION_PRESETS[preset]], defaults, extra);
+}
+
+/**
+ * Records of item `i` as the Simplify toggle (default on) asks: each passed through `simplify`,
+ * or as the API returned them.
+ */
+export function simplifiedIf<T>(
+	ctx: IExecuteFunctions,
+	i: number,
+	records: T | T[],
+	simplify: (record: T) => IDataObject,
+): IDataObject | IDataObject[] {
+	const on = ctx.getNodeParameter('simplify', i, true) as boolean;
+	if (Array.isArray(records)) return on ? records.map(simplify) : (records as IDataObject[]);
+	return on ? simplify(records) : (records as IDataObject);
+}

@@ -1,6 +1,13 @@
-import type { IExecuteFunctions, IPollFunctions, NodeParameterValueType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IPollFunctions,
+	NodeParameterValueType,
+} from 'n8n-workflow';
 
 import type { RequestContext } from './transport/types';
+import { pathSegment } from './transport/url';
+import { fields, validate } from './validation';
 
 /**
  * Reads a node parameter from any context: execute-style contexts take an item index,
@@ -31,4 +38,26 @@ export function textParameter(ctx: RequestContext, name: string, itemIndex = 0):
 export function listOf(value: unknown): string[] {
 	const raw = Array.isArray(value) ? value : String(value ?? '').split(',');
 	return raw.map((v) => String(v).trim()).filter(Boolean);
+}
+
+/**
+ * The id of item `i` from a text or resource-locator parameter, checked (not empty, not "." or
+ * "..") and encoded as one URL path segment. `label` names the field in the error.
+ */
+export function idParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	label: string,
+	i: number,
+): string {
+	const raw = ctx.getNodeParameter(name, i, '', { extractValue: true }) as unknown;
+	const value = typeof raw === 'object' && raw !== null ? (raw as IDataObject).value : raw;
+	const id = validate(
+		ctx.getNode(),
+		fields.pathId(),
+		typeof value === 'number' ? String(value) : value,
+		{ '': label },
+		i,
+	);
+	return pathSegment(id);
 }

@@ -13,11 +13,13 @@ import { CrmComTrigger } from '../../nodes/CrmCom/CrmComTrigger.node';
 import { CrmComLegacy } from '../../nodes/CrmComLegacy/CrmComLegacy.node';
 import { Lightening } from '../../nodes/Lightening/Lightening.node';
 import { LighteningTrigger } from '../../nodes/Lightening/LighteningTrigger.node';
+import { CrmComLegacyTrigger } from '../../nodes/CrmComLegacy/CrmComLegacyTrigger.node';
 
 const NODES: INodeType[] = [
 	new CrmCom(),
 	new CrmComTrigger(),
 	new CrmComLegacy(),
+	new CrmComLegacyTrigger(),
 	new CentrixOne(),
 	new CentrixOneTrigger(),
 	new Cention(),

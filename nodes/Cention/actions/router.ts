@@ -1,8 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { route } from '../../shared/router';
+import { route, type OperationModule } from '../../shared/router';
 import * as contactCard from './contactCard/ContactCard.resource';
+import type { CentionMap } from './node.type';
+
+/** Every resource's dispatch map: each operation value to its operation file. */
+export const resources: {
+	[R in keyof CentionMap]: Record<CentionMap[R], OperationModule>;
+} = {
+	contactCard: contactCard.operations,
+};
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await route.call(this, { contactCard: { upsert: contactCard.upsert } });
+	return await route.call(this, resources);
 }

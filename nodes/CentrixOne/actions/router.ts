@@ -6,19 +6,17 @@ import * as list from './list/List.resource';
 import * as opportunity from './opportunity/Opportunity.resource';
 import * as revenueType from './revenueType/RevenueType.resource';
 import * as user from './user/User.resource';
+import type { CentrixOneMap } from './node.type';
 
-const resources: Record<string, Record<string, OperationModule>> = {
-	contact: {
-		create: contact.create,
-		get: contact.get,
-		getAll: contact.getAll,
-		update: contact.update,
-		upsert: contact.upsert,
-	},
-	list: { getAll: list.getAll },
-	opportunity: { getAll: opportunity.getAll },
-	revenueType: { getAll: revenueType.getAll },
-	user: { getAll: user.getAll },
+/** Every resource's dispatch map: each operation value to its operation file. */
+export const resources: {
+	[R in keyof CentrixOneMap]: Record<CentrixOneMap[R], OperationModule>;
+} = {
+	contact: contact.operations,
+	list: list.operations,
+	opportunity: opportunity.operations,
+	revenueType: revenueType.operations,
+	user: user.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,10 +1,14 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { centrixList } from '../transport';
+import { centrix } from '../transport';
 
 /** Contact lists (Scripts), for list pickers. */
 export async function getLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const rows = await centrixList(this, 'Scripts', 'all', { fields: 'all' }, undefined, {});
+	const rows = await centrix.list(
+		this,
+		{ path: 'Scripts', qs: { fields: 'all' }, options: {} },
+		{ returnAll: true },
+	);
 	return rows
 		.map((r) => ({ name: String(r.Name ?? r.ids), value: String(r.ids) }))
 		.sort((a, b) => a.name.localeCompare(b.name));
@@ -12,7 +16,11 @@ export async function getLists(this: ILoadOptionsFunctions): Promise<INodeProper
 
 /** Users, for the sales rep pickers. */
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const rows = await centrixList(this, 'Users', 'all', { fields: 'all' }, undefined, {});
+	const rows = await centrix.list(
+		this,
+		{ path: 'Users', qs: { fields: 'all' }, options: {} },
+		{ returnAll: true },
+	);
 	return rows
 		.map((r) => ({
 			name: String(r.Name ?? r.idu),

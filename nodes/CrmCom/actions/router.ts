@@ -9,15 +9,16 @@ import * as custom from './custom/Custom.resource';
 import * as insight from './insight/Insight.resource';
 import type { CrmComMap } from './node.type';
 
-const resources: {
+/** Every resource's dispatch map: each operation value to its operation file. */
+export const resources: {
 	[R in keyof CrmComMap]: Record<CrmComMap[R], OperationModule>;
 } = {
-	account,
-	activity,
-	analytics,
-	contact,
-	custom,
-	insight,
+	account: account.operations,
+	activity: activity.operations,
+	analytics: analytics.operations,
+	contact: contact.operations,
+	custom: custom.operations,
+	insight: insight.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,5 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
+import { resourceProperty } from '../../shared/operations';
 import * as account from './account/Account.resource';
 import * as activity from './activity/Activity.resource';
 import * as analytics from './analytics/Analytics.resource';
@@ -36,12 +37,8 @@ export const authenticationProperty: INodeProperties = {
 /** Authentication, Resource, then each resource's operations and fields. */
 export const properties: INodeProperties[] = [
 	authenticationProperty,
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
+	resourceProperty(
+		[
 			{ name: 'Account', value: 'account' },
 			{ name: 'Activity', value: 'activity' },
 			{ name: 'Analytics', value: 'analytics' },
@@ -49,8 +46,8 @@ export const properties: INodeProperties[] = [
 			{ name: 'Custom API Call', value: 'custom' },
 			{ name: 'Insight', value: 'insight' },
 		],
-		default: 'activity',
-	},
+		'activity',
+	),
 	...account.description,
 	...activity.description,
 	...analytics.description,

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { baseUrl, crmComRequest } from '../transport';
+import { crmCom } from '../transport';
 
 const PAGE_SIZE = 50;
 
@@ -12,7 +12,7 @@ async function search(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = paginationToken ? Number(paginationToken) : 1;
-	const reply = await crmComRequest<{
+	const reply = await crmCom.request<{
 		content?: IDataObject[];
 		paging?: { total?: number | null; has_more?: boolean };
 	}>(ctx, {
@@ -21,7 +21,7 @@ async function search(
 		qs: { page, size: PAGE_SIZE, search_value: filter?.trim() || undefined },
 	});
 	const content = reply.content ?? [];
-	const base = await baseUrl(ctx);
+	const base = await crmCom.baseUrl(ctx);
 	const more =
 		reply.paging?.has_more ??
 		(typeof reply.paging?.total === 'number'

@@ -4,12 +4,16 @@ import { route, type OperationModule } from '../../shared/router';
 import * as contactInformation from './contactInformation/ContactInformation.resource';
 import * as custom from './custom/Custom.resource';
 import * as provisioningRequest from './provisioningRequest/ProvisioningRequest.resource';
+import type { CrmComLegacyMap } from './node.type';
 
-const resources: {
-	contactInformation: Record<'create' | 'get' | 'getAll' | 'update', OperationModule>;
-	custom: Record<'apiCall', OperationModule>;
-	provisioningRequest: Record<'getPending', OperationModule>;
-} = { contactInformation, custom, provisioningRequest };
+/** Every resource's dispatch map: each operation value to its operation file. */
+export const resources: {
+	[R in keyof CrmComLegacyMap]: Record<CrmComLegacyMap[R], OperationModule>;
+} = {
+	contactInformation: contactInformation.operations,
+	custom: custom.operations,
+	provisioningRequest: provisioningRequest.operations,
+};
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await route.call(this, resources);

@@ -2,12 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { route, type OperationModule } from '../../shared/router';
 import * as contact from './contact/Contact.resource';
+import type { LighteningMap } from './node.type';
 
-const resources: Record<
-	'contact',
-	Record<'create' | 'delete' | 'get' | 'getAll' | 'update' | 'upsert', OperationModule>
-> = {
-	contact,
+/** Every resource's dispatch map: each operation value to its operation file. */
+export const resources: {
+	[R in keyof LighteningMap]: Record<LighteningMap[R], OperationModule>;
+} = {
+	contact: contact.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,9 +1,20 @@
-import { chunk, mapSettled, type Settled } from '../concurrency';
+import { chunk, mapSettled, NotStartedError, type Settled } from '../concurrency';
+
+export interface BatchOptions {
+	/**
+	 * Send no new batch once any input has failed (a batch failed whole, or one of its records
+	 * was refused): the node will stop at that failure, so what it sent after it would be
+	 * written without being reported, and a re-run would write it twice. Batches already in
+	 * flight finish. Set it when the node does not continue on fail.
+	 */
+	stopOnFailure?: boolean;
+}
 
 /**
  * Sends inputs in chunks of `batchSize`, `concurrency` chunks at a time, and maps each reply
  * record back to its input: `send` returns one settled result per input of its chunk, in
- * chunk order. A chunk that fails as a whole fails each of its inputs with that error.
+ * chunk order. A chunk that fails as a whole fails each of its inputs with that error; with
+ * `stopOnFailure`, the inputs of chunks not sent fail with `NotStartedError`.
  * The result has one entry per input, in input order.
  */
 export async function sendInBatches<I, R>(
@@ -11,18 +22,36 @@ export async function sendInBatches<I, R>(
 	batchSize: number,
 	concurrency: number,
 	send: (batch: I[], firstIndex: number) => Promise<Array<Settled<R>>>,
+	options: BatchOptions = {},
 ): Promise<Array<Settled<R>>> {
 	const size = Math.max(1, Math.floor(batchSize));
 	const batches = chunk(inputs, size);
-	const settled = await mapSettled(batches, concurrency, async (batch, k) => {
-		const results = await send(batch, k * size);
-		if (results.length !== batch.length) {
-			throw new Error(
-				`The service answered ${results.length} records for a batch of ${batch.length}: the outcome of this batch is unknown`,
-			);
-		}
-		return results;
-	});
+	let failed = false;
+	const settled = await mapSettled(
+		batches,
+		concurrency,
+		async (batch, k) => {
+			if (failed && options.stopOnFailure) throw new NotStartedError();
+			let answered = false;
+			let results: Array<Settled<R>>;
+			try {
+				results = await send(batch, k * size);
+				answered = true;
+			} finally {
+				// a batch that failed whole is a failure too
+				if (!answered) failed = true;
+			}
+			if (results.length !== batch.length) {
+				failed = true;
+				throw new Error(
+					`The service answered ${results.length} records for a batch of ${batch.length}: the outcome of this batch is unknown`,
+				);
+			}
+			if (results.some((r) => !r.ok)) failed = true;
+			return results;
+		},
+		{ stopOnError: options.stopOnFailure },
+	);
 	const out: Array<Settled<R>> = [];
 	for (const [k, batchResult] of settled.entries()) {
 		if (batchResult.ok) out.push(...batchResult.value);

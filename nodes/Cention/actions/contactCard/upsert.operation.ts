@@ -6,15 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import {
-	readRequestSettings,
-	requestOptionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError, validate } from '../../../shared/validation';
-import { postContactCard } from '../../transport';
+import { cention, JSON_API_HEADERS } from '../../transport';
+import { requestOptions } from '../../../shared/client';
+import type { OperationOption } from '../../../shared/operations';
 
 /** A list field: several values, each of which may itself be a comma-separated list. */
 function listField(
@@ -37,7 +35,7 @@ function listField(
 	};
 }
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName:
 			'Cention finds an existing contact card by any of the channels given (email, phone, Facebook, VK, LINE) and adds to it instead of creating a duplicate',
@@ -96,16 +94,18 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('concurrentWrite'),
 ];
 
 /** Many items are sent at once, up to Options → Concurrency; output keeps input order. */
 export const concurrent = true;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contactCard'], operation: ['upsert'] } },
-	properties,
-);
+export const option = {
+	value: 'upsert',
+	name: 'Create or Update',
+	action: 'Create or update a contact card',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+} as const satisfies OperationOption;
 
 /** Flattens multiple values and comma-separated expression results into one trimmed list. */
 export function valuesOf(raw: unknown): string[] {
@@ -196,12 +196,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (input.custom.length) contacts.custom = input.custom;
 	if (input.name) contacts.name = input.name;
 
-	const reply = await postContactCard(
-		this,
-		{ data: { type: 'c3_contact_cards', attributes: { contacts } } },
-		i,
-		readRequestSettings(this, i).request,
-	);
+	// an upsert keyed by channel is safe to send again
+	const reply = await cention.send(this, {
+		method: 'POST',
+		path: 'c3_contact_cards',
+		body: { data: { type: 'c3_contact_cards', attributes: { contacts } } },
+		headers: JSON_API_HEADERS,
+		idempotent: true,
+		itemIndex: i,
+		options: requestOptions(this, i),
+	});
 	const data =
 		(
 			(reply.body ?? {}) as {

@@ -1,19 +1,23 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { Settled } from '../../../shared/concurrency';
-import { updateDisplayOptions } from '../../../shared/descriptions';
-import { contactFieldsCollection } from './fields';
+import { contactFieldsCollection } from './helpers';
 import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
+import type { OperationOption } from '../../../shared/operations';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['create'] } },
-	[
-		mappingModeProperty,
-		...definedBelow([contactFieldsCollection('contactFields', 'Fields')]),
-		writeOptions,
-	],
-);
+export const option = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create contacts',
+	description: 'Create contacts, many per request',
+} as const satisfies OperationOption;
+
+export const description: INodeProperties[] = [
+	mappingModeProperty,
+	...definedBelow([contactFieldsCollection('contactFields', 'Fields')]),
+	writeOptions,
+];
 
 /** Creates contacts, many per request. A create is never re-sent after a lost reply. */
 export async function executeAll(

@@ -1,36 +1,41 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	requestOptionsCollection,
-	simplifyProperty,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, simplifyProperty, simplifiedIf } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
-import { baseFilterPart, centrixList } from '../../transport';
-import { simplifyContact } from './fields';
+import { baseFilterPart, centrix } from '../../transport';
+import { simplifyContact } from './helpers';
 import { textParameter } from '../../../shared/parameters';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['get'] } },
-	[
-		{
-			displayName: 'Find By',
-			name: 'findBy',
-			type: 'options',
-			options: [
-				{ name: 'CentrixOne ID (Idc)', value: 'idc' },
-				{ name: 'External ID', value: 'externalId' },
-			],
-			default: 'idc',
-		},
-		{ displayName: 'Value', name: 'value', type: 'string', default: '', required: true },
-		simplifyProperty,
-		requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
-	],
-);
+export const option = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get a contact',
+} as const satisfies OperationOption;
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Find By',
+		name: 'findBy',
+		type: 'options',
+		options: [
+			{ name: 'CentrixOne ID (Idc)', value: 'idc' },
+			{ name: 'External ID', value: 'externalId' },
+		],
+		default: 'idc',
+	},
+	{ displayName: 'Value', name: 'value', type: 'string', default: '', required: true },
+	simplifyProperty,
+	optionsCollection('read'),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const findBy = this.getNodeParameter('findBy', i) as 'idc' | 'externalId';
@@ -41,13 +46,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	} catch (error) {
 		throw fieldError(this.getNode(), 'Value', (error as Error).message.replace(/^"[^"]*" /, ''), i);
 	}
-	const rows = await centrixList(
+	const rows = await centrix.list(
 		this,
-		'Contacts',
-		filter,
-		{ fields: 'all' },
-		i,
-		readRequestSettings(this, i).request,
+		{
+			path: 'Contacts',
+			baseFilter: filter,
+			qs: { fields: 'all' },
+			itemIndex: i,
+			options: requestOptions(this, i),
+		},
+		{ returnAll: true },
 	);
 	if (rows.length === 0)
 		throw new NodeOperationError(
@@ -56,8 +64,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			{ itemIndex: i },
 		);
 	const contact = rows[0] as IDataObject;
-	return toItems(
-		(this.getNodeParameter('simplify', i, true) as boolean) ? simplifyContact(contact) : contact,
-		i,
-	);
+	return toItems(simplifiedIf(this, i, contact, simplifyContact), i);
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { CONTACT_FIELD_NAMES } from './fields';
+import { CONTACT_FIELD_NAMES } from './helpers';
 
 export type MappingMode = 'defineBelow' | 'autoMapInputData';
 

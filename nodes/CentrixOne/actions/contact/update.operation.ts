@@ -1,30 +1,34 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { Settled } from '../../../shared/concurrency';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { fieldError } from '../../../shared/validation';
-import { contactFieldsCollection } from './fields';
+import { contactFieldsCollection } from './helpers';
 import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
+import type { OperationOption } from '../../../shared/operations';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['update'] } },
-	[
-		mappingModeProperty,
-		...definedBelow([
-			{
-				displayName: 'Contact ID (Idc)',
-				name: 'idc',
-				type: 'string',
-				default: '',
-				required: true,
-				description: 'The CentrixOne identifier of the contact',
-			},
-			contactFieldsCollection('updateFields', 'Update Fields'),
-		]),
-		writeOptions,
-	],
-);
+export const option = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update contacts',
+	description: 'Update contacts by their CentrixOne ID, many per request',
+} as const satisfies OperationOption;
+
+export const description: INodeProperties[] = [
+	mappingModeProperty,
+	...definedBelow([
+		{
+			displayName: 'Contact ID (Idc)',
+			name: 'idc',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The CentrixOne identifier of the contact',
+		},
+		contactFieldsCollection('updateFields', 'Update Fields'),
+	]),
+	writeOptions,
+];
 
 export async function executeAll(
 	this: IExecuteFunctions,

@@ -1,32 +1,36 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { textParameter } from '../../../shared/parameters';
 import type { Settled } from '../../../shared/concurrency';
-import { updateDisplayOptions } from '../../../shared/descriptions';
 import { fieldError } from '../../../shared/validation';
-import { contactFieldsCollection } from './fields';
+import { contactFieldsCollection } from './helpers';
 import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
+import type { OperationOption } from '../../../shared/operations';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['upsert'] } },
-	[
-		mappingModeProperty,
-		...definedBelow([
-			{
-				displayName: 'External ID',
-				name: 'externalId',
-				type: 'string',
-				default: '',
-				required: true,
-				description:
-					'Your identifier of the contact: CentrixOne updates the contact with it, or creates it',
-			},
-			contactFieldsCollection('contactFields', 'Fields'),
-		]),
-		writeOptions,
-	],
-);
+export const option = {
+	value: 'upsert',
+	name: 'Create or Update',
+	action: 'Create or update contacts',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+} as const satisfies OperationOption;
+
+export const description: INodeProperties[] = [
+	mappingModeProperty,
+	...definedBelow([
+		{
+			displayName: 'External ID',
+			name: 'externalId',
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'Your identifier of the contact: CentrixOne updates the contact with it, or creates it',
+		},
+		contactFieldsCollection('contactFields', 'Fields'),
+	]),
+	writeOptions,
+];
 
 export async function executeAll(
 	this: IExecuteFunctions,

@@ -1,6 +1,4 @@
+import { defineResource } from '../../../shared/operations';
 import * as getAll from './getAll.operation';
-import { resourceWithGetMany } from '../simpleList';
 
-export { getAll };
-
-export const description = resourceWithGetMany('list', 'lists', getAll);
+export const { description, operations } = defineResource('list', [getAll], 'getAll');

@@ -1,61 +1,60 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	requestOptionsCollection,
-	returnAllOrLimit,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { singleShot } from '../../../shared/transport/paginate';
 import { fieldError } from '../../../shared/validation';
-import { baseFilterPart, centrixList } from '../../transport';
-import { fieldsOf, filtersOf } from '../contact/getAll.operation';
+import { baseFilterPart, centrix } from '../../transport';
+import { fieldsOf, filtersOf } from '../contact/helpers';
 import { textParameter } from '../../../shared/parameters';
+import type { OperationOption } from '../../../shared/operations';
+import { pagingOf, requestOptions } from '../../../shared/client';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['opportunity'], operation: ['getAll'] } },
-	[
-		{
-			displayName: 'List Name or ID',
-			name: 'listId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getLists' },
-			default: '',
-			required: true,
-			description:
-				'The list whose opportunities to read. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Filter Mode',
-			name: 'filterMode',
-			type: 'options',
-			options: [
-				{ name: 'None', value: 'none' },
-				{ name: 'Raw (Experts)', value: 'raw' },
-			],
-			default: 'none',
-		},
-		{
-			displayName: 'Raw Filters',
-			name: 'rawFilters',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
-			displayOptions: { show: { filterMode: ['raw'] } },
-			description: 'Elements separated by TAB, conditions by line breaks',
-		},
-		{
-			displayName: 'More Fields',
-			name: 'moreFields',
-			type: 'string',
-			default: '',
-			description: 'Field names, comma-separated (empty: all fields)',
-		},
-		...returnAllOrLimit,
-		requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
-	],
-);
+export const option = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many opportunities',
+} as const satisfies OperationOption;
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'List Name or ID',
+		name: 'listId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getLists' },
+		default: '',
+		required: true,
+		description:
+			'The list whose opportunities to read. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Filter Mode',
+		name: 'filterMode',
+		type: 'options',
+		options: [
+			{ name: 'None', value: 'none' },
+			{ name: 'Raw (Experts)', value: 'raw' },
+		],
+		default: 'none',
+	},
+	{
+		displayName: 'Raw Filters',
+		name: 'rawFilters',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		displayOptions: { show: { filterMode: ['raw'] } },
+		description: 'Elements separated by TAB, conditions by line breaks',
+	},
+	{
+		displayName: 'More Fields',
+		name: 'moreFields',
+		type: 'string',
+		default: '',
+		description: 'Field names, comma-separated (empty: all fields)',
+	},
+	...returnAllOrLimit,
+	optionsCollection('read'),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	let filter: string;
@@ -64,18 +63,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	} catch (error) {
 		throw fieldError(this.getNode(), 'List', (error as Error).message, i);
 	}
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const rows = await singleShot(
-		async () =>
-			await centrixList(
-				this,
-				'Opportunities',
-				filter,
-				{ fields: fieldsOf(this, i), filters: filtersOf(this, i) },
-				i,
-				readRequestSettings(this, i).request,
-			),
-		{ returnAll, limit: returnAll ? undefined : (this.getNodeParameter('limit', i) as number) },
+	const rows = await centrix.list(
+		this,
+		{
+			path: 'Opportunities',
+			baseFilter: filter,
+			qs: { fields: fieldsOf(this, i), filters: filtersOf(this, i) },
+			itemIndex: i,
+			options: requestOptions(this, i),
+		},
+		pagingOf(this, i),
 	);
 	return toItems(rows, i);
 }

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { CentrixObject } from '../../transport';
-import { simpleList } from '../simpleList';
+import { simpleList } from '../helpers';
+import type { OperationOption } from '../../../shared/operations';
 
 const operation = simpleList(
 	'revenueType',
@@ -20,6 +21,12 @@ const operation = simpleList(
 		},
 	],
 );
+
+export const option = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many revenue types',
+} as const satisfies OperationOption;
 
 export const description = operation.description;
 export const execute = operation.execute;

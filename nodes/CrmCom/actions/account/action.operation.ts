@@ -5,17 +5,18 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { idParameter, textParameter } from '../../../shared/parameters';
 import { fieldError } from '../../../shared/validation';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
-import { accountLocator } from '../common.descriptions';
-import { textParameter } from '../../../shared/parameters';
+import { crmCom } from '../../transport';
+import { accountLocator } from '../helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
 const STATES = ['ACTIVE', 'SUSPENDED', 'TERMINATED'];
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	accountLocator,
 	{
 		displayName: 'New State',
@@ -49,16 +50,17 @@ const properties: INodeProperties[] = [
 			"Another open account that receives this account's balance. If empty, the balance is lost on termination.",
 		displayOptions: { show: { state: ['TERMINATED'] } },
 	},
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('write'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['account'], operation: ['action'] } },
-	properties,
-);
+export const option = {
+	value: 'action',
+	name: 'Change State',
+	action: 'Activate suspend or terminate an account',
+} as const satisfies OperationOption;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'accountId', 'Account', i);
+	const id = idParameter(this, 'accountId', 'Account', i);
 	const state = String(this.getNodeParameter('state', i));
 	if (!STATES.includes(state))
 		throw fieldError(this.getNode(), 'New State', 'must be Active, Suspended or Terminated', i);
@@ -77,13 +79,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		}
 	}
 	// setting a state is idempotent: the same call leaves the account in the same state
-	const reply = await crmComRequest(this, {
+	const reply = await crmCom.request(this, {
 		method: 'POST',
 		path: `accounts/${id}/actions`,
 		body,
 		idempotent: true,
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems({ ...reply, state }, i);
 }

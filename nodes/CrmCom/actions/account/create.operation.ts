@@ -6,15 +6,16 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { idParameter } from '../../../shared/parameters';
 import { fields, validate } from '../../../shared/validation';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
-import { compact } from '../../helpers/utils';
-import { crmComRequest } from '../../transport';
-import { contactLocator } from '../common.descriptions';
+import { compact, contactLocator } from '../helpers';
+import { crmCom } from '../../transport';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{ ...contactLocator, description: 'The contact the account is for' },
 	{
 		displayName: 'Currency Code',
@@ -62,13 +63,14 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('write'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['account'], operation: ['create'] } },
-	properties,
-);
+export const option = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create an account for a contact',
+} as const satisfies OperationOption;
 
 const schema = z.object({
 	currencyCode: fields.currency(),
@@ -79,7 +81,7 @@ const schema = z.object({
 });
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const contactId = idFrom(this, 'contactId', 'Contact', i);
+	const contactId = idParameter(this, 'contactId', 'Contact', i);
 	const input = validate(
 		this.getNode(),
 		schema,
@@ -98,12 +100,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		billing_address_id: input.billingAddressId,
 	});
 	return toItems(
-		await crmComRequest(this, {
+		await crmCom.request(this, {
 			method: 'POST',
 			path: `contacts/${contactId}/accounts`,
 			body,
 			itemIndex: i,
-			options: requestOptionsOf(this, i),
+			options: requestOptions(this, i),
 		}),
 		i,
 	);

@@ -5,17 +5,13 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	requestOptionsCollection,
-	returnAllOrLimit,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom } from '../../helpers/params';
-import { listOf } from '../../../shared/parameters';
-import { crmComList, pagingFrom } from '../../transport';
-import { contactLocator, orderOptions } from '../common.descriptions';
+import { idParameter, listOf } from '../../../shared/parameters';
+import { pagingOf, requestOptions } from '../../../shared/client';
+import { crmCom } from '../../transport';
+import { contactLocator, orderOptions } from '../helpers';
+import type { OperationOption } from '../../../shared/operations';
 
 export const ACCOUNT_STATES = [
 	{ name: 'Active', value: 'ACTIVE' },
@@ -23,7 +19,7 @@ export const ACCOUNT_STATES = [
 	{ name: 'Terminated', value: 'TERMINATED' },
 ];
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{ ...contactLocator, description: 'The contact whose accounts to list' },
 	...returnAllOrLimit,
 	{
@@ -61,27 +57,20 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	requestOptionsCollection([
-		'concurrency',
-		'maxAttempts',
-		'maxPages',
-		'pageSize',
-		'retryBudget',
-		'timeout',
-	]),
+	optionsCollection('pagedList'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['account'], operation: ['getAll'] } },
-	properties,
-);
+export const option = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many accounts of a contact',
+} as const satisfies OperationOption;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const contactId = idFrom(this, 'contactId', 'Contact', i);
+	const contactId = idParameter(this, 'contactId', 'Contact', i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const settings = readRequestSettings(this, i);
 	const states = listOf(filters.states);
-	const records = await crmComList<IDataObject>(
+	const records = await crmCom.list<IDataObject>(
 		this,
 		{
 			path: `contacts/${contactId}/accounts`,
@@ -92,9 +81,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				order: filters.order as string | undefined,
 			},
 			itemIndex: i,
-			options: settings.request,
+			options: requestOptions(this, i),
 		},
-		pagingFrom(this, i, settings),
+		pagingOf(this, i),
 	);
 	return toItems(records, i);
 }

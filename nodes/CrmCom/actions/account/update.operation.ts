@@ -6,15 +6,16 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
-import { compact } from '../../helpers/utils';
-import { crmComRequest } from '../../transport';
-import { accountLocator } from '../common.descriptions';
+import { compact, accountLocator } from '../helpers';
+import { crmCom } from '../../transport';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	accountLocator,
 	{
 		displayName: 'Update Fields',
@@ -60,13 +61,14 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('concurrentWrite'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['account'], operation: ['update'] } },
-	properties,
-);
+export const option = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update an account',
+} as const satisfies OperationOption;
 
 const schema = z.object({
 	billingAddressId: fields.optional(),
@@ -77,7 +79,7 @@ const schema = z.object({
 });
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'accountId', 'Account', i);
+	const id = idParameter(this, 'accountId', 'Account', i);
 	const input = validate(
 		this.getNode(),
 		schema,
@@ -95,12 +97,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (Object.keys(body).length === 0)
 		throw fieldError(this.getNode(), 'Update Fields', 'needs at least one field to change', i);
 	return toItems(
-		await crmComRequest(this, {
+		await crmCom.request(this, {
 			method: 'PUT',
 			path: `accounts/${id}`,
 			body,
 			itemIndex: i,
-			options: requestOptionsOf(this, i),
+			options: requestOptions(this, i),
 		}),
 		i,
 	);

@@ -6,16 +6,23 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
-import { compact, keyValuePairs, toEpochSeconds } from '../../helpers/utils';
-import { crmComRequest } from '../../transport';
-import { contactLocator, customFieldsCollection } from '../common.descriptions';
-import { activityWriteFields, linkedToCollection, linkedEntities } from './fields';
+import {
+	compact,
+	keyValuePairs,
+	toEpochSeconds,
+	contactLocator,
+	customFieldsCollection,
+} from '../helpers';
+import { crmCom } from '../../transport';
+import { activityWriteFields, linkedToCollection, linkedEntities } from './helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		...contactLocator,
 		description: 'The contact the activity is for (CRM.COM links every activity to a contact)',
@@ -53,16 +60,18 @@ const properties: INodeProperties[] = [
 			a.displayName.localeCompare(b.displayName),
 		),
 	},
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('concurrentWrite'),
 ];
 
 /** Many input items are created at once, up to Options → Concurrency. */
 export const concurrent = true;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['activity'], operation: ['create'] } },
-	properties,
-);
+export const option = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create an activity',
+	description: 'Create a new activity for a contact',
+} as const satisfies OperationOption;
 
 const schema = z.object({
 	name: fields.required(200),
@@ -76,7 +85,7 @@ const schema = z.object({
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const contactId = decodeURIComponent(idFrom(this, 'contactId', 'Contact', i));
+	const contactId = decodeURIComponent(idParameter(this, 'contactId', 'Contact', i));
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const input = validate(
 		node,
@@ -121,12 +130,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			? keyValuePairs(extra.customFields)
 			: undefined,
 	});
-	const reply = await crmComRequest(this, {
+	const reply = await crmCom.request(this, {
 		method: 'POST',
 		path: 'activities',
 		body,
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems(reply, i);
 }

@@ -1,28 +1,31 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
-import { activityLocator } from '../common.descriptions';
+import { idParameter } from '../../../shared/parameters';
+import { crmCom } from '../../transport';
+import { activityLocator } from '../helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	activityLocator,
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('concurrentWrite'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['activity'], operation: ['delete'] } },
-	properties,
-);
+export const option = {
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete an activity',
+} as const satisfies OperationOption;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'activityId', 'Activity', i);
-	await crmComRequest(this, {
+	const id = idParameter(this, 'activityId', 'Activity', i);
+	await crmCom.request(this, {
 		method: 'DELETE',
 		path: `activities/${id}`,
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems({ id: decodeURIComponent(id), deleted: true }, i);
 }

@@ -1,40 +1,33 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import {
-	requestOptionsCollection,
-	simplifyProperty,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, simplifyProperty, simplifiedIf } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
-import { activityLocator } from '../common.descriptions';
-import { simplifyActivity } from './simplify';
+import { idParameter } from '../../../shared/parameters';
+import { crmCom } from '../../transport';
+import { activityLocator } from '../helpers';
+import { simplifyActivity } from './helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	activityLocator,
 	simplifyProperty,
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('read'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['activity'], operation: ['get'] } },
-	properties,
-);
+export const option = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get an activity',
+} as const satisfies OperationOption;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'activityId', 'Activity', i);
-	const activity = await crmComRequest(this, {
+	const id = idParameter(this, 'activityId', 'Activity', i);
+	const activity = await crmCom.request(this, {
 		method: 'GET',
 		path: `activities/${id}`,
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems(simplify ? simplifyActivity(activity) : (activity as IDataObject), i);
+	return toItems(simplifiedIf(this, i, activity, simplifyActivity), i);
 }

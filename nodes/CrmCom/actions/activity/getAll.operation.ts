@@ -6,27 +6,27 @@ import type {
 } from 'n8n-workflow';
 
 import {
-	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	returnAllOrLimit,
 	simplifyProperty,
-	updateDisplayOptions,
+	simplifiedIf,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { pagingOf, requestOptions } from '../../../shared/client';
 import type { QueryValue } from '../../../shared/transport/types';
 import { listOf } from '../../../shared/parameters';
-import { keyValuePairs, toEpochSeconds } from '../../helpers/utils';
-import { crmComList, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pagingFrom } from '../../transport';
-import { customFieldsCollection, orderOptions, sortOptions } from '../common.descriptions';
-import { simplifyActivity } from './simplify';
+import {
+	keyValuePairs,
+	toEpochSeconds,
+	customFieldsCollection,
+	orderOptions,
+	sortOptions,
+} from '../helpers';
+import { crmCom, DEFAULT_PAGE_SIZE } from '../../transport';
+import { ACTIVITY_STATES, simplifyActivity } from './helpers';
+import type { OperationOption } from '../../../shared/operations';
 
-export const ACTIVITY_STATES = [
-	{ name: 'Cancelled', value: 'CANCELLED' },
-	{ name: 'Completed', value: 'COMPLETED' },
-	{ name: 'Pending', value: 'PENDING' },
-];
-
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	...returnAllOrLimit,
 	{
 		displayName: 'Filters',
@@ -141,16 +141,15 @@ const properties: INodeProperties[] = [
 		],
 	},
 	simplifyProperty,
-	requestOptionsCollection(
-		['concurrency', 'maxAttempts', 'maxPages', 'pageSize', 'retryBudget', 'timeout'],
-		{ pageSize: DEFAULT_PAGE_SIZE },
-	),
+	optionsCollection('pagedList', { pageSize: DEFAULT_PAGE_SIZE }),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['activity'], operation: ['getAll'] } },
-	properties,
-);
+export const option = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many activities',
+	description: 'List activities with filters',
+} as const satisfies OperationOption;
 
 /** The documented list filters, from the Filters collection of item `i`. */
 export function activityQuery(
@@ -191,21 +190,16 @@ export function activityQuery(
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const settings = readRequestSettings(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const records = await crmComList(
+	const records = await crmCom.list(
 		this,
 		{
 			path: 'activities',
 			qs: activityQuery(this, filters, i),
 			itemIndex: i,
-			options: settings.request,
+			options: requestOptions(this, i),
 		},
-		{
-			...pagingFrom(this, i, settings),
-			pageSize: Math.min(settings.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
-		},
+		pagingOf(this, i),
 	);
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems(simplify ? records.map(simplifyActivity) : records, i);
+	return toItems(simplifiedIf(this, i, records, simplifyActivity), i);
 }

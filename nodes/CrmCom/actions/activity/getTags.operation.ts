@@ -5,30 +5,30 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
-import { activityLocator } from '../common.descriptions';
+import { idParameter } from '../../../shared/parameters';
+import { crmCom } from '../../transport';
+import { activityLocator } from '../helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
-	activityLocator,
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
-];
+export const description: INodeProperties[] = [activityLocator, optionsCollection('read')];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['activity'], operation: ['getTags'] } },
-	properties,
-);
+export const option = {
+	value: 'getTags',
+	name: 'Get Tags',
+	action: 'Get the tags of an activity',
+} as const satisfies OperationOption;
 
 /** One output item per tag of the activity. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'activityId', 'Activity', i);
-	const reply = await crmComRequest<{ content?: IDataObject[] }>(this, {
+	const id = idParameter(this, 'activityId', 'Activity', i);
+	const reply = await crmCom.request<{ content?: IDataObject[] }>(this, {
 		method: 'GET',
 		path: `activities/${id}/tags`,
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems(Array.isArray(reply.content) ? reply.content : [], i);
 }

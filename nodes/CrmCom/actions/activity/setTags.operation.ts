@@ -1,15 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { idParameter, listOf } from '../../../shared/parameters';
 import { validate } from '../../../shared/validation';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
-import { listOf } from '../../../shared/parameters';
-import { crmComRequest } from '../../transport';
-import { activityLocator } from '../common.descriptions';
+import { crmCom } from '../../transport';
+import { activityLocator } from '../helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	activityLocator,
 	{
 		displayName: 'Tag IDs',
@@ -20,16 +21,17 @@ const properties: INodeProperties[] = [
 		description:
 			'Comma-separated tag identifiers. They replace the tags the activity has; leave empty to remove all tags.',
 	},
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('concurrentWrite'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['activity'], operation: ['setTags'] } },
-	properties,
-);
+export const option = {
+	value: 'setTags',
+	name: 'Set Tags',
+	action: 'Set the tags of an activity',
+} as const satisfies OperationOption;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'activityId', 'Activity', i);
+	const id = idParameter(this, 'activityId', 'Activity', i);
 	const tags = validate(
 		this.getNode(),
 		z.array(z.string().regex(/^[0-9A-Za-z_-]+$/, 'must be tag IDs separated by commas')),
@@ -37,12 +39,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ '': 'Tag IDs' },
 		i,
 	);
-	const reply = await crmComRequest(this, {
+	const reply = await crmCom.request(this, {
 		method: 'PUT',
 		path: `activities/${id}/tags`,
 		body: { tags },
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems({ ...reply, tags }, i);
 }

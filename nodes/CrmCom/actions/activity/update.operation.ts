@@ -6,17 +6,28 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
-import { compact, keyValuePairs, toEpochSeconds } from '../../helpers/utils';
-import { crmComRequest } from '../../transport';
-import { activityLocator, customFieldsCollection } from '../common.descriptions';
-import { activityWriteFields, linkedEntities, linkedToCollection } from './fields';
-import { ACTIVITY_STATES } from './getAll.operation';
+import {
+	compact,
+	keyValuePairs,
+	toEpochSeconds,
+	activityLocator,
+	customFieldsCollection,
+} from '../helpers';
+import { crmCom } from '../../transport';
+import {
+	activityWriteFields,
+	linkedEntities,
+	linkedToCollection,
+	ACTIVITY_STATES,
+} from './helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	activityLocator,
 	{
 		displayName: 'Update Fields',
@@ -46,13 +57,15 @@ const properties: INodeProperties[] = [
 			] as INodeProperties[]
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('concurrentWrite'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['activity'], operation: ['update'] } },
-	properties,
-);
+export const option = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update an activity',
+	description: 'Change fields or the state (complete, cancel) of an activity',
+} as const satisfies OperationOption;
 
 const schema = z.object({
 	name: fields.optional(200),
@@ -65,7 +78,7 @@ const schema = z.object({
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const id = idFrom(this, 'activityId', 'Activity', i);
+	const id = idParameter(this, 'activityId', 'Activity', i);
 	const update = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const input = validate(
 		node,
@@ -102,12 +115,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (Object.keys(body).length === 0) {
 		throw fieldError(node, 'Update Fields', 'needs at least one field to change', i);
 	}
-	const reply = await crmComRequest(this, {
+	const reply = await crmCom.request(this, {
 		method: 'PUT',
 		path: `activities/${id}`,
 		body,
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems(reply, i);
 }

@@ -1,29 +1,29 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
-import { contactLocator } from '../common.descriptions';
+import { idParameter } from '../../../shared/parameters';
+import { crmCom } from '../../transport';
+import { contactLocator } from '../helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
-	contactLocator,
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
-];
+export const description: INodeProperties[] = [contactLocator, optionsCollection('read')];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['analytics'], operation: ['getForContact'] } },
-	properties,
-);
+export const option = {
+	value: 'getForContact',
+	name: 'Get for Contact',
+	action: 'Get analytics for a contact',
+} as const satisfies OperationOption;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'contactId', 'Contact', i);
+	const id = idParameter(this, 'contactId', 'Contact', i);
 	return toItems(
-		await crmComRequest(this, {
+		await crmCom.request(this, {
 			method: 'GET',
 			path: `contacts/${id}/analytics`,
 			itemIndex: i,
-			options: requestOptionsOf(this, i),
+			options: requestOptions(this, i),
 		}),
 		i,
 	);

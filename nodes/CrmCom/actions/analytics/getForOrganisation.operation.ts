@@ -1,13 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pathSegment } from '../../../shared/transport/url';
 import { fields, validate } from '../../../shared/validation';
-import { requestOptionsOf } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
+import { crmCom } from '../../transport';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Organisation ID',
 		name: 'organisationId',
@@ -16,13 +17,14 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: 'The identifier of your organisation in CRM.COM',
 	},
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('read'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['analytics'], operation: ['getForOrganisation'] } },
-	properties,
-);
+export const option = {
+	value: 'getForOrganisation',
+	name: 'Get for Organisation',
+	action: 'Get analytics for the organisation',
+} as const satisfies OperationOption;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = validate(
@@ -33,11 +35,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		i,
 	);
 	return toItems(
-		await crmComRequest(this, {
+		await crmCom.request(this, {
 			method: 'GET',
 			path: `organisations/${pathSegment(id)}/analytics`,
 			itemIndex: i,
-			options: requestOptionsOf(this, i),
+			options: requestOptions(this, i),
 		}),
 		i,
 	);

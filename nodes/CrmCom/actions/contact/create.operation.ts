@@ -5,13 +5,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { requestOptionsOf } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
-import { contactBody, contactFields } from './fields';
+import { crmCom } from '../../transport';
+import { contactBody, contactFields } from './helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Fields',
 		name: 'contactFields',
@@ -20,15 +21,16 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: contactFields,
 	},
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('concurrentWrite'),
 ];
 
 export const concurrent = true;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['create'] } },
-	properties,
-);
+export const option = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create a contact',
+} as const satisfies OperationOption;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const body = contactBody(
@@ -37,12 +39,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		i,
 		true,
 	);
-	const reply = await crmComRequest(this, {
+	const reply = await crmCom.request(this, {
 		method: 'POST',
 		path: 'contacts',
 		body,
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems(reply, i);
 }

@@ -1,22 +1,15 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import {
-	requestOptionsCollection,
-	simplifyProperty,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, simplifyProperty, simplifiedIf } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
-import { contactLocator } from '../common.descriptions';
-import { simplifyContact } from './fields';
+import { idParameter } from '../../../shared/parameters';
+import { crmCom } from '../../transport';
+import { contactLocator } from '../helpers';
+import { simplifyContact } from './helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	contactLocator,
 	{
 		displayName: 'Include Custom Fields',
@@ -26,24 +19,24 @@ const properties: INodeProperties[] = [
 		description: 'Whether to return the custom fields too',
 	},
 	simplifyProperty,
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('read'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['get'] } },
-	properties,
-);
+export const option = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get a contact',
+} as const satisfies OperationOption;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'contactId', 'Contact', i);
+	const id = idParameter(this, 'contactId', 'Contact', i);
 	const include = this.getNodeParameter('includeCustomFields', i, false) as boolean;
-	const contact = await crmComRequest(this, {
+	const contact = await crmCom.request(this, {
 		method: 'GET',
 		path: `contacts/${id}`,
 		qs: { include_custom_fields: include ? true : undefined },
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems(simplify ? simplifyContact(contact) : (contact as IDataObject), i);
+	return toItems(simplifiedIf(this, i, contact, simplifyContact), i);
 }

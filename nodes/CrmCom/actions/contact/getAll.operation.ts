@@ -6,18 +6,19 @@ import type {
 } from 'n8n-workflow';
 
 import {
-	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	returnAllOrLimit,
 	simplifyProperty,
-	updateDisplayOptions,
+	simplifiedIf,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { crmComList, DEFAULT_PAGE_SIZE, pagingFrom } from '../../transport';
-import { simplifyContact } from './fields';
+import { pagingOf, requestOptions } from '../../../shared/client';
+import { crmCom, DEFAULT_PAGE_SIZE } from '../../transport';
+import { simplifyContact } from './helpers';
 import { textParameter } from '../../../shared/parameters';
+import type { OperationOption } from '../../../shared/operations';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	...returnAllOrLimit,
 	{
 		displayName: 'Search',
@@ -35,22 +36,19 @@ const properties: INodeProperties[] = [
 		description: 'Whether to return the custom fields too',
 	},
 	simplifyProperty,
-	requestOptionsCollection(
-		['concurrency', 'maxAttempts', 'maxPages', 'pageSize', 'retryBudget', 'timeout'],
-		{ pageSize: DEFAULT_PAGE_SIZE },
-	),
+	optionsCollection('pagedList', { pageSize: DEFAULT_PAGE_SIZE }),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['getAll'] } },
-	properties,
-);
+export const option = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many contacts',
+} as const satisfies OperationOption;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const settings = readRequestSettings(this, i);
 	const search = textParameter(this, 'searchValue', i);
 	const include = this.getNodeParameter('includeCustomFields', i, false) as boolean;
-	const records = await crmComList<IDataObject>(
+	const records = await crmCom.list<IDataObject>(
 		this,
 		{
 			path: 'contacts',
@@ -59,10 +57,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				include_custom_fields: include ? true : undefined,
 			},
 			itemIndex: i,
-			options: settings.request,
+			options: requestOptions(this, i),
 		},
-		pagingFrom(this, i, settings),
+		pagingOf(this, i),
 	);
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems(simplify ? records.map(simplifyContact) : records, i);
+	return toItems(simplifiedIf(this, i, records, simplifyContact), i);
 }

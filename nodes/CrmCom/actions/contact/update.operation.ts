@@ -5,15 +5,17 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { idParameter } from '../../../shared/parameters';
 import { fieldError } from '../../../shared/validation';
-import { idFrom, requestOptionsOf } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
-import { contactLocator } from '../common.descriptions';
-import { contactBody, contactFields } from './fields';
+import { crmCom } from '../../transport';
+import { contactLocator } from '../helpers';
+import { contactBody, contactFields } from './helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	contactLocator,
 	{
 		displayName: 'Update Fields',
@@ -23,18 +25,19 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: contactFields,
 	},
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('concurrentWrite'),
 ];
 
 export const concurrent = true;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['update'] } },
-	properties,
-);
+export const option = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a contact',
+} as const satisfies OperationOption;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = idFrom(this, 'contactId', 'Contact', i);
+	const id = idParameter(this, 'contactId', 'Contact', i);
 	const body = contactBody(
 		this.getNode(),
 		this.getNodeParameter('updateFields', i, {}) as IDataObject,
@@ -43,12 +46,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	);
 	if (Object.keys(body).length === 0)
 		throw fieldError(this.getNode(), 'Update Fields', 'needs at least one field to change', i);
-	const reply = await crmComRequest(this, {
+	const reply = await crmCom.request(this, {
 		method: 'PUT',
 		path: `contacts/${id}`,
 		body,
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems(reply, i);
 }

@@ -6,15 +6,16 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pathSegment } from '../../../shared/transport/url';
 import { fields, validate } from '../../../shared/validation';
-import { requestOptionsOf } from '../../helpers/params';
-import { crmComList, crmComRequest } from '../../transport';
-import { contactBody, contactFields } from './fields';
+import { crmCom } from '../../transport';
+import { contactBody, contactFields } from './helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Match By',
 		name: 'matchBy',
@@ -53,13 +54,15 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: contactFields,
 	},
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('write'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['upsert'] } },
-	properties,
-);
+export const option = {
+	value: 'upsert',
+	name: 'Create or Update',
+	action: 'Create or update a contact',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+} as const satisfies OperationOption;
 
 /** Pages searched for a match before giving up (the API ignores unknown filters). */
 const MAX_MATCH_PAGES = 10;
@@ -103,9 +106,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				include_custom_fields: true,
 			}
 		: { [matchBy]: matchValue, search_value: matchValue };
-	const candidates = await crmComList<IDataObject>(
+	const candidates = await crmCom.list<IDataObject>(
 		this,
-		{ path: 'contacts', qs, itemIndex: i, options: requestOptionsOf(this, i) },
+		{ path: 'contacts', qs, itemIndex: i, options: requestOptions(this, i) },
 		{
 			returnAll: true,
 			pageSize: 100,
@@ -137,22 +140,22 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	if (matches.length === 1) {
 		const id = String(matches[0].id);
-		const reply = await crmComRequest(this, {
+		const reply = await crmCom.request(this, {
 			method: 'PUT',
 			path: `contacts/${pathSegment(id)}`,
 			body,
 			itemIndex: i,
-			options: requestOptionsOf(this, i),
+			options: requestOptions(this, i),
 		});
 		return toItems({ ...reply, id, _upsert: 'updated' }, i);
 	}
 	const created = contactBody(node, input, i, true);
-	const reply = await crmComRequest(this, {
+	const reply = await crmCom.request(this, {
 		method: 'POST',
 		path: 'contacts',
 		body: { ...created, ...body },
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems({ ...reply, _upsert: 'created' }, i);
 }

@@ -7,16 +7,15 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import {
-	readRequestSettings,
-	requestOptionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { pagingOf, requestOptions } from '../../../shared/client';
 import { fieldError, validate } from '../../../shared/validation';
-import { crmComList, crmComRequest, pagingFrom } from '../../transport';
+import { pathEscape } from '../../../shared/transport/url';
+import { crmCom } from '../../transport';
+import type { OperationOption } from '../../../shared/operations';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Method',
 		name: 'method',
@@ -99,31 +98,25 @@ const properties: INodeProperties[] = [
 			'Whether a POST/PATCH may be sent again after a timeout or a lost reply (only if the endpoint does not create twice)',
 		displayOptions: { show: { method: ['PATCH', 'POST'] } },
 	},
-	requestOptionsCollection([
-		'concurrency',
-		'maxAttempts',
-		'maxPages',
-		'pageSize',
-		'retryBudget',
-		'timeout',
-	]),
+	optionsCollection('pagedList'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['custom'], operation: ['apiCall'] } },
-	properties,
-);
+export const option = {
+	value: 'apiCall',
+	name: 'Custom API Call',
+	action: 'Make a custom API call',
+	description: 'Call any endpoint of the API with this credential, retries and paging',
+} as const satisfies OperationOption;
 
 const pathSchema = z
 	.string()
 	.trim()
 	.min(1)
-	.refine((p) => !/^[a-z]+:\/\//i.test(p), 'must be a path below the base URL, not a full URL')
-	.refine(
-		(p) => !p.split('/').some((s) => s === '..' || s === '.'),
-		'must not contain "." or ".." segments',
-	)
-	.refine((p) => !/[?#\s]/.test(p), 'must not contain "?", "#" or spaces: use Query Parameters');
+	.superRefine((p, ctx) => {
+		// decoded and normalised first: `%2e%2e` is a ".." segment too
+		const escape = pathEscape(p.replace(/^\/+/, ''), true);
+		if (escape) ctx.addIssue({ code: z.ZodIssueCode.custom, message: escape });
+	});
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
@@ -155,12 +148,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			body = raw as IDataObject;
 		}
 	}
-	const settings = readRequestSettings(this, i);
 	if (method === 'GET' && this.getNodeParameter('paginate', i, false)) {
-		const records = await crmComList<IDataObject>(
+		const records = await crmCom.list<IDataObject>(
 			this,
-			{ path, qs, itemIndex: i, options: settings.request },
-			pagingFrom(this, i, settings),
+			{ path, qs, itemIndex: i, options: requestOptions(this, i) },
+			pagingOf(this, i),
 		);
 		return toItems(records, i);
 	}
@@ -168,14 +160,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method === 'POST' || method === 'PATCH'
 			? (this.getNodeParameter('idempotent', i, false) as boolean)
 			: undefined;
-	const reply = await crmComRequest<IDataObject | IDataObject[]>(this, {
+	const reply = await crmCom.request<IDataObject | IDataObject[]>(this, {
 		method,
 		path,
 		qs,
 		body,
 		idempotent,
 		itemIndex: i,
-		options: settings.request,
+		options: requestOptions(this, i),
 	});
 	return toItems(Array.isArray(reply) ? reply : reply, i);
 }

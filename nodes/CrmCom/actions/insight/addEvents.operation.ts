@@ -1,4 +1,5 @@
-import { insightSubCall } from './common';
+import { insightSubCall } from './helpers';
+import type { OperationOption } from '../../../shared/operations';
 
 const call = insightSubCall(
 	'addEvents',
@@ -6,6 +7,12 @@ const call = insightSubCall(
 	'POST',
 	'The events to add, as the CRM.COM insight API defines them',
 );
+
+export const option = {
+	value: 'addEvents',
+	name: 'Add Events',
+	action: 'Add events to an insight',
+} as const satisfies OperationOption;
 
 export const description = call.description;
 export const execute = call.execute;

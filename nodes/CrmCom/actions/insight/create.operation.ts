@@ -1,14 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fields, validate } from '../../../shared/validation';
-import { requestOptionsOf } from '../../helpers/params';
-import { compact } from '../../helpers/utils';
-import { crmComRequest } from '../../transport';
+import { compact } from '../helpers';
+import { crmCom } from '../../transport';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -18,13 +19,14 @@ const properties: INodeProperties[] = [
 		placeholder: 'Marketing customers',
 	},
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('write'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['insight'], operation: ['create'] } },
-	properties,
-);
+export const option = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create an insight',
+} as const satisfies OperationOption;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const input = validate(
@@ -37,12 +39,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ name: 'Name', description: 'Description' },
 		i,
 	);
-	const reply = await crmComRequest(this, {
+	const reply = await crmCom.request(this, {
 		method: 'POST',
 		path: 'insights',
 		body: compact({ name: input.name, description: input.description }),
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems(reply, i);
 }

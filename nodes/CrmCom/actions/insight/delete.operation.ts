@@ -1,28 +1,28 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { requestOptionsOf } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
-import { insightIdOf, insightIdProperty } from './common';
+import { idParameter } from '../../../shared/parameters';
+import { crmCom } from '../../transport';
+import { insightIdProperty } from './helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
-	insightIdProperty,
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
-];
+export const description: INodeProperties[] = [insightIdProperty, optionsCollection('write')];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['insight'], operation: ['delete'] } },
-	properties,
-);
+export const option = {
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete an insight',
+} as const satisfies OperationOption;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = insightIdOf(this, i);
-	await crmComRequest(this, {
+	const id = idParameter(this, 'insightId', 'Insight ID', i);
+	await crmCom.request(this, {
 		method: 'DELETE',
 		path: `insights/${id}`,
 		itemIndex: i,
-		options: requestOptionsOf(this, i),
+		options: requestOptions(this, i),
 	});
 	return toItems({ id: decodeURIComponent(id), deleted: true }, i);
 }

@@ -5,38 +5,25 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	requestOptionsCollection,
-	returnAllOrLimit,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { crmComList, pagingFrom } from '../../transport';
+import { pagingOf, requestOptions } from '../../../shared/client';
+import { crmCom } from '../../transport';
+import type { OperationOption } from '../../../shared/operations';
 
-const properties: INodeProperties[] = [
-	...returnAllOrLimit,
-	requestOptionsCollection([
-		'concurrency',
-		'maxAttempts',
-		'maxPages',
-		'pageSize',
-		'retryBudget',
-		'timeout',
-	]),
-];
+export const description: INodeProperties[] = [...returnAllOrLimit, optionsCollection('pagedList')];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['insight'], operation: ['getAll'] } },
-	properties,
-);
+export const option = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many insights',
+} as const satisfies OperationOption;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const settings = readRequestSettings(this, i);
-	const records = await crmComList<IDataObject>(
+	const records = await crmCom.list<IDataObject>(
 		this,
-		{ path: 'insights', itemIndex: i, options: settings.request },
-		pagingFrom(this, i, settings),
+		{ path: 'insights', itemIndex: i, options: requestOptions(this, i) },
+		pagingOf(this, i),
 	);
 	return toItems(records, i);
 }

@@ -1,15 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
+import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
-import { requestOptionsOf } from '../../helpers/params';
-import { compact } from '../../helpers/utils';
-import { crmComRequest } from '../../transport';
-import { insightIdOf, insightIdProperty } from './common';
+import { compact } from '../helpers';
+import { crmCom } from '../../transport';
+import { insightIdProperty } from './helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	insightIdProperty,
 	{
 		displayName: 'Update Fields',
@@ -22,16 +24,17 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 		],
 	},
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+	optionsCollection('write'),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['insight'], operation: ['update'] } },
-	properties,
-);
+export const option = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update an insight',
+} as const satisfies OperationOption;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = insightIdOf(this, i);
+	const id = idParameter(this, 'insightId', 'Insight ID', i);
 	const input = validate(
 		this.getNode(),
 		z.object({ name: fields.optional(200), description: fields.optional() }),
@@ -43,12 +46,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (Object.keys(body).length === 0)
 		throw fieldError(this.getNode(), 'Update Fields', 'needs at least one field to change', i);
 	return toItems(
-		await crmComRequest(this, {
+		await crmCom.request(this, {
 			method: 'PUT',
 			path: `insights/${id}`,
 			body,
 			itemIndex: i,
-			options: requestOptionsOf(this, i),
+			options: requestOptions(this, i),
 		}),
 		i,
 	);

@@ -1,41 +1,51 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	requestOptionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
-import { legacyRequest } from '../../transport';
-import { fieldsSetOf, fieldsSetProperties } from '../fields';
-import { contactInformationBody, contactInformationFields } from './body';
+import { legacy } from '../../transport';
+import {
+	fieldsSetOf,
+	fieldsSetProperties,
+	contactInformationBody,
+	contactInformationFields,
+} from './helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contactInformation'], operation: ['create'] } },
-	[
-		{
-			displayName: 'Type',
-			name: 'type',
-			type: 'options',
-			options: [
-				{ name: 'Company', value: 'COMPANY' },
-				{ name: 'Person', value: 'PERSON' },
-			],
-			default: 'PERSON',
-		},
-		{
-			displayName: 'Fields',
-			name: 'fields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: contactInformationFields,
-		},
-		...fieldsSetProperties,
-		requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
-	],
-);
+export const option = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create a contact information',
+} as const satisfies OperationOption;
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		options: [
+			{ name: 'Company', value: 'COMPANY' },
+			{ name: 'Person', value: 'PERSON' },
+		],
+		default: 'PERSON',
+	},
+	{
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: contactInformationFields,
+	},
+	...fieldsSetProperties,
+	optionsCollection('write'),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const type = this.getNodeParameter('type', i) as string;
@@ -49,12 +59,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (type === 'COMPANY' && !body.company_name)
 		throw fieldError(this.getNode(), 'Company Name', 'is required for a company', i);
 	const fieldsSet = fieldsSetOf(this, i);
-	const data = await legacyRequest<IDataObject>(this, {
+	const data = await legacy.request<IDataObject>(this, {
 		method: 'POST',
 		path: 'contact_information/create',
 		body: { type, ...body, ...(fieldsSet ? { fields_set: fieldsSet } : {}) },
 		itemIndex: i,
-		options: readRequestSettings(this, i).request,
+		options: requestOptions(this, i),
 	});
 	return toItems(data ?? {}, i);
 }

@@ -1,32 +1,44 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	requestOptionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
-import { legacyRequest } from '../../transport';
-import { fieldsSetOf, fieldsSetProperties, identifierOf, identifierProperties } from '../fields';
-import { contactInformationBody, contactInformationFields } from './body';
+import { legacy } from '../../transport';
+import {
+	fieldsSetOf,
+	fieldsSetProperties,
+	identifierOf,
+	identifierProperties,
+	contactInformationBody,
+	contactInformationFields,
+} from './helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contactInformation'], operation: ['update'] } },
-	[
-		...identifierProperties,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: contactInformationFields,
-		},
-		...fieldsSetProperties,
-		requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
-	],
-);
+export const option = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a contact information',
+} as const satisfies OperationOption;
+
+export const description: INodeProperties[] = [
+	...identifierProperties,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: contactInformationFields,
+	},
+	...fieldsSetProperties,
+	optionsCollection('write'),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const { key, value } = identifierOf(this, i);
@@ -38,7 +50,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (Object.keys(body).length === 0)
 		throw fieldError(this.getNode(), 'Update Fields', 'needs at least one field to change', i);
 	const fieldsSet = fieldsSetOf(this, i);
-	const data = await legacyRequest<IDataObject>(this, {
+	const data = await legacy.request<IDataObject>(this, {
 		method: 'POST',
 		path: 'contact_information/update',
 		body: {
@@ -49,7 +61,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		// an update sets the same values again: safe to repeat
 		idempotent: true,
 		itemIndex: i,
-		options: readRequestSettings(this, i).request,
+		options: requestOptions(this, i),
 	});
 	return toItems(data ?? {}, i);
 }

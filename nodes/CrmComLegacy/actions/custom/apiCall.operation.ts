@@ -1,56 +1,63 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	requestOptionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { readRequestSettings, optionsCollection } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
-import { legacyList, legacyRequest, MAX_RESULTS } from '../../transport';
+import { pathEscape } from '../../../shared/transport/url';
+import { MAX_RESULTS, legacy } from '../../transport';
+import type { OperationOption } from '../../../shared/operations';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['custom'], operation: ['apiCall'] } },
-	[
-		{
-			displayName: 'Method',
-			name: 'method',
-			type: 'options',
-			options: [
-				{ name: 'GET', value: 'GET' },
-				{ name: 'POST', value: 'POST' },
-			],
-			default: 'GET',
-		},
-		{
-			displayName: 'Entity / Action',
-			name: 'path',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'accounts_receivable/show',
-			description: 'The part after /crmapi/rest/v2/, e.g. accounts_receivable/show',
-		},
-		{
-			displayName: 'Parameters (JSON)',
-			name: 'parameters',
-			type: 'json',
-			default: '{}',
-			description:
-				'Query parameters for GET, or the body for POST; the token is added as the API expects',
-		},
-		{
-			displayName: 'Return All Pages',
-			name: 'paginate',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to page through a list with offset and number_of_results (50 a page)',
-			displayOptions: { show: { method: ['GET'] } },
-		},
-		requestOptionsCollection(['maxAttempts', 'maxPages', 'retryBudget', 'timeout']),
-	],
-);
+export const option = {
+	value: 'apiCall',
+	name: 'Custom API Call',
+	action: 'Make a custom API call',
+	description: 'Call any entity/action of the API with the token, envelope checks and paging',
+} as const satisfies OperationOption;
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Method',
+		name: 'method',
+		type: 'options',
+		options: [
+			{ name: 'GET', value: 'GET' },
+			{ name: 'POST', value: 'POST' },
+		],
+		default: 'GET',
+	},
+	{
+		displayName: 'Entity / Action',
+		name: 'path',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'accounts_receivable/show',
+		description: 'The part after /crmapi/rest/v2/, e.g. accounts_receivable/show',
+	},
+	{
+		displayName: 'Parameters (JSON)',
+		name: 'parameters',
+		type: 'json',
+		default: '{}',
+		description:
+			'Query parameters for GET, or the body for POST; the token is added as the API expects',
+	},
+	{
+		displayName: 'Return All Pages',
+		name: 'paginate',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to page through a list with offset and number_of_results (50 a page)',
+		displayOptions: { show: { method: ['GET'] } },
+	},
+	optionsCollection('list'),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
@@ -63,6 +70,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			'must look like entity/action (letters, digits, _ and /)',
 			i,
 		);
+	// the shared check (decoded, normalised) as for every Custom API Call
+	const escape = pathEscape(path, true);
+	if (escape) throw fieldError(node, 'Entity / Action', escape, i);
 	const raw = this.getNodeParameter('parameters', i, '{}') as unknown;
 	let parameters: IDataObject | undefined;
 	try {
@@ -88,14 +98,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			]),
 		);
 		if (this.getNodeParameter('paginate', i, false)) {
-			const records = await legacyList<IDataObject>(
+			const records = await legacy.list<IDataObject>(
 				this,
 				{ path, qs, itemIndex: i, options: settings.request },
 				{ returnAll: true, pageSize: MAX_RESULTS, maxPages: settings.maxPages },
 			);
 			return toItems(records, i);
 		}
-		const data = await legacyRequest<IDataObject | IDataObject[]>(this, {
+		const data = await legacy.request<IDataObject | IDataObject[]>(this, {
 			method,
 			path,
 			qs,
@@ -104,7 +114,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		});
 		return toItems(data ?? {}, i);
 	}
-	const data = await legacyRequest<IDataObject | IDataObject[]>(this, {
+	const data = await legacy.request<IDataObject | IDataObject[]>(this, {
 		method,
 		path,
 		body: parameters,

@@ -1,20 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { defineResource } from '../../../shared/operations';
 import * as getPending from './getPending.operation';
 
-export { getPending };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['provisioningRequest'] } },
-		options: [
-			{ name: 'Get Pending', value: 'getPending', action: 'Get pending provisioning requests' },
-		],
-		default: 'getPending',
-	},
-	...getPending.description,
-];
+export const { description, operations } = defineResource(
+	'provisioningRequest',
+	[getPending],
+	'getPending',
+);

@@ -1,32 +1,37 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	requestOptionsCollection,
-	returnAllOrLimit,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
-import { legacyList, MAX_RESULTS } from '../../transport';
+import { legacy } from '../../transport';
+import { pagingOf, requestOptions } from '../../../shared/client';
+import type { OperationOption } from '../../../shared/operations';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['provisioningRequest'], operation: ['getPending'] } },
-	[
-		{
-			displayName: 'Provider Alternative Code',
-			name: 'provider',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'GP1',
-			description: 'The alternative code of the generic provisioning provider',
-		},
-		...returnAllOrLimit,
-		requestOptionsCollection(['maxAttempts', 'maxPages', 'retryBudget', 'timeout']),
-	],
-);
+export const option = {
+	value: 'getPending',
+	name: 'Get Pending',
+	action: 'Get pending provisioning requests',
+} as const satisfies OperationOption;
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Provider Alternative Code',
+		name: 'provider',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'GP1',
+		description: 'The alternative code of the generic provisioning provider',
+	},
+	...returnAllOrLimit,
+	optionsCollection('list'),
+];
 
 /** The oldest pending requests first, 50 per call at most. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
@@ -40,22 +45,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			'must not contain &, #, = or spaces',
 			i,
 		);
-	const settings = readRequestSettings(this, i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const records = await legacyList<IDataObject>(
+	const records = await legacy.list<IDataObject>(
 		this,
 		{
 			path: 'provisioning/generic_provisioning_requests/get_pending',
 			qs: { provisioning_provider_identifier: `alternative_code=${provider}` },
 			itemIndex: i,
-			options: settings.request,
+			options: requestOptions(this, i),
 		},
-		{
-			returnAll,
-			limit: returnAll ? undefined : (this.getNodeParameter('limit', i) as number),
-			pageSize: MAX_RESULTS,
-			maxPages: settings.maxPages,
-		},
+		pagingOf(this, i),
 	);
 	return toItems(records, i);
 }

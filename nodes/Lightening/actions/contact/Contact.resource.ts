@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { defineResource } from '../../../shared/operations';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -7,34 +6,8 @@ import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export { create, del as delete, get, getAll, update, upsert };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['contact'] } },
-		options: [
-			{ name: 'Create', value: 'create', action: 'Create a contact' },
-			{
-				name: 'Create or Update',
-				value: 'upsert',
-				action: 'Create or update a contact',
-				description: 'Create a new record, or update the current one if it already exists (upsert)',
-			},
-			{ name: 'Delete', value: 'delete', action: 'Delete a contact' },
-			{ name: 'Get', value: 'get', action: 'Get a contact' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many contacts' },
-			{ name: 'Update', value: 'update', action: 'Update a contact' },
-		],
-		default: 'getAll',
-	},
-	...create.description,
-	...del.description,
-	...get.description,
-	...getAll.description,
-	...update.description,
-	...upsert.description,
-];
+export const { description, operations } = defineResource(
+	'contact',
+	[create, del, get, getAll, update, upsert],
+	'getAll',
+);

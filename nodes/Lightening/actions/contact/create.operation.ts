@@ -1,17 +1,31 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	requestOptionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { lighteningRequest } from '../../transport';
-import { contactBody, customerIdsOf, customerIdsProperty } from './fields';
+import { lightening } from '../../transport';
+import {
+	contactBody,
+	customerIdsOf,
+	customerIdsProperty,
+	fieldsCollection,
+	nameProperty,
+} from './helpers';
 
-import { fieldsCollection, nameProperty, show } from './common';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-export const description = updateDisplayOptions(show('create'), [
+export const option = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create a contact',
+} as const satisfies OperationOption;
+
+export const description: INodeProperties[] = [
 	{
 		...customerIdsProperty,
 		displayName: 'Customer ID',
@@ -21,8 +35,8 @@ export const description = updateDisplayOptions(show('create'), [
 	},
 	nameProperty,
 	fieldsCollection('additionalFields', 'Additional Fields'),
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
-]);
+	optionsCollection('concurrentWrite'),
+];
 export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
@@ -35,12 +49,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		},
 		i,
 	);
-	const reply = await lighteningRequest(this, {
+	const reply = await lightening.request(this, {
 		method: 'POST',
 		path: 'contact',
 		body: { customer_id: String(customerId), ...body },
 		itemIndex: i,
-		options: readRequestSettings(this, i).request,
+		options: requestOptions(this, i),
 	});
 	return toItems(
 		{

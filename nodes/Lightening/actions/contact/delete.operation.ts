@@ -1,16 +1,26 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	JsonObject,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	requestOptionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { lighteningRequest } from '../../transport';
-import { contactIdOf, contactIdProperty, show } from './common';
+import { idParameter } from '../../../shared/parameters';
+import { lightening } from '../../transport';
+import { contactIdProperty } from './helpers';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-export const description = updateDisplayOptions(show('delete'), [
+export const option = {
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a contact',
+} as const satisfies OperationOption;
+
+export const description: INodeProperties[] = [
 	contactIdProperty,
 	{
 		displayName: 'Ignore Not Found',
@@ -20,8 +30,8 @@ export const description = updateDisplayOptions(show('delete'), [
 		description:
 			'Whether a contact that does not exist counts as success (output deleted: false) instead of an error',
 	},
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
-]);
+	optionsCollection('concurrentWrite'),
+];
 
 export const concurrent = true;
 
@@ -30,13 +40,13 @@ export const concurrent = true;
  * success, "Entity not found." a not-found error (or `deleted: false` with Ignore Not Found).
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = contactIdOf(this, i);
+	const id = idParameter(this, 'contactId', 'Contact ID', i);
 	try {
-		const reply = await lighteningRequest(this, {
+		const reply = await lightening.request(this, {
 			method: 'GET',
 			path: `contact/${id}/delete`,
 			itemIndex: i,
-			options: readRequestSettings(this, i).request,
+			options: requestOptions(this, i),
 		});
 		return toItems({ id: decodeURIComponent(id), deleted: true, _result: reply.msg }, i);
 	} catch (error) {

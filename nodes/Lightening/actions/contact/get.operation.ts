@@ -1,33 +1,38 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	requestOptionsCollection,
-	simplifyProperty,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, simplifyProperty, simplifiedIf } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { lighteningRequest } from '../../transport';
-import { simplifyContact } from './fields';
+import { idParameter } from '../../../shared/parameters';
+import { lightening } from '../../transport';
+import { simplifyContact, contactIdProperty } from './helpers';
 
-import { contactIdOf, contactIdProperty, show } from './common';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-export const description = updateDisplayOptions(show('get'), [
+export const option = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get a contact',
+} as const satisfies OperationOption;
+
+export const description: INodeProperties[] = [
 	contactIdProperty,
 	simplifyProperty,
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
-]);
+	optionsCollection('read'),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const reply = await lighteningRequest<{ entity?: IDataObject; entities?: IDataObject[] }>(this, {
+	const reply = await lightening.request<{ entity?: IDataObject; entities?: IDataObject[] }>(this, {
 		method: 'GET',
-		path: `contact/${contactIdOf(this, i)}`,
+		path: `contact/${idParameter(this, 'contactId', 'Contact ID', i)}`,
 		itemIndex: i,
-		options: readRequestSettings(this, i).request,
+		options: requestOptions(this, i),
 	});
 	const contact = reply.entity ?? reply.entities?.[0] ?? {};
-	return toItems(
-		(this.getNodeParameter('simplify', i, true) as boolean) ? simplifyContact(contact) : contact,
-		i,
-	);
+	return toItems(simplifiedIf(this, i, contact, simplifyContact), i);
 }

@@ -1,36 +1,37 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import {
-	readRequestSettings,
-	requestOptionsCollection,
+	optionsCollection,
 	returnAllOrLimit,
 	simplifyProperty,
-	updateDisplayOptions,
+	simplifiedIf,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { singleShot } from '../../../shared/transport/paginate';
-import { listContacts } from '../../transport';
-import { customerIdsOf, customerIdsProperty, simplifyContact } from './fields';
+import { contactsOf, lightening } from '../../transport';
+import { customerIdsOf, customerIdsProperty, simplifyContact } from './helpers';
 
-import { show } from './common';
+import type { OperationOption } from '../../../shared/operations';
+import { pagingOf, requestOptions } from '../../../shared/client';
 
-export const description = updateDisplayOptions(show('getAll'), [
+export const option = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many contacts',
+} as const satisfies OperationOption;
+
+export const description: INodeProperties[] = [
 	customerIdsProperty,
 	...returnAllOrLimit,
 	simplifyProperty,
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
-]);
+	optionsCollection('read'),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ids = customerIdsOf(this.getNode(), this.getNodeParameter('customerIds', i), i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const records = await singleShot(
-		async () => await listContacts(this, ids, i, readRequestSettings(this, i).request),
-		{
-			returnAll,
-			limit: returnAll ? undefined : (this.getNodeParameter('limit', i) as number),
-		},
+	const records = await lightening.list(
+		this,
+		{ ...contactsOf(ids), itemIndex: i, options: requestOptions(this, i) },
+		pagingOf(this, i),
 	);
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems(simplify ? records.map(simplifyContact) : records, i);
+	return toItems(simplifiedIf(this, i, records, simplifyContact), i);
 }

@@ -1,29 +1,38 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	requestOptionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { lighteningRequest } from '../../transport';
-import { contactBody } from './fields';
+import { idParameter } from '../../../shared/parameters';
+import { lightening } from '../../transport';
+import { contactBody, contactIdProperty, fieldsCollection, nameProperty } from './helpers';
 
-import { contactIdOf, contactIdProperty, fieldsCollection, nameProperty, show } from './common';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-export const description = updateDisplayOptions(show('update'), [
+export const option = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a contact',
+} as const satisfies OperationOption;
+
+export const description: INodeProperties[] = [
 	contactIdProperty,
 	{
 		...nameProperty,
 		description: 'Lightening requires the name on every update (at most 64 characters)',
 	},
 	fieldsCollection('updateFields', 'Update Fields'),
-	requestOptionsCollection(['concurrency', 'maxAttempts', 'retryBudget', 'timeout']),
-]);
+	optionsCollection('concurrentWrite'),
+];
 export const concurrent = true;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const id = contactIdOf(this, i);
+	const id = idParameter(this, 'contactId', 'Contact ID', i);
 	const body = contactBody(
 		this.getNode(),
 		{
@@ -32,13 +41,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		},
 		i,
 	);
-	const reply = await lighteningRequest(this, {
+	const reply = await lightening.request(this, {
 		method: 'POST',
 		path: `contact/${id}`,
 		body,
 		idempotent: true,
 		itemIndex: i,
-		options: readRequestSettings(this, i).request,
+		options: requestOptions(this, i),
 	});
 	return toItems(
 		{ id: decodeURIComponent(id), ...body, portal_password: undefined, _result: reply.msg },

@@ -1,20 +1,35 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import {
-	readRequestSettings,
-	requestOptionsCollection,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pathSegment } from '../../../shared/transport/url';
-import { lighteningRequest, listContacts } from '../../transport';
-import { fieldsCollection, nameProperty, show } from './common';
-import { contactBody, customerIdsOf, customerIdsProperty } from './fields';
+import { contactsOf, lightening } from '../../transport';
+import {
+	fieldsCollection,
+	nameProperty,
+	contactBody,
+	customerIdsOf,
+	customerIdsProperty,
+} from './helpers';
 import { textParameter } from '../../../shared/parameters';
 import { fieldError } from '../../../shared/validation';
+import type { OperationOption } from '../../../shared/operations';
+import { requestOptions } from '../../../shared/client';
 
-export const description = updateDisplayOptions(show('upsert'), [
+export const option = {
+	value: 'upsert',
+	name: 'Create or Update',
+	action: 'Create or update a contact',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+} as const satisfies OperationOption;
+
+export const description: INodeProperties[] = [
 	{
 		...customerIdsProperty,
 		displayName: 'Customer ID',
@@ -34,8 +49,8 @@ export const description = updateDisplayOptions(show('upsert'), [
 	},
 	nameProperty,
 	fieldsCollection('additionalFields', 'Additional Fields'),
-	requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
-]);
+	optionsCollection('write'),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
@@ -51,10 +66,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		},
 		i,
 	);
-	const options = readRequestSettings(this, i).request;
-	const matches = (await listContacts(this, [customerId], i, options)).filter(
-		(c) => String(c.email ?? '').toLowerCase() === email.toLowerCase(),
-	);
+	const options = requestOptions(this, i);
+	const matches = (
+		await lightening.list(
+			this,
+			{ ...contactsOf([customerId]), itemIndex: i, options },
+			{ returnAll: true },
+		)
+	).filter((c) => String(c.email ?? '').toLowerCase() === email.toLowerCase());
 	if (matches.length > 1) {
 		throw new NodeOperationError(
 			node,
@@ -67,7 +86,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	if (matches.length === 1) {
 		const id = String(matches[0].id);
-		await lighteningRequest(this, {
+		await lightening.request(this, {
 			method: 'POST',
 			path: `contact/${pathSegment(id)}`,
 			body,
@@ -80,7 +99,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			i,
 		);
 	}
-	const reply = await lighteningRequest(this, {
+	const reply = await lightening.request(this, {
 		method: 'POST',
 		path: 'contact',
 		body: { customer_id: String(customerId), ...body },

@@ -2,8 +2,7 @@ import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { fieldError, fields, validate } from '../../../shared/validation';
-import { compact, keyValuePairs } from '../../helpers/utils';
-import { customFieldsCollection } from '../common.descriptions';
+import { compact, keyValuePairs, customFieldsCollection } from '../helpers';
 
 /** The contact fields the node writes. Omitted fields are left unchanged on update. */
 export const contactFields: INodeProperties[] = [

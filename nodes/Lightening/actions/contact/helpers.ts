@@ -238,3 +238,30 @@ export function simplifyContact(contact: IDataObject): IDataObject {
 		updated_at: contact.updated_at,
 	};
 }
+
+export const contactIdProperty: INodeProperties = {
+	displayName: 'Contact ID',
+	name: 'contactId',
+	type: 'string',
+	default: '',
+	required: true,
+	description: 'The internal ID of the contact',
+};
+
+export const nameProperty: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	required: true,
+	description: 'At most 64 characters',
+};
+
+export const fieldsCollection = (name: string, displayName: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: contactFields,
+});

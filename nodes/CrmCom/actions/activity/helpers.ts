@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-
 import { fields, validate } from '../../../shared/validation';
+import { isoFromEpoch } from '../helpers';
 
 /** Fields shared by Create and Update of an activity. */
 export const activityWriteFields: INodeProperties[] = [
@@ -89,3 +89,29 @@ export function linkedEntities(
 	const entries = ((collection ?? {}) as { entity?: IDataObject[] }).entity ?? [];
 	return validate(ctx.getNode(), linkSchema, entries, { '': 'Also Linked To' }, i);
 }
+
+/** The fields most workflows need from an activity, with dates as ISO strings. */
+export function simplifyActivity(activity: IDataObject): IDataObject {
+	const keyDates = (activity.key_dates ?? {}) as IDataObject;
+	const scheduled = (keyDates.scheduled_on ?? {}) as IDataObject;
+	const type = (activity.type ?? {}) as IDataObject;
+	const contact = (activity.contact ?? {}) as IDataObject;
+	return {
+		id: activity.id,
+		name: activity.name,
+		state: activity.state,
+		type: type.name ?? type.id ?? null,
+		contact_id: contact.id ?? null,
+		contact_name: contact.name ?? null,
+		created_on: isoFromEpoch(keyDates.created_on),
+		scheduled_from: isoFromEpoch(scheduled.from_date),
+		scheduled_to: isoFromEpoch(scheduled.to_date),
+		completed_on: isoFromEpoch(keyDates.completed_on),
+	};
+}
+
+export const ACTIVITY_STATES = [
+	{ name: 'Cancelled', value: 'CANCELLED' },
+	{ name: 'Completed', value: 'COMPLETED' },
+	{ name: 'Pending', value: 'PENDING' },
+];

@@ -1,6 +1,8 @@
-import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
+import { listOf } from '../../../shared/parameters';
 import { fieldError, isEmail } from '../../../shared/validation';
+import { baseFilterPart } from '../../transport';
 
 /** The contact fields of the API, as the Zapier app offers them and more. */
 export const CONTACT_FIELD_OPTIONS: Array<{ name: string; value: string; account?: true }> = [
@@ -206,4 +208,114 @@ export function simplifyContact(contact: IDataObject): IDataObject {
 			? (contact.ContactScript as IDataObject[]).map((s) => s.ids)
 			: [],
 	};
+}
+
+/** The documented operators; option values are words because n8n reads a leading "=" as an expression. */
+export const OPERATORS = [
+	{ name: 'Contains ([=])', value: 'contains', symbol: '[=]' },
+	{ name: 'Ends With (=])', value: 'endsWith', symbol: '=]' },
+	{ name: 'Equals (=)', value: 'equals', symbol: '=' },
+	{ name: 'Greater or Equal (>=)', value: 'gte', symbol: '>=' },
+	{ name: 'Greater Than (>)', value: 'gt', symbol: '>' },
+	{ name: 'Less or Equal (<=)', value: 'lte', symbol: '<=' },
+	{ name: 'Less Than (<)', value: 'lt', symbol: '<' },
+	{ name: 'Not Equal (<>)', value: 'notEquals', symbol: '<>' },
+	{ name: 'Starts With ([=)', value: 'startsWith', symbol: '[=' },
+];
+
+const CONTROL = /[\t\r\n]/;
+
+/** The TAB/LF `filters` value of item `i`; any TAB or line break inside an element is refused. */
+export function filtersOf(ctx: IExecuteFunctions, i: number): string | undefined {
+	const mode = ctx.getNodeParameter('filterMode', i, 'none') as string;
+	if (mode === 'raw') {
+		// only spaces and line breaks are trimmed: a leading or trailing TAB is an (empty) element
+		const raw = String(ctx.getNodeParameter('rawFilters', i, '') ?? '')
+			.replace(/\r\n?/g, '\n')
+			.replace(/^[ \n]+|[ \n]+$/g, '');
+		for (const [k, line] of raw.split('\n').entries()) {
+			if (line.split('\t').length !== 5)
+				throw fieldError(
+					ctx.getNode(),
+					'Raw Filters',
+					`line ${k + 1} must have 5 TAB-separated elements (prefix, field, operator, value, suffix)`,
+					i,
+				);
+		}
+		return raw || undefined;
+	}
+	if (mode !== 'conditions') return undefined;
+	const conditions =
+		((ctx.getNodeParameter('conditions', i, {}) as IDataObject).condition as
+			| IDataObject[]
+			| undefined) ?? [];
+	const lines = conditions.map((c, k) => {
+		const parts = ['prefix', 'field', 'operator', 'value', 'suffix'].map((key) =>
+			String(c[key] ?? ''),
+		);
+		for (const [p, part] of parts.entries()) {
+			if (CONTROL.test(part))
+				throw fieldError(
+					ctx.getNode(),
+					`Conditions → ${k + 1} → ${['Prefix', 'Field', 'Operator', 'Value', 'Suffix'][p]}`,
+					'must not contain a TAB or a line break (it would change the filter)',
+					i,
+				);
+		}
+		if (!parts[1].trim())
+			throw fieldError(ctx.getNode(), `Conditions → ${k + 1} → Field`, 'must not be empty', i);
+		parts[1] = expandFieldName(parts[1].trim());
+		const operator = OPERATORS.find((o) => o.value === parts[2] || o.symbol === parts[2]);
+		if (!operator) {
+			throw fieldError(
+				ctx.getNode(),
+				`Conditions → ${k + 1} → Operator`,
+				'must be one of the listed operators',
+				i,
+			);
+		}
+		parts[2] = operator.symbol;
+		return parts.join('\t');
+	});
+	return lines.length ? lines.join('\n') : undefined;
+}
+
+export function fieldsOf(ctx: IExecuteFunctions, i: number): string {
+	const picked = ctx.getNodeParameter('fields', i, []) as string[];
+	const more = listOf(ctx.getNodeParameter('moreFields', i, ''));
+	for (const name of more) {
+		if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name))
+			throw fieldError(
+				ctx.getNode(),
+				'More Fields',
+				`has an invalid field name "${name}" (letters, digits, _ only)`,
+				i,
+			);
+	}
+	const all = [
+		...picked,
+		...more.map((f) =>
+			f.toLowerCase().startsWith('cs_') ? `cs_${expandFieldName(f.slice(3))}` : expandFieldName(f),
+		),
+	];
+	return all.length ? all.join(',') : 'all';
+}
+
+export function baseFilterOf(ctx: IExecuteFunctions, i: number): string {
+	const split = (name: string) => listOf(ctx.getNodeParameter(name, i, ''));
+	const parts: string[] = [];
+	try {
+		for (const id of split('ids')) parts.push(baseFilterPart('C', id));
+		for (const id of split('externalIds')) parts.push(baseFilterPart('E', id));
+		for (const id of (ctx.getNodeParameter('lists', i, []) as Array<string | number>).map(String))
+			parts.push(baseFilterPart('S', id));
+	} catch (error) {
+		throw fieldError(
+			ctx.getNode(),
+			'Contact IDs / External IDs / Lists',
+			(error as Error).message,
+			i,
+		);
+	}
+	return parts.length ? parts.join(',') : 'all';
 }

@@ -6,12 +6,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { requestOptionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
-import { pathSegment } from '../../../shared/transport/url';
-import { fieldError, fields, validate } from '../../../shared/validation';
-import { requestOptionsOf } from '../../helpers/params';
-import { crmComRequest } from '../../transport';
+import { idParameter } from '../../../shared/parameters';
+import { fieldError } from '../../../shared/validation';
+import { crmCom } from '../../transport';
+import { requestOptions } from '../../../shared/client';
 
 export const insightIdProperty: INodeProperties = {
 	displayName: 'Insight ID',
@@ -20,18 +20,6 @@ export const insightIdProperty: INodeProperties = {
 	default: '',
 	required: true,
 };
-
-export function insightIdOf(ctx: IExecuteFunctions, i: number): string {
-	return pathSegment(
-		validate(
-			ctx.getNode(),
-			fields.pathId(),
-			ctx.getNodeParameter('insightId', i),
-			{ '': 'Insight ID' },
-			i,
-		),
-	);
-}
 
 /** A JSON body parameter, parsed and checked to be an object or a list. */
 export function jsonBodyOf(
@@ -75,21 +63,21 @@ export function insightSubCall(
 			description: bodyHint,
 		});
 	}
-	properties.push(requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']));
+	properties.push(optionsCollection('write'));
 	return {
 		description: updateDisplayOptions(
 			{ show: { resource: ['insight'], operation: [operation] } },
 			properties,
 		),
 		async execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-			const id = insightIdOf(this, i);
+			const id = idParameter(this, 'insightId', 'Insight ID', i);
 			const body = method === 'GET' ? undefined : jsonBodyOf(this, 'body', 'Body (JSON)', i);
-			const reply = await crmComRequest<IDataObject>(this, {
+			const reply = await crmCom.request<IDataObject>(this, {
 				method,
 				path: `insights/${id}/${path}`,
 				body,
 				itemIndex: i,
-				options: requestOptionsOf(this, i),
+				options: requestOptions(this, i),
 			});
 			return toItems(reply, i);
 		},

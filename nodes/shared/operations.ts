@@ -1,0 +1,94 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { updateDisplayOptions } from './descriptions';
+import type { OperationModule } from './router';
+
+/** An operation's entry in its resource's Operation dropdown. */
+export interface OperationOption {
+	/** The operation value, equal to the operation file's name. */
+	value: string;
+	/** Title Case name shown in the dropdown. */
+	name: string;
+	/** Sentence-case action shown in the node list, e.g. "Get many contacts". */
+	action: string;
+	description?: string;
+}
+
+/**
+ * One operation file: its dropdown entry, its fields (shown under its resource and operation
+ * by `defineResource`) and its execute.
+ */
+export interface DeclaredOperation extends OperationModule {
+	option: OperationOption;
+}
+
+/** The operations of a declared resource, by operation value. */
+export type OperationsOf<R extends { operations: object }> = keyof R['operations'];
+
+export interface DeclaredResource<Op extends string> {
+	/** The Operation dropdown of the resource, then each operation's fields. */
+	description: INodeProperties[];
+	/** The dispatch map the router hands to `route`. */
+	operations: Record<Op, OperationModule>;
+}
+
+/**
+ * A resource's Operation dropdown (sorted by name), its descriptions and its dispatch map,
+ * from the list of its operation modules. Adding an operation = one new file + one line in the
+ * list. Throws at load time on two operations with one value.
+ */
+export function defineResource<const M extends readonly DeclaredOperation[]>(
+	resource: string,
+	modules: M,
+	defaultOperation: M[number]['option']['value'],
+): DeclaredResource<M[number]['option']['value']> {
+	const operations: Record<string, OperationModule> = {};
+	for (const module of modules) {
+		if (operations[module.option.value])
+			throw new Error(`Resource "${resource}" declares "${module.option.value}" twice`);
+		operations[module.option.value] = module;
+	}
+	const options: INodePropertyOptions[] = modules
+		.map(({ option }) => ({
+			name: option.name,
+			value: option.value,
+			action: option.action,
+			...(option.description ? { description: option.description } : {}),
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return {
+		description: [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: [resource] } },
+				options,
+				default: defaultOperation,
+			},
+			...modules.flatMap((module) =>
+				updateDisplayOptions(
+					{ show: { resource: [resource], operation: [module.option.value] } },
+					module.description,
+				),
+			),
+		],
+		operations: operations as Record<M[number]['option']['value'], OperationModule>,
+	};
+}
+
+/** The Resource dropdown (options sorted by name). */
+export function resourceProperty(
+	options: INodePropertyOptions[],
+	defaultResource: string,
+): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultResource,
+	};
+}

@@ -1,0 +1,81 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { CrmComLegacyApi as LegacyCredential } from '../../../credentials/CrmComLegacyApi.credentials';
+import { CrmComLegacyTrigger } from '../../../nodes/CrmComLegacy/CrmComLegacyTrigger.node';
+import { createPoller } from '../../harness/harness';
+import { LEGACY_DEMO, type CrmComLegacyApi } from '../../simulator/apis/crmcomLegacy';
+import { startSimulator, type Simulator } from '../../simulator/server';
+
+let sim: Simulator;
+let api: CrmComLegacyApi;
+beforeAll(async () => {
+	sim = await startSimulator();
+	api = sim.api<CrmComLegacyApi>('crmcomLegacy');
+});
+afterAll(async () => await sim.stop());
+beforeEach(() => sim.reset());
+
+const poller = (parameters: Record<string, unknown> = {}) =>
+	createPoller({
+		node: new CrmComLegacyTrigger(),
+		credentialTypes: [new LegacyCredential()],
+		credentials: {
+			crmComLegacyApi: {
+				server: `${sim.url}/crmcom-legacy`,
+				authType: 'password',
+				username: LEGACY_DEMO.username,
+				password: LEGACY_DEMO.password,
+				organisation: LEGACY_DEMO.organisation,
+				token: '',
+			},
+		},
+		parameters: { provider: LEGACY_DEMO.provider, ...parameters } as INodeParameters,
+	});
+
+const ids = async (p: ReturnType<typeof poller>) =>
+	((await p.poll()) ?? [[]])[0].map((i) => String(i.json.id));
+
+describe('CRM.COM Legacy Trigger: pending provisioning requests', () => {
+	it('no flood on activation, then each new pending request once, across restarts', async () => {
+		const p = poller();
+		expect(await ids(p)).toEqual([]);
+		expect(await ids(p)).toEqual([]);
+		api.seedProvisioning(2);
+		const fresh = api.provisioning.slice(-2).map((r) => String(r.id));
+		expect(await ids(p)).toEqual(fresh);
+		p.restart();
+		expect(await ids(p)).toEqual([]);
+		// processed requests leave the list; what is still pending is not emitted again
+		for (const request of api.provisioning.slice(0, 5)) request.state = 'COMPLETED';
+		api.seedProvisioning(1);
+		expect(await ids(p)).toEqual([String(api.provisioning[api.provisioning.length - 1].id)]);
+		expect(await ids(p)).toEqual([]);
+	});
+
+	it('reads a list longer than one call (50) by offset, and a backlog over its page budget', async () => {
+		const p = poller({ options: { maxPages: 1 } });
+		api.seedProvisioning(80);
+		expect(await ids(p)).toEqual([]);
+		const calls = sim.log.find('get_pending', 'GET').length;
+		expect(calls).toBe(2);
+		api.seedProvisioning(3);
+		// 95 known pending requests: a poll of one page (50) reads none of the new ones yet
+		expect(await ids(p)).toEqual([]);
+		for (const request of api.provisioning.slice(0, 60)) request.state = 'COMPLETED';
+		expect((await ids(p)).length).toBe(3);
+	});
+
+	it('returns a sample in manual mode without touching its state', async () => {
+		const p = poller();
+		const sample = await p.poll('manual');
+		expect(sample?.[0]).toHaveLength(3);
+		expect(sample?.[0][0].json._event).toBe('pending');
+		expect(p.staticData).toEqual({});
+	});
+
+	it('refuses a provider code that would change the query, before any request', async () => {
+		const p = poller({ provider: 'GP1&x=1' });
+		await expect(p.poll()).rejects.toThrow('Provider Alternative Code');
+		expect(sim.log.all()).toHaveLength(0);
+	});
+});
