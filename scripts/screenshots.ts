@@ -91,6 +91,9 @@ async function checkPanel(page: Page, panel: (typeof PANELS)[number]): Promise<s
 	}
 	if (!opened) throw new Error(`Node "${panel.node}" not found in workflow ${panel.workflow}`);
 	await page.waitForSelector('[data-test-id="ndv"]', { visible: true, timeout: 30_000 });
+	// the panel's parameter inputs settle after it opens (the Operation dropdown ignores an
+	// earlier click): the one fixed pause kept, as before
+	await new Promise((r) => setTimeout(r, 1500));
 	// the panel is ready when it shows every text it must show (bounded)
 	const readText = async () =>
 		await page.$eval('[data-test-id="ndv"]', (el) => {
@@ -113,7 +116,7 @@ async function checkPanel(page: Page, panel: (typeof PANELS)[number]): Promise<s
 	await page.click('[data-test-id="parameter-input-operation"] input');
 	// n8n renders each option's name in `.option-headline`
 	const OPTION = '.option-headline';
-	await page.waitForSelector(OPTION, { visible: true, timeout: 10_000 });
+	await page.waitForSelector(OPTION, { timeout: 10_000 });
 	const listed = await page.$$eval(OPTION, (items) =>
 		items.map((i) => (i.textContent ?? '').trim()),
 	);
