@@ -62,7 +62,7 @@ async function main(): Promise<void> {
 				await scenario(ctx);
 			}
 		} finally {
-			ctx.n8n?.close();
+			await ctx.n8n?.close();
 			await sim.stop();
 		}
 	});
