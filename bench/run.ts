@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 	const withN8n = flag('no-n8n') !== true;
 	if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new Error('--latency must be ≥ 0 ms');
 
-	const sim = await startSimulator({ latencyMs, seed: false });
+	const sim = await startSimulator({ latencyMs, seed: false, profile: 'live' });
 	const ctx: BenchContext = {
 		quick,
 		latencyMs,
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
 				await scenario(ctx);
 			}
 		} finally {
-			ctx.n8n?.close();
+			await ctx.n8n?.close();
 			await sim.stop();
 		}
 	});

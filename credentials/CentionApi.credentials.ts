@@ -6,6 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { SECURE_BASE_URL } from './secureUrl';
+
 /**
  * Cention Contact Center: a JWT made in Administration → API → Access Tokens with the claim
  * "Access and create customer contacts", sent as a Bearer token.
@@ -56,36 +58,47 @@ export class CentionApi implements ICredentialType {
 	};
 
 	/**
-	 * Cention has no read endpoint: the test posts an empty contact card, which Cention refuses
-	 * with 422 once the token is accepted (401/403 otherwise), so nothing is ever created.
+	 * Cention has no read endpoint, so the test sends a POST that the JSON:API specification the
+	 * docs cite obliges the server to refuse before doing anything: its Content-Type carries a
+	 * media type parameter (JSON:API: "415 Unsupported Media Type"), its resource object is of a
+	 * type the collection does not hold (JSON:API: "409 Conflict") and it holds no contact. A
+	 * refusal for the token (JSON:API error object with status 401/403) or the workspace (404)
+	 * fails the test; the expected 415/409 passes it. Nothing can be created on any reading.
 	 */
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
-			baseURL: '={{$credentials.domain.replace(/\\/+$/, "")}}',
+			baseURL: `=${SECURE_BASE_URL('domain')}`,
+			disableFollowRedirect: true,
 			url: '=/s/{{encodeURIComponent($credentials.workspace)}}/capi/json/c3_contact_cards',
-			headers: { 'Content-Type': 'application/vnd.api+json' },
-			body: { data: { type: 'c3_contact_cards', attributes: { contacts: {} } } },
+			headers: { 'Content-Type': 'application/vnd.api+json; charset=utf-8' },
+			body: { data: { type: 'n8n_credential_test', attributes: { contacts: {} } } },
 			ignoreHttpStatusErrors: true,
 		},
 		rules: [
 			{
-				type: 'responseCode',
+				type: 'responseSuccessBody',
 				properties: {
-					value: 401,
+					key: 'errors[0].status',
+					value: '401',
 					message: 'Cention refused the access token (401): check the token and the workspace',
 				},
 			},
 			{
-				type: 'responseCode',
+				type: 'responseSuccessBody',
 				properties: {
-					value: 403,
+					key: 'errors[0].status',
+					value: '403',
 					message: 'The token lacks the claim "Access and create customer contacts" (403)',
 				},
 			},
 			{
-				type: 'responseCode',
-				properties: { value: 404, message: 'No Cention API at this domain and workspace (404)' },
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'errors[0].status',
+					value: '404',
+					message: 'No Cention API at this domain and workspace (404)',
+				},
 			},
 		],
 	};

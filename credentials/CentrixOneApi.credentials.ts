@@ -1,5 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { SECURE_BASE_URL } from './secureUrl';
+
 /**
  * CentrixOne: the account number and API key travel inside the URL path
  * (`/{Object}-{Account}-{APIKey}.awp`), so the node builds every URL itself and keeps it out
@@ -38,7 +40,8 @@ export class CentrixOneApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: `=${SECURE_BASE_URL('baseUrl')}`,
+			disableFollowRedirect: true,
 			url: '={{"/Users-" + encodeURIComponent($credentials.account) + "-" + encodeURIComponent($credentials.apiKey) + "-all.awp"}}',
 			qs: { fields: 'all' },
 		},

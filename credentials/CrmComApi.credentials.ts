@@ -6,6 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { SECURE_BASE_URL } from './secureUrl';
+
 export class CrmComApi implements ICredentialType {
 	name = 'crmComApi';
 
@@ -48,10 +50,12 @@ export class CrmComApi implements ICredentialType {
 		},
 	};
 
+	/** A read of one record of a documented list (contacts are not in the docs). */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/contacts',
+			baseURL: `=${SECURE_BASE_URL('baseUrl')}`,
+			disableFollowRedirect: true,
+			url: '/activities',
 			qs: { page: 1, size: 1 },
 		},
 	};

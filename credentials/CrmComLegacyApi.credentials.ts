@@ -8,6 +8,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { LOGIN_TIMEOUT_MS, SECURE_BASE_URL, secureBaseUrl } from './secureUrl';
+
 /** The path every legacy REST v2 call lives under. */
 export const LEGACY_API_PATH = '/crmapi/rest/v2';
 
@@ -25,11 +27,14 @@ export async function legacyLogin(
 	httpRequest: (options: IHttpRequestOptions) => Promise<unknown>,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<string> {
-	const server = String(credentials.server ?? '').replace(/\/+$/, '');
+	const server = secureBaseUrl(credentials.server, 'Server URL');
 	const byKey = credentials.authType === 'webApiKey';
 	const reply = (await httpRequest({
 		method: 'POST',
 		url: `${server}${LEGACY_API_PATH}/authentication/${byKey ? 'web_api_key/token' : 'token'}`,
+		// the password or key is never sent on to another address
+		disableFollowRedirect: true,
+		timeout: LOGIN_TIMEOUT_MS,
 		headers: byKey ? { Authorization: `Basic ${String(credentials.webApiKey ?? '')}` } : {},
 		body: byKey
 			? {}
@@ -153,19 +158,27 @@ export class CrmComLegacyApi implements ICredentialType {
 		return { ...requestOptions, body: { ...(body as object), token } };
 	}
 
+	/**
+	 * The login before it is the proof (its documented reply `{data: {token}, status: {code:
+	 * "OK"}}`, anything else fails it); the test then reads, with the documented GET
+	 * `contact_information/show`, a contact information that cannot exist: any reply in the
+	 * documented envelope passes (a not-found status included), a reply without `status` is not
+	 * a CRM.COM legacy server. Nothing is written.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.server.replace(/\\/+$/, "")}}/crmapi/rest/v2',
-			url: '/contact_information/list',
-			qs: { number_of_results: 1, offset: 0 },
+			baseURL: `=${SECURE_BASE_URL('server')}/crmapi/rest/v2`,
+			disableFollowRedirect: true,
+			url: '/contact_information/show',
+			qs: { contact_information_identifier: 'number=n8n-credential-test' },
 		},
 		rules: [
 			{
 				type: 'responseSuccessBody',
 				properties: {
-					key: 'status.code',
-					value: 'INVALID_TOKEN',
-					message: 'CRM.COM did not accept the login',
+					key: 'status',
+					value: undefined,
+					message: 'This server does not answer like the CRM.COM legacy REST v2 API',
 				},
 			},
 		],

@@ -8,6 +8,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { LOGIN_TIMEOUT_MS, SECURE_BASE_URL, secureBaseUrl } from './secureUrl';
+
 /** What `POST /users/authenticate` answers. */
 interface LoginReply {
 	access_token?: string;
@@ -16,10 +18,40 @@ interface LoginReply {
 }
 
 /**
- * A CRM.COM back-office user: logs in with email and password (provider EMAIL) and sends the
- * access token as `authorization: Bearer` together with the API key. The token is kept in a
- * hidden expirable field; n8n logs in again when a call answers 401. A ready JWT may be pasted
- * instead of a password.
+ * Logs a CRM.COM back-office user in (`POST /users/authenticate`, provider EMAIL) over https,
+ * without following a redirect; a ready JWT is returned as it is. Used by the credential's
+ * preAuthentication and by the node when a call answers 401 (one login for every request
+ * waiting). The login always sends the (public) API key.
+ */
+export async function crmComUserLogin(
+	httpRequest: (options: IHttpRequestOptions) => Promise<unknown>,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
+	if (credentials.signIn === 'jwtToken') return String(credentials.jwtToken ?? '');
+	const reply = (await httpRequest({
+		method: 'POST',
+		url: `${secureBaseUrl(credentials.baseUrl, 'Base URL')}/users/authenticate`,
+		headers: { api_key: String(credentials.apiKey) },
+		body: {
+			provider: 'EMAIL',
+			username: credentials.email,
+			password: credentials.password,
+		},
+		json: true,
+		disableFollowRedirect: true,
+		timeout: LOGIN_TIMEOUT_MS,
+	})) as LoginReply;
+	if (!reply?.access_token)
+		throw new Error('CRM.COM refused the login: no access token in the reply');
+	return reply.access_token;
+}
+
+/**
+ * A CRM.COM back-office user: logs in with email and password (provider EMAIL) with the API key,
+ * then sends the access token in `authorization` (`Bearer <token>` as the docs say, or the bare
+ * token as the live service's public client does) and, in `api_key`, the secret key when one is
+ * given (the live client's form) or else the API key. The token is kept in a hidden expirable
+ * field; n8n logs in again when a call answers 401. A ready JWT may be pasted instead.
  */
 export class CrmComUserApi implements ICredentialType {
 	name = 'crmComUserApi';
@@ -50,6 +82,34 @@ export class CrmComUserApi implements ICredentialType {
 			default: '',
 			description: "The organisation's secret API key, sent with every call in the api_key header",
 			required: true,
+		},
+		{
+			displayName: 'Secret Key',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"The account's secret key, sent in the api_key header with every call after login (the public API key is used for the login). Empty: the API key is sent.",
+		},
+		{
+			displayName: 'Authorization Scheme',
+			name: 'authScheme',
+			type: 'options',
+			options: [
+				{
+					name: 'Bearer (as the Docs Say)',
+					value: 'bearer',
+					description: 'Authorization: Bearer &lt;token&gt;',
+				},
+				{
+					name: 'None (as the Live Public Client Sends It)',
+					value: 'none',
+					description: 'Authorization: &lt;token&gt;',
+				},
+			],
+			default: 'bearer',
+			description: 'How the access token is sent after login',
 		},
 		{
 			displayName: 'Sign In With',
@@ -96,20 +156,12 @@ export class CrmComUserApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		if (credentials.signIn === 'jwtToken')
-			return { accessToken: String(credentials.jwtToken ?? '') };
-		const reply = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${String(credentials.baseUrl).replace(/\/+$/, '')}/users/authenticate`,
-			headers: { api_key: String(credentials.apiKey) },
-			body: {
-				provider: 'EMAIL',
-				username: credentials.email,
-				password: credentials.password,
-			},
-			json: true,
-		})) as LoginReply;
-		return { accessToken: reply.access_token ?? '' };
+		return {
+			accessToken: await crmComUserLogin(
+				async (options) => await this.helpers.httpRequest(options),
+				credentials,
+			),
+		};
 	}
 
 	async authenticate(
@@ -120,16 +172,21 @@ export class CrmComUserApi implements ICredentialType {
 			...requestOptions,
 			headers: {
 				...(requestOptions.headers ?? {}),
-				api_key: String(credentials.apiKey),
-				authorization: `Bearer ${String(credentials.accessToken)}`,
+				api_key: String(credentials.secretKey || credentials.apiKey),
+				authorization:
+					credentials.authScheme === 'none'
+						? String(credentials.accessToken)
+						: `Bearer ${String(credentials.accessToken)}`,
 			},
 		};
 	}
 
+	/** A read of one record of a documented list (contacts are not in the docs). */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/contacts',
+			baseURL: `=${SECURE_BASE_URL('baseUrl')}`,
+			disableFollowRedirect: true,
+			url: '/activities',
 			qs: { page: 1, size: 1 },
 		},
 	};

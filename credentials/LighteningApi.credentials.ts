@@ -6,6 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { SECURE_BASE_URL } from './secureUrl';
+
 /** Lightening: the value of the `Authorization` header, as your Lightening account gives it. */
 export class LighteningApi implements ICredentialType {
 	name = 'lighteningApi';
@@ -43,20 +45,29 @@ export class LighteningApi implements ICredentialType {
 		properties: { headers: { Authorization: '={{$credentials.authorizationToken}}' } },
 	};
 
-	/** Lightening answers failures inside HTTP 200, so the test checks `result` in the body. */
+	/**
+	 * Tells a valid token by a documented reply and changes nothing: it POSTs a contact whose
+	 * name is 65 characters long, which the docs' limit ("name (required) - String with at most
+	 * 64 characters") refuses with `result: false` and `errors{name: ...}` on any reading. A
+	 * field error means the token was accepted and the contact validated; a reply without
+	 * `errors.name` (or an HTTP error) means it was not. (A GET for customer 0 cannot tell: a
+	 * valid token may get "customer not found" for it.)
+	 */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			method: 'POST',
+			baseURL: `=${SECURE_BASE_URL('baseUrl')}`,
+			disableFollowRedirect: true,
 			url: '/contact',
-			qs: { 'customer_id[]': 0 },
+			body: { name: 'n8n credential test: a name longer than 64 characters is refused.' },
 		},
 		rules: [
 			{
 				type: 'responseSuccessBody',
 				properties: {
-					key: 'result',
-					value: false,
-					message: 'Lightening refused the Authorization token',
+					key: 'errors.name',
+					value: undefined,
+					message: 'Lightening did not accept the Authorization token',
 				},
 			},
 		],

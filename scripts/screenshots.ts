@@ -10,13 +10,13 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 import { REPO } from '../test/e2e/lib/n8n';
-import { DEMO_OWNER, startDemo } from './start';
+import { startDemo } from './start';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = path.join(REPO, 'docs', 'screenshots');
 
 /** Node panels to open: workflow id, node name, texts the panel must show. */
-const PANELS = [
+export const PANELS = [
 	{
 		workflow: 'crmcomActivity01',
 		node: 'CRM.COM',
@@ -49,36 +49,114 @@ const PANELS = [
 	},
 ];
 
-async function login(page: Page, baseUrl: string): Promise<void> {
-	const reply = await fetch(`${baseUrl}/rest/login`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({
-			emailOrLdapLoginId: DEMO_OWNER.email,
-			email: DEMO_OWNER.email,
-			password: DEMO_OWNER.password,
-		}),
+/** The browser gets the demo's owner session, already proven by a login (test/e2e/lib/owner). */
+async function login(page: Page, cookie: string): Promise<void> {
+	const at = cookie.indexOf('=');
+	await page.setCookie({
+		name: cookie.slice(0, at),
+		value: cookie.slice(at + 1),
+		domain: 'localhost',
+		path: '/',
 	});
-	if (!reply.ok) throw new Error(`login answered ${reply.status}`);
-	const cookie = (reply.headers.get('set-cookie') ?? '').split(';')[0];
-	const [name, value] = cookie.split('=');
-	await page.setCookie({ name, value, domain: 'localhost', path: '/' });
+}
+
+/** Where the browser check's time goes: one line per phase, printed at the end. */
+export interface Timing {
+	phase: string;
+	ms: number;
 }
 
 async function openWorkflow(page: Page, baseUrl: string, id: string): Promise<void> {
-	await page.goto(`${baseUrl}/workflow/${id}`, { waitUntil: 'networkidle2', timeout: 90_000 });
-	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
-	await new Promise((r) => setTimeout(r, 1500));
+	// the canvas nodes are the proof the workflow opened; the editor keeps a push connection
+	// open, so "network idle" only adds waiting
+	await page.goto(`${baseUrl}/workflow/${id}`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+	await page.waitForSelector('[data-test-id="canvas-node"]', { visible: true, timeout: 60_000 });
+	// the canvas fits the view once its nodes are measured: two frames, then the picture is still
+	await page.evaluate(
+		'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 250))))',
+	);
 }
 
-export async function takeScreenshots(): Promise<string[]> {
+/** Opens the node panel of `panel.node`, checks its texts and Operation list, saves two shots. */
+async function checkPanel(page: Page, panel: (typeof PANELS)[number]): Promise<string[]> {
+	const nodes = await page.$$('[data-test-id="canvas-node"]');
+	let opened = false;
+	for (const node of nodes) {
+		const text = await node.evaluate((el) => el.textContent ?? '');
+		if (text.includes(panel.node)) {
+			await node.click({ count: 2 });
+			opened = true;
+			break;
+		}
+	}
+	if (!opened) throw new Error(`Node "${panel.node}" not found in workflow ${panel.workflow}`);
+	await page.waitForSelector('[data-test-id="ndv"]', { visible: true, timeout: 30_000 });
+	// the panel's parameter inputs settle after it opens (the Operation dropdown ignores an
+	// earlier click): the one fixed pause kept, as before
+	await new Promise((r) => setTimeout(r, 1500));
+	// the panel is ready when it shows every text it must show (bounded)
+	const readText = async () =>
+		await page.$eval('[data-test-id="ndv"]', (el) => {
+			const values = [...el.querySelectorAll('input')].map((input) => input.value);
+			return `${el.textContent ?? ''} ${values.join(' ')}`;
+		});
+	let text = await readText();
+	for (let k = 0; k < 100 && panel.expect.some((w) => !text.includes(w)); k++) {
+		await new Promise((r) => setTimeout(r, 100));
+		text = await readText();
+	}
+	for (const wanted of panel.expect) {
+		if (!text.includes(wanted))
+			throw new Error(`The ${panel.node} panel does not show "${wanted}"`);
+	}
+	const slug = panel.node.replace(/\W+/g, '-').toLowerCase();
+	const file = path.join(OUT, `panel-${slug}.png`);
+	await page.screenshot({ path: file });
+	// open the Operation dropdown: every operation of the resource must be listed
+	await page.click('[data-test-id="parameter-input-operation"] input');
+	// n8n renders each option's name in `.option-headline`
+	const OPTION = '.option-headline';
+	await page.waitForSelector(OPTION, { timeout: 10_000 });
+	const listed = await page.$$eval(OPTION, (items) =>
+		items.map((i) => (i.textContent ?? '').trim()),
+	);
+	for (const operation of panel.operations) {
+		if (!listed.some((entry) => entry.startsWith(operation))) {
+			throw new Error(
+				`The ${panel.node} Operation list does not show "${operation}": ${listed.join(' | ')}`,
+			);
+		}
+	}
+	const opsFile = path.join(OUT, `operations-${slug}.png`);
+	await page.screenshot({ path: opsFile });
+	await page.keyboard.press('Escape');
+	await page.keyboard.press('Escape');
+	return [file, opsFile];
+}
+
+/**
+ * The browser check: every example workflow opened once (its screenshot), and in the workflows
+ * of PANELS the CRM node's panel and Operation list checked there (two more screenshots each).
+ * `tarball`: reuse an already packed pack. `timings` receives where the time went.
+ */
+export async function takeScreenshots(tarball?: string, timings: Timing[] = []): Promise<string[]> {
 	if (!existsSync(CHROMIUM))
 		throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
 	mkdirSync(OUT, { recursive: true });
+	let mark = Date.now();
+	const lap = (phase: string) => {
+		const now = Date.now();
+		timings.push({ phase, ms: now - mark });
+		mark = now;
+	};
 	const demo = await startDemo(
 		Number(process.env.N8N_DEMO_PORT ?? 5688),
 		Number(process.env.SIMULATOR_PORT ?? 5689),
 		true,
+		tarball,
+	);
+	lap(
+		tarball ? 'demo start (pack reused)' : 'demo start (build, pack, import, n8n up, owner proven)',
 	);
 	let browser: Browser | undefined;
 	const files: string[] = [];
@@ -99,74 +177,40 @@ export async function takeScreenshots(): Promise<string[]> {
 			defaultViewport: { width: 1440, height: 900 },
 		});
 		const page = await browser.newPage();
-		await login(page, demo.n8nUrl);
+		await login(page, demo.session.cookie);
+		lap('browser launch');
+		const panelled = new Set<string>();
 		for (const id of demo.workflowIds) {
 			await openWorkflow(page, demo.n8nUrl, id);
 			const file = path.join(OUT, `workflow-${id}.png`);
 			await page.screenshot({ path: file });
 			files.push(file);
+			lap(`workflow ${id}`);
+			for (const panel of PANELS.filter((p) => p.workflow === id)) {
+				files.push(...(await checkPanel(page, panel)));
+				panelled.add(panel.workflow);
+				lap(`panel ${panel.node}`);
+			}
 		}
-		for (const panel of PANELS) {
-			await openWorkflow(page, demo.n8nUrl, panel.workflow);
-			const nodes = await page.$$('[data-test-id="canvas-node"]');
-			let opened = false;
-			for (const node of nodes) {
-				const text = await node.evaluate((el) => el.textContent ?? '');
-				if (text.includes(panel.node)) {
-					await node.click({ count: 2 });
-					opened = true;
-					break;
-				}
-			}
-			if (!opened) throw new Error(`Node "${panel.node}" not found in workflow ${panel.workflow}`);
-			await page.waitForSelector('[data-test-id="ndv"]', { timeout: 30_000 });
-			await new Promise((r) => setTimeout(r, 1500));
-			const text = await page.$eval('[data-test-id="ndv"]', (el) => {
-				const values = [...el.querySelectorAll('input')].map((input) => input.value);
-				return `${el.textContent ?? ''} ${values.join(' ')}`;
-			});
-			for (const wanted of panel.expect) {
-				if (!text.includes(wanted))
-					throw new Error(`The ${panel.node} panel does not show "${wanted}"`);
-			}
-			const file = path.join(OUT, `panel-${panel.node.replace(/\W+/g, '-').toLowerCase()}.png`);
-			await page.screenshot({ path: file });
-			files.push(file);
-			// open the Operation dropdown: every operation of the resource must be listed
-			await page.click('[data-test-id="parameter-input-operation"] input');
-			// n8n renders each option's name in `.option-headline`
-			const OPTION = '.option-headline';
-			await page.waitForSelector(OPTION, { timeout: 10_000 });
-			const listed = await page.$$eval(OPTION, (items) =>
-				items.map((i) => (i.textContent ?? '').trim()),
-			);
-			for (const operation of panel.operations) {
-				if (!listed.some((entry) => entry.startsWith(operation))) {
-					throw new Error(
-						`The ${panel.node} Operation list does not show "${operation}": ${listed.join(' | ')}`,
-					);
-				}
-			}
-			const opsFile = path.join(
-				OUT,
-				`operations-${panel.node.replace(/\W+/g, '-').toLowerCase()}.png`,
-			);
-			await page.screenshot({ path: opsFile });
-			files.push(opsFile);
-			await page.keyboard.press('Escape');
-			await page.keyboard.press('Escape');
-		}
+		const missing = PANELS.filter((p) => !panelled.has(p.workflow));
+		if (missing.length)
+			throw new Error(`No example workflow ${missing.map((p) => p.workflow).join(', ')}`);
 		return files;
 	} finally {
 		await browser?.close();
 		await demo.stop();
+		lap('stop');
 	}
 }
 
 if (require.main === module) {
-	takeScreenshots()
+	const timings: Timing[] = [];
+	takeScreenshots(undefined, timings)
 		.then((files) => {
 			process.stdout.write(`${files.map((f) => path.relative(REPO, f)).join('\n')}\n`);
+			process.stderr.write(
+				`${timings.map((t) => `${(t.ms / 1000).toFixed(1).padStart(6)} s  ${t.phase}`).join('\n')}\n`,
+			);
 			process.exit(0);
 		})
 		.catch((error: unknown) => {

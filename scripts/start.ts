@@ -17,22 +17,27 @@ import {
 	REPO,
 	startN8n,
 } from '../test/e2e/lib/n8n';
+import { DEMO_OWNER, ensureOwner, type OwnerSession } from '../test/e2e/lib/owner';
 import { startSimulator } from '../test/simulator/server';
 
 const N8N_PORT = Number(process.env.N8N_DEMO_PORT ?? 5678);
 const SIM_PORT = Number(process.env.SIMULATOR_PORT ?? 5680);
-export const DEMO_OWNER = {
-	email: 'demo@crm-pack.dev',
-	password: 'CrmPackDemo1!',
-	firstName: 'Demo',
-	lastName: 'User',
-};
+export { DEMO_OWNER };
 
 const say = (text: string) => process.stdout.write(`[demo] ${text}\n`);
 
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+async function waitForHttp(
+	url: string,
+	timeoutMs: number,
+	child?: { exitCode: number | null; signalCode: NodeJS.Signals | null },
+	printed?: () => string,
+): Promise<void> {
 	const until = Date.now() + timeoutMs;
 	while (Date.now() < until) {
+		if (child && (child.exitCode !== null || child.signalCode !== null))
+			throw new Error(
+				`n8n exited (${child.exitCode ?? child.signalCode}) before ${url} answered:\n${printed?.() ?? ''}`,
+			);
 		try {
 			const reply = await fetch(url);
 			if (reply.ok) return;
@@ -44,42 +49,36 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 	throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
-/** Creates the owner account (n8n registers its REST routes shortly after /healthz answers). */
-async function setUpOwner(port: number): Promise<void> {
-	for (let attempt = 0; attempt < 60; attempt++) {
-		const reply = await fetch(`http://127.0.0.1:${port}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify(DEMO_OWNER),
-		});
-		if (reply.ok) return;
-		if (reply.status !== 404) {
-			say(`owner setup answered ${reply.status}: ${(await reply.text()).slice(0, 200)}`);
-			return;
-		}
-		await new Promise((r) => setTimeout(r, 1000));
-	}
-	say('owner setup did not become available; create the owner in the browser');
-}
-
 export interface Demo {
 	n8nUrl: string;
 	simUrl: string;
 	workflowIds: string[];
+	/** The owner's session, proven by a login with the printed credentials and a workflow list. */
+	session: OwnerSession;
+	/** Seconds from the start to "ready". */
+	readySeconds: number;
 	stop(): Promise<void>;
 }
 
-/** Starts the simulator and n8n with the pack, credentials, examples and the owner account. */
-export async function startDemo(port = N8N_PORT, simPort = SIM_PORT, quiet = false): Promise<Demo> {
+/**
+ * Starts the simulator and n8n with the pack, credentials, examples and the owner account.
+ * `tarball`: an already packed pack (the e2e suite packs it once), else it is built and packed.
+ */
+export async function startDemo(
+	port = N8N_PORT,
+	simPort = SIM_PORT,
+	quiet = false,
+	tarball?: string,
+): Promise<Demo> {
 	const log = quiet ? () => undefined : say;
 	const started = Date.now();
 	log('installing n8n (cached after the first run)…');
 	const [line] = await installLines();
-	log('building and packing the CRM pack…');
-	const tarball = await packThePack();
-	const sim = await startSimulator({ port: simPort });
+	if (!tarball) log('building and packing the CRM pack…');
+	const packed = tarball ?? (await packThePack());
+	const sim = await startSimulator({ port: simPort, profile: 'live' });
 	log(`CRM simulator on ${sim.url}`);
-	const userFolder = await freshUserFolder(tarball);
+	const userFolder = await freshUserFolder(packed);
 	await importCredentials(line, userFolder, simulatorCredentials(sim));
 	const folder = mkdtempSync(path.join(tmpdir(), 'crm-pack-demo-workflows-'));
 	const files = readdirSync(path.join(REPO, 'examples')).filter((f) => f.endsWith('.json'));
@@ -97,23 +96,70 @@ export async function startDemo(port = N8N_PORT, simPort = SIM_PORT, quiet = fal
 
 	log(`starting ${line.name} on http://localhost:${port} …`);
 	const n8n = startN8n(line, userFolder, port);
+	let n8nPrinted = '';
+	const keep = (d: Buffer) => (n8nPrinted = (n8nPrinted + d.toString()).slice(-3000));
+	n8n.stdout?.on('data', keep);
+	n8n.stderr?.on('data', keep);
 	if (!quiet) n8n.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
 	let stopped = false;
 	const stop = async () => {
 		if (stopped) return;
 		stopped = true;
+		const exited = new Promise((r) =>
+			n8n.exitCode !== null || n8n.signalCode !== null ? r(null) : n8n.once('exit', r),
+		);
 		n8n.kill('SIGTERM');
-		await new Promise((r) => (n8n.exitCode !== null ? r(null) : n8n.once('exit', r)));
+		// n8n waits for running executions on SIGTERM; a stop is bounded all the same
+		const timer = setTimeout(() => n8n.kill('SIGKILL'), 30_000);
+		await exited;
+		clearTimeout(timer);
 		await sim.stop();
 		rmSync(userFolder, { recursive: true, force: true });
 	};
 	n8n.on('exit', (code) => {
 		if (!stopped) log(`n8n exited (${code ?? 'signal'})`);
 	});
-	await waitForHttp(`http://127.0.0.1:${port}/healthz`, 180_000);
-	await setUpOwner(port);
-	log(`ready in ${Math.round((Date.now() - started) / 1000)} s`);
-	return { n8nUrl: `http://localhost:${port}`, simUrl: sim.url, workflowIds, stop };
+	let session: OwnerSession;
+	try {
+		await waitForHttp(`http://127.0.0.1:${port}/healthz`, 180_000, n8n, () => n8nPrinted);
+		// "ready" only once the printed login works and lists the imported workflows
+		session = await ensureOwner(`http://127.0.0.1:${port}`, { deadlineMs: 180_000, log });
+		const missing = workflowIds.filter((id) => !session.workflows.some((w) => w.id === id));
+		if (missing.length)
+			throw new Error(`n8n does not list the imported workflows ${missing.join(', ')}`);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	const readySeconds = Math.round((Date.now() - started) / 1000);
+	log(`ready in ${readySeconds} s: login checked (${session.workflows.length} workflows listed)`);
+	return {
+		n8nUrl: `http://localhost:${port}`,
+		simUrl: sim.url,
+		workflowIds,
+		session,
+		readySeconds,
+		stop,
+	};
+}
+
+/** The example a newcomer opens first, and what it shows. */
+export const FIRST_EXAMPLE = {
+	id: 'crmcomActivity01',
+	name: exampleName('crmcomActivity01'),
+	shows:
+		'Press "Execute workflow": the CRM.COM node lists the 10 pending activities of the demo CRM.',
+};
+
+function exampleName(id: string): string {
+	for (const f of readdirSync(path.join(REPO, 'examples')).filter((x) => x.endsWith('.json'))) {
+		const wf = JSON.parse(readFileSync(path.join(REPO, 'examples', f), 'utf8')) as {
+			id: string;
+			name: string;
+		};
+		if (wf.id === id) return wf.name;
+	}
+	throw new Error(`no example workflow with id ${id}`);
 }
 
 async function main(): Promise<void> {
@@ -123,7 +169,9 @@ async function main(): Promise<void> {
   login:      ${DEMO_OWNER.email}  /  ${DEMO_OWNER.password}
   simulator:  ${demo.simUrl}  (faults and request log: ${demo.simUrl}/_sim/log)
 
-  Open a workflow (Overview → Workflows), press "Execute workflow", and see CRM data.
+  Open first:  "${FIRST_EXAMPLE.name}"  (${demo.n8nUrl}/workflow/${FIRST_EXAMPLE.id})
+               ${FIRST_EXAMPLE.shows}
+  Then the other examples (Overview → Workflows): press "Execute workflow" in each.
   Ctrl-C stops n8n and the simulator.
 `);
 	const stop = async () => {

@@ -4,7 +4,7 @@ import { CENTRIX_DEMO, type CentrixOneApi } from '../../test/simulator/apis/cent
 import { check, runCrmNode, speedupRow, type BenchContext } from '../lib/context';
 import { plainBatched, plainClient, plainPostEach } from '../lib/baselines';
 import { timeIt } from '../lib/measure';
-import { chain, CREDENTIAL_REFS, generatedItems } from '../lib/n8nContenders';
+import { chain, CREDENTIAL_REFS, generatedItems, summarize } from '../lib/n8nContenders';
 import type { ResultRow } from '../lib/measure';
 
 const SCENARIO = '2. CentrixOne upsert';
@@ -230,6 +230,16 @@ export async function centrixUpsertScenario(ctx: BenchContext): Promise<void> {
 				'CentrixOne',
 			);
 			check(!run.error, `CentrixOne node failed in n8n: ${run.error}`);
+			// its output, read back from n8n: every contact once, in input order
+			const expected = summarize(
+				Array.from({ length: count }, (_, k) => ({ ExternalID: `BENCH-${k + 1}` })),
+				'ExternalID',
+			);
+			const got = summarize(run.output, 'ExternalID');
+			check(
+				got.count === count && got.distinctIds === count && got.idChecksum === expected.idChecksum,
+				`CentrixOne node in n8n output ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`,
+			);
 			return run;
 		});
 		ctx.rows.push(

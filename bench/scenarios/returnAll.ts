@@ -9,7 +9,7 @@ import {
 import { check, runCrmNode, speedupRow, type BenchContext } from '../lib/context';
 import { plainClient, plainPagedLoop } from '../lib/baselines';
 import { bestOf, timeIt } from '../lib/measure';
-import { chain, CREDENTIAL_REFS } from '../lib/n8nContenders';
+import { chain, CREDENTIAL_REFS, summarize } from '../lib/n8nContenders';
 
 const SCENARIO = '1. Return All activities';
 
@@ -110,7 +110,7 @@ export async function returnAllScenario(ctx: BenchContext): Promise<void> {
 	);
 
 	if (ctx.n8n) {
-		// n8n's CLI prints the whole run data: 10,000 records keep it to a few MB
+		// each execution is read back through n8n's REST API: 10,000 records keep it to ~10 MB
 		const inN8nCount = Math.min(count, 10_000);
 		seedActivities(ctx, inN8nCount, 'total');
 		ctx.sim.log.clear();
@@ -133,6 +133,18 @@ export async function returnAllScenario(ctx: BenchContext): Promise<void> {
 		check(
 			inN8n.items === inN8nCount,
 			`CRM.COM node in n8n returned ${inN8n.items} of ${inN8nCount}`,
+		);
+		// the same records in the same order as the HTTP Request node's pages, none twice
+		const expected = summarize(pages as Array<Record<string, unknown>>);
+		check(
+			inN8n.summary.distinctIds === inN8nCount,
+			`CRM.COM node in n8n returned ${inN8nCount - inN8n.summary.distinctIds} duplicates`,
+		);
+		check(
+			inN8n.summary.idChecksum === expected.idChecksum &&
+				inN8n.summary.firstId === expected.firstId &&
+				inN8n.summary.lastId === expected.lastId,
+			`CRM.COM node in n8n returned the activities in another order than the API lists them (${JSON.stringify(inN8n.summary)} vs ${JSON.stringify(expected)})`,
 		);
 		ctx.rows.push(
 			speedupRow(

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { crmComUserLogin } from '../../credentials/CrmComUserApi.credentials';
 import { nodeParameter } from '../shared/parameters';
 import { createCrmClient, type CrmListCall, type ListPaging } from '../shared/client';
 import type { ApiProfile, CrmReply, RequestContext } from '../shared/transport/types';
@@ -26,9 +27,19 @@ interface CrmComErrorBody {
 /** How CRM.COM replies fail: `{status, message, error, parameters}` with a 4xx/5xx status. */
 export const crmComProfile: ApiProfile = {
 	displayName: 'CRM.COM',
-	secretFields: ['apiKey', 'password', 'accessToken', 'jwtToken'],
+	secretFields: ['apiKey', 'secretKey', 'password', 'accessToken', 'jwtToken'],
 	renewOn401: ['crmComUserApi'],
 	expectJson: true,
+	/** A 401 of the user credential: one login shared by every request waiting for it. */
+	async refreshCredentials(this: RequestContext, credentials) {
+		return {
+			...credentials,
+			accessToken: await crmComUserLogin(
+				async (options) => await this.helpers.httpRequest(options),
+				credentials,
+			),
+		};
+	},
 	readError(reply: CrmReply) {
 		const body = (
 			reply.body && typeof reply.body === 'object' ? reply.body : {}

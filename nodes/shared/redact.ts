@@ -2,8 +2,14 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 export const REDACTED = '[redacted]';
 
-/** Shortest value treated as a secret: shorter strings would blank out ordinary words. */
-const MIN_SECRET_LENGTH = 4;
+/**
+ * Length of the pieces a long secret is cut into: no run of this many characters of any form
+ * of a secret is ever shown, wherever a message was cut.
+ */
+export const PIECE_LENGTH = 8;
+
+/** Below this length a secret is removed only where it stands alone (not inside a word). */
+const WHOLE_WORD_BELOW = 4;
 
 /**
  * Patterns that carry a secret whatever the credential: bearer tokens, basic auth,
@@ -24,18 +30,52 @@ const GENERIC_PATTERNS: Array<[RegExp, string]> = [
 	],
 ];
 
+/** The URL encoding of axios's query serializer (n8n's client): `encodeURIComponent`, a few kept. */
+function axiosEncode(value: string): string {
+	return encodeURIComponent(value)
+		.replace(/%3A/gi, ':')
+		.replace(/%24/g, '$')
+		.replace(/%2C/gi, ',')
+		.replace(/%20/g, '+')
+		.replace(/%5B/gi, '[')
+		.replace(/%5D/gi, ']');
+}
+
+/**
+ * The base64 forms of a secret: alone, and the characters that depend on it alone when it is
+ * encoded after 1 or 2 other bytes (e.g. `user:secret` in Basic auth).
+ */
+function base64Forms(secret: string): string[] {
+	const out: string[] = [];
+	for (const prefix of ['', '\0', '\0\0']) {
+		const full = Buffer.from(prefix + secret, 'utf8').toString('base64');
+		const start = prefix ? 4 : 0;
+		out.push(full.slice(start), full.slice(start, Math.max(start, full.length - 4)));
+		out.push(full.slice(start).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
+	}
+	return out;
+}
+
 /** Every form a secret may take once it is put in a URL, a header or a body. */
 function variantsOf(secret: string): string[] {
-	const variants = new Set<string>([secret]);
-	try {
-		variants.add(encodeURIComponent(secret));
-		variants.add(encodeURI(secret));
-	} catch {
-		// a lone surrogate cannot be URI-encoded; the raw form is still covered
+	const variants = new Set<string>();
+	for (const form of new Set([secret, secret.trim()])) {
+		variants.add(form);
+		try {
+			const component = encodeURIComponent(form);
+			variants.add(component);
+			variants.add(component.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()));
+			variants.add(component.replace(/%20/g, '+'));
+			variants.add(encodeURI(form));
+			variants.add(axiosEncode(form));
+		} catch {
+			// a lone surrogate cannot be URI-encoded; the raw form is still covered
+		}
+		for (const encoded of base64Forms(form)) variants.add(encoded);
+		variants.add(JSON.stringify(form).slice(1, -1));
+		variants.add(JSON.stringify(JSON.stringify(form).slice(1, -1)).slice(1, -1));
 	}
-	variants.add(Buffer.from(secret, 'utf8').toString('base64'));
-	variants.add(JSON.stringify(secret).slice(1, -1));
-	return [...variants].filter((v) => v.length >= MIN_SECRET_LENGTH);
+	return [...variants].filter((v) => v.length > 0);
 }
 
 function escapeRegExp(value: string): string {
@@ -47,17 +87,40 @@ function escapeRegExp(value: string): string {
  * Built once per credential: `redactor.text(s)` and `redactor.value(obj)`.
  */
 export class Redactor {
-	private readonly pattern: RegExp | undefined;
+	/** Every PIECE_LENGTH-character piece of every form of every long secret. */
+	private readonly pieces = new Set<string>();
+
+	/** Forms shorter than PIECE_LENGTH, removed whole. */
+	private readonly shortPattern: RegExp | undefined;
+
+	/** Every secret as given, for `with` and for values equal to a secret. */
+	private readonly secrets: string[];
 
 	constructor(secrets: Array<string | undefined | null>) {
-		const all = new Set<string>();
-		for (const secret of secrets) {
-			if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;
-			for (const variant of variantsOf(secret)) all.add(variant);
+		this.secrets = secrets.filter(
+			(secret): secret is string => typeof secret === 'string' && secret.trim() !== '',
+		);
+		const short = new Set<string>();
+		for (const secret of this.secrets) {
+			for (const variant of variantsOf(secret)) {
+				if (variant.length >= PIECE_LENGTH) {
+					for (let i = 0; i + PIECE_LENGTH <= variant.length; i++)
+						this.pieces.add(variant.slice(i, i + PIECE_LENGTH));
+				} else if (variant.trim() !== '') {
+					short.add(variant);
+				}
+			}
 		}
-		// longest first, so that a secret containing another one is removed whole
-		const sorted = [...all].sort((a, b) => b.length - a.length).map(escapeRegExp);
-		this.pattern = sorted.length ? new RegExp(sorted.join('|'), 'g') : undefined;
+		// longest first, so that a secret containing another one is removed whole; a secret
+		// under WHOLE_WORD_BELOW characters only where no letter or digit touches it
+		const alternatives = [...short]
+			.sort((a, b) => b.length - a.length)
+			.map((form) =>
+				form.length < WHOLE_WORD_BELOW
+					? `(?<![A-Za-z0-9])${escapeRegExp(form)}(?![A-Za-z0-9])`
+					: escapeRegExp(form),
+			);
+		this.shortPattern = alternatives.length ? new RegExp(alternatives.join('|'), 'g') : undefined;
 	}
 
 	static fromCredentials(
@@ -71,15 +134,48 @@ export class Redactor {
 		return new Redactor(values);
 	}
 
+	/** A redactor that also knows `more` secrets (a renewed token). */
+	with(more: Array<string | undefined | null>): Redactor {
+		const added = more.filter(
+			(secret): secret is string => typeof secret === 'string' && !this.secrets.includes(secret),
+		);
+		return added.length ? new Redactor([...this.secrets, ...added]) : this;
+	}
+
 	text(input: string): string {
-		let out = this.pattern ? input.replace(this.pattern, REDACTED) : input;
+		let out = this.removePieces(input);
+		if (this.shortPattern) out = out.replace(this.shortPattern, REDACTED);
 		for (const [pattern, replacement] of GENERIC_PATTERNS) out = out.replace(pattern, replacement);
+		return out;
+	}
+
+	/** Replaces every run of text covered by a piece of a long secret. */
+	private removePieces(input: string): string {
+		if (this.pieces.size === 0 || input.length < PIECE_LENGTH) return input;
+		const covered = new Uint8Array(input.length);
+		let any = false;
+		for (let i = 0; i + PIECE_LENGTH <= input.length; i++) {
+			if (this.pieces.has(input.slice(i, i + PIECE_LENGTH))) {
+				covered.fill(1, i, i + PIECE_LENGTH);
+				any = true;
+			}
+		}
+		if (!any) return input;
+		let out = '';
+		for (let i = 0; i < input.length; i++) {
+			if (!covered[i]) out += input[i];
+			else if (i === 0 || !covered[i - 1]) out += REDACTED;
+		}
 		return out;
 	}
 
 	/** Deep copy of `input` with every string redacted; cycles are cut. */
 	value<T>(input: T, seen = new WeakSet<object>()): T {
-		if (typeof input === 'string') return this.text(input) as T;
+		if (typeof input === 'string') {
+			// a value that is a secret, however short, is removed whole
+			if (this.secrets.some((secret) => secret.trim() === input.trim())) return REDACTED as T;
+			return this.text(input) as T;
+		}
 		if (input === null || typeof input !== 'object') return input;
 		if (seen.has(input as object)) return '[circular]' as T;
 		seen.add(input as object);
@@ -92,15 +188,20 @@ export class Redactor {
 	}
 
 	/** Redacts an error in place: message, description, context and cause. */
-	error<E extends Error>(error: E): E {
+	error<E extends Error>(error: E, options: { messageRedacted?: boolean } = {}): E {
 		const target = error as E & {
 			description?: unknown;
 			context?: Record<string, unknown>;
 			cause?: unknown;
 			stack?: string;
 		};
-		target.message = this.text(target.message ?? '');
-		if (typeof target.description === 'string') target.description = this.text(target.description);
+		// a message built from parts already redacted is left alone: the node's own words (its
+		// display name, a hint) could share a piece with a secret and must stay readable
+		if (!options.messageRedacted) {
+			target.message = this.text(target.message ?? '');
+			if (typeof target.description === 'string')
+				target.description = this.text(target.description);
+		}
 		if (target.context && typeof target.context === 'object') {
 			for (const key of Object.keys(target.context)) {
 				target.context[key] = this.value(target.context[key]);

@@ -19,7 +19,7 @@ import {
 import type { CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
 import type { LighteningApi } from '../simulator/apis/lightening';
 import type { CentrixOneApi } from '../simulator/apis/centrixone';
-import { CHROMIUM, takeScreenshots } from '../../scripts/screenshots';
+import { CHROMIUM, PANELS, takeScreenshots, type Timing } from '../../scripts/screenshots';
 import { existsSync } from 'node:fs';
 import { everyTriggerPolledSince, waitFor } from '../lib/waiting';
 
@@ -179,11 +179,18 @@ describe('browser (Debian Chromium, headless)', () => {
 		async () => {
 			if (!existsSync(CHROMIUM)) {
 				throw new Error(
-					`Chromium is not installed at ${CHROMIUM}: apt-get install chromium (CI does)`,
+					`Chromium is not installed at ${CHROMIUM}: run bash scripts/system-deps.sh chromium (npm test does)`,
 				);
 			}
-			const files = await takeScreenshots();
-			expect(files.length).toBeGreaterThanOrEqual(exampleFiles.length + 2);
+			const timings: Timing[] = [];
+			// the pack packed once for the whole suite: the browser check reuses it
+			const files = await takeScreenshots(tarball, timings);
+			process.stdout.write(
+				`BROWSER TIMING ${timings.map((t) => `${t.phase}: ${(t.ms / 1000).toFixed(1)} s`).join('; ')}\n`,
+			);
+			// one screenshot per example, and a panel and an Operation list per CRM node
+			expect(files).toHaveLength(exampleFiles.length + 2 * PANELS.length);
+			expect(new Set(files).size).toBe(files.length);
 		},
 		10 * 60 * 1000,
 	);

@@ -8,7 +8,7 @@ import type { CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
 import { LEGACY_DEMO, type CrmComLegacyApi } from '../simulator/apis/crmcomLegacy';
 import type { LighteningApi } from '../simulator/apis/lightening';
 import { startSimulator, type Simulator } from '../simulator/server';
-import { useFakeClock } from '../unit/transport/fakeClock';
+import { useFakeClock } from '../lib/fakeClock';
 import { FAULT_CLASSES, sized, tallyRead, tallyWrite, type Tally } from './matrix';
 
 /**
@@ -38,6 +38,10 @@ interface Path {
 	/** Seeds the simulator; returns the keys the run must return or write. */
 	setup(n: number): string[];
 	run(n: number): Promise<NodeRunResult>;
+	/** A write the layer may send again (an upsert by external id): retries must absorb faults. */
+	idempotent?: boolean;
+	/** The credential's token is renewed by logging in again: an expired token is absorbed. */
+	renewable?: boolean;
 	/** Records the CRM holds for a write's key; a read's record key. */
 	stored?(key: string): number;
 	key?(json: IDataObject): string;
@@ -67,6 +71,7 @@ const PATHS: Path[] = [
 	{
 		node: 'CRM.COM',
 		kind: 'read',
+		renewable: true,
 		full: 10_000,
 		setup(n) {
 			crmcom().seed(Math.ceil(n / 100), n);
@@ -90,6 +95,7 @@ const PATHS: Path[] = [
 	{
 		node: 'CRM.COM',
 		kind: 'write',
+		renewable: true,
 		full: 1_000,
 		setup(n) {
 			crmcom().seed(1, 0);
@@ -137,6 +143,7 @@ const PATHS: Path[] = [
 	{
 		node: 'CentrixOne',
 		kind: 'write',
+		idempotent: true,
 		full: 10_000,
 		setup: (n) => numbered(n).map(({ k }) => `W-${k}`),
 		run: async (n) =>
@@ -198,6 +205,7 @@ const PATHS: Path[] = [
 	{
 		node: 'Cention',
 		kind: 'write',
+		idempotent: true,
 		full: 1_000,
 		setup: (n) => numbered(n).map(({ k }) => `card${k}@x.example`),
 		run: async (n) =>
@@ -218,6 +226,7 @@ const PATHS: Path[] = [
 	{
 		node: 'CRM.COM Legacy',
 		kind: 'read',
+		renewable: true,
 		full: 10_000,
 		setup(n) {
 			legacy().seedProvisioning(n);
@@ -237,6 +246,37 @@ const PATHS: Path[] = [
 		key: (json) => String(json.id),
 	},
 ];
+
+/**
+ * Fault classes retries must absorb on a path (issue #16): 429 and 503 with Retry-After
+ * everywhere (the service did not process the request); 502/504 and resets on reads and
+ * idempotent writes; an expired token where the credential logs in again. There, every item
+ * must succeed: a node that never retries fails the matrix.
+ */
+function mustAbsorb(path: Path, kinds: readonly string[]): boolean {
+	return kinds.every((kind) => {
+		if (kind === 'status429' || kind === 'status503') return true;
+		if (['status502', 'status504', 'resetBefore', 'resetAfter'].includes(kind))
+			return path.kind === 'read' || path.idempotent === true;
+		if (kind === 'tokenExpired') return path.renewable === true;
+		return false;
+	});
+}
+
+/** What keeps a run from "every item succeeded": empty when all did. */
+function absorbFailures(path: Path, result: NodeRunResult, tally: Tally, n: number): string[] {
+	const problems: string[] = [];
+	if (result.error) problems.push(`node failed: ${result.error.message}`);
+	if (path.kind === 'read') {
+		if (tally.errors > 0) problems.push(`read failed: ${String(result.items[0]?.json.error)}`);
+		if (tally.ok !== n) problems.push(`read returned ${tally.ok} of ${n} records`);
+	} else {
+		if (tally.ok !== n) problems.push(`${tally.ok} of ${n} items OK, ${tally.errors} errors`);
+		const firstError = result.items.find((item) => item.json.error !== undefined);
+		if (firstError) problems.push(`first error: ${String(firstError.json.error)}`);
+	}
+	return problems;
+}
 
 const totals: Array<{ path: string; fault: string } & Tally> = [];
 
@@ -300,6 +340,10 @@ describe.each(PATHS.map((p) => [`${p.node} ${p.kind}`, p] as const))('%s', (_nam
 							)}\n`,
 						);
 			expect(result.error).toBeUndefined();
+			// where retries must absorb the fault, every item succeeds (OK count asserted)
+			if (mustAbsorb(path, fault.kinds)) expect(absorbFailures(path, result, tally, n)).toEqual([]);
+			// every item is either OK or reported: a read as a whole, a write item by item
+			expect(tally.ok).toBe(path.kind === 'read' ? (tally.errors ? 0 : n) : n - tally.errors);
 			expect(tally.lost).toBe(0);
 			expect(tally.duplicated).toBe(0);
 			expect(tally.unpaired).toBe(0);
@@ -308,4 +352,33 @@ describe.each(PATHS.map((p) => [`${p.node} ${p.kind}`, p] as const))('%s', (_nam
 		},
 		120_000,
 	);
+});
+
+describe('the matrix fails a node that never retries', () => {
+	it.each(
+		PATHS.filter((p) => p.node === 'CRM.COM' || p.node === 'Cention').map(
+			(p) => [`${p.node} ${p.kind}`, p] as const,
+		),
+	)('%s with Max Attempts 1 under 503 + Retry-After is caught', async (_name, path) => {
+		const n = 20;
+		sim.reset(false);
+		const keys = path.setup(n);
+		sim.faults.add({ kind: 'status503', retryAfter: 1 });
+		let result: NodeRunResult;
+		const saved = FAST.maxAttempts;
+		FAST.maxAttempts = 1;
+		try {
+			result = await path.run(n);
+		} finally {
+			FAST.maxAttempts = saved;
+			sim.faults.clear();
+		}
+		const failed = path.kind === 'read' && result.items[0]?.json.error !== undefined;
+		const tally =
+			path.kind === 'read'
+				? tallyRead(keys, failed ? [] : result.items, path.key!, failed)
+				: tallyWrite(keys, result.items, path.stored!);
+		expect(mustAbsorb(path, ['status503'])).toBe(true);
+		expect(absorbFailures(path, result, tally, n)).not.toEqual([]);
+	});
 });

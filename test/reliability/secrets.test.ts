@@ -9,7 +9,7 @@ import { LEGACY_DEMO, type CrmComLegacyApi } from '../simulator/apis/crmcomLegac
 import { LIGHTENING_DEMO } from '../simulator/apis/lightening';
 import type { FaultRule } from '../simulator/faults';
 import { startSimulator, type Simulator } from '../simulator/server';
-import { useFakeClock } from '../unit/transport/fakeClock';
+import { useFakeClock } from '../lib/fakeClock';
 
 /**
  * Every credential type through every failure mode; everything that reaches the user (the

@@ -11,6 +11,7 @@ import type { CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
 import type { LighteningApi } from '../simulator/apis/lightening';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { everyTriggerPolledSince, triggerPollCounts, waitFor } from '../lib/waiting';
+import { explain, OUTCOMES, type FailedExecution, type Outcome } from './outcomes';
 import { freePort, startPostgres, startRedis, type Postgres, type Redis } from './services';
 import { scaleWorkflows, WEBHOOK_ACTIVITY, WEBHOOK_CENTRIX } from './workflows';
 
@@ -26,6 +27,9 @@ const WEBHOOK_CALLS = Number(process.env.SCALE_WEBHOOKS ?? 1000);
 const CHANGES_PER_TRIGGER = 3;
 /** Each of the 10 callers pauses this long between calls: the load lasts about 80 s. */
 const CALL_PAUSE_MS = 800;
+/** The wait for the last executions fails when nothing moved this long, or after the cap. */
+const STALL_MS = 4 * 60 * 1000;
+const WAIT_CAP_MS = 20 * 60 * 1000;
 /** The CRM's latency in the second before the worker is killed. */
 const SLOW_CRM_MS = 1500;
 
@@ -51,6 +55,9 @@ function queueEnv(folder: string, extra: Record<string, string> = {}): NodeJS.Pr
 		QUEUE_WORKER_LOCK_DURATION: '10000',
 		QUEUE_WORKER_LOCK_RENEW_TIME: '3000',
 		QUEUE_WORKER_STALLED_INTERVAL: '5000',
+		// the main's check for executions left running without a job (n8n marks them crashed)
+		// runs every minute instead of every 3 hours
+		N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '1',
 		N8N_LOG_LEVEL: 'warn',
 		...extra,
 	});
@@ -335,22 +342,36 @@ it(
 				...changes.centrix.map((id) => names.get(`from-centrix-${id}`) ?? 0),
 			];
 		};
-		// every accepted call is an execution: wait until none is open
+		// every accepted call is an execution: wait until none is open. On a busy machine the workers
+		// can lag minutes behind the callers, so the wait fails only when nothing moved for
+		// STALL_MS (or after WAIT_CAP_MS in all), printing what is still open
 		const hooks = `'scaleHookCentrix', 'scaleHookActivit'`;
-		await waitFor(
-			'every webhook execution to finish',
-			async () =>
-				Number(
-					await pg.psql(
-						`SELECT count(*) FROM execution_entity WHERE status IN ('new', 'running', 'waiting', 'unknown')`,
-					),
-				) === 0 &&
-				Number(
-					await pg.psql(`SELECT count(*) FROM execution_entity WHERE "workflowId" IN (${hooks})`),
-				) >= WEBHOOK_CALLS,
-			6 * 60 * 1000,
-			2000,
-		);
+		const openSql = `status IN ('new', 'running', 'waiting', 'unknown')`;
+		const waitStart = Date.now();
+		let lastState = '';
+		let lastMove = Date.now();
+		for (;;) {
+			const state = (
+				await pg.psql(
+					`SELECT (SELECT count(*) FROM execution_entity WHERE ${openSql}) || ' ' || (SELECT count(*) FROM execution_entity WHERE "workflowId" IN (${hooks})) || ' ' || (SELECT count(*) FROM execution_entity WHERE status NOT IN ('new', 'running', 'waiting', 'unknown'))`,
+				)
+			).trim();
+			const [open, hookExecutions] = state.split(' ').map(Number);
+			if (open === 0 && hookExecutions >= WEBHOOK_CALLS) break;
+			if (state !== lastState) {
+				lastState = state;
+				lastMove = Date.now();
+			}
+			if (Date.now() - lastMove > STALL_MS || Date.now() - waitStart > WAIT_CAP_MS) {
+				const stuck = await pg.psql(
+					`SELECT id || ' ' || "workflowId" || ' ' || status || ' started ' || coalesce("startedAt"::text, '-') FROM execution_entity WHERE ${openSql} ORDER BY id LIMIT 20`,
+				);
+				throw new Error(
+					`executions still open after ${Math.round((Date.now() - waitStart) / 1000)} s (nothing moved for ${Math.round((Date.now() - lastMove) / 1000)} s): ${open} open, ${hookExecutions} of ${WEBHOOK_CALLS} webhook executions; statuses ${(await pg.psql(`SELECT status || '=' || count(*) FROM execution_entity GROUP BY status`)).split('\n').join(', ')}; open: ${stuck.split('\n').join('; ')}`,
+				);
+			}
+			await new Promise((r) => setTimeout(r, 2000));
+		}
 		// executions n8n gave up on (their worker died), per workflow: each must say why
 		const failedOf = async (workflowId: string) =>
 			Number(
@@ -360,11 +381,24 @@ it(
 			);
 		const failedCentrix = await failedOf('scaleHookCentrix');
 		const failedActivity = await failedOf('scaleHookActivit');
-		const failedWithStalledMessage = Number(
+		// what n8n says about each of them: one of its known outcomes for a dead worker or a
+		// restart (test/scale/outcomes.ts, read from n8n 2.40.7's code), or unexplained
+		const failedExecutions = (
 			await pg.psql(
-				`SELECT count(*) FROM execution_entity e JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" IN (${hooks}) AND e.status <> 'success' AND position('failed to be processed too many times' in d.data) > 0`,
-			),
-		);
+				`SELECT json_build_object('id', e.id, 'workflowId', e."workflowId", 'status', e.status, 'data', d.data)::text FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id WHERE e.status <> 'success' ORDER BY e.id`,
+			)
+		)
+			.split('\n')
+			.filter((row) => row.trim())
+			.map((row) => JSON.parse(row) as FailedExecution);
+		const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+		const unexplained: string[] = [];
+		for (const execution of failedExecutions) {
+			const why = explain(execution);
+			if ('outcome' in why) outcomes[why.outcome]++;
+			else
+				unexplained.push(`execution ${execution.id} (${execution.workflowId}): ${why.unexplained}`);
+		}
 		await waitFor(
 			'every trigger change to be acted on',
 			() => expectedTriggerWrites().every((count) => count > 0),
@@ -412,11 +446,6 @@ it(
 		const statuses = await pg.psql(
 			`SELECT status || '=' || count(*) FROM execution_entity GROUP BY status ORDER BY status`,
 		);
-		const failedWithoutMessage = Number(
-			await pg.psql(
-				`SELECT count(*) FROM execution_entity e JOIN execution_data d ON d."executionId" = e.id WHERE e.status IN ('error', 'crashed') AND position('message' in d.data) = 0`,
-			),
-		);
 		const injected = sim.log.all().filter((r) => r.fault).length;
 		const figures = {
 			webhookCalls: WEBHOOK_CALLS,
@@ -452,12 +481,12 @@ it(
 			executionsFailedByN8n: {
 				centrixOneUpsert: failedCentrix,
 				crmcomActivityCreate: failedActivity,
-				withN8nStalledJobMessage: failedWithStalledMessage,
+				outcomes,
+				unexplained,
 				recordsNotWritten: centrixMissing.length + activityMissing.length,
 				recordsWrittenAllTheSame: writtenDespiteFailure,
 				callsTakenBeforeTheKill: startedBeforeKill,
 			},
-			failedExecutionsWithoutMessage: failedWithoutMessage,
 			seconds: Math.round((Date.now() - started) / 1000),
 			loadSeconds: Math.round(loadSeconds),
 		};
@@ -469,15 +498,15 @@ it(
 		expect(centrixLost).toBe(0);
 		expect(centrixDuplicates).toBe(0);
 		expect(activityLost).toBe(0);
-		// the kill hit executions in hand, and every one n8n gave up on says so in n8n's words
+		// the kill hit executions in hand, and every execution n8n did not finish (of any workflow)
+		// is one of n8n's own outcomes for a dead worker or a restart, with what n8n tells the user
 		expect(failedCentrix + failedActivity).toBeGreaterThan(0);
-		expect(failedWithStalledMessage).toBe(failedCentrix + failedActivity);
+		expect(unexplained).toEqual([]);
 		// n8n never re-runs a job, so a plain create can only be doubled by a caller that resent
 		// a call whose reply it lost: reported, and bounded by those resends
 		expect(activityDuplicates).toBeLessThanOrEqual(ambiguousRetries);
 		expect(figures.triggerChanges.lost).toBe(0);
 		expect(figures.triggerChanges.duplicated).toBe(0);
-		expect(failedWithoutMessage).toBe(0);
 	},
 	40 * 60 * 1000,
 );

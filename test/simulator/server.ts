@@ -4,7 +4,14 @@ import type { AddressInfo, Socket } from 'node:net';
 import { allApis } from './apis';
 import { FaultInjector, type FaultRule, type RandomFaults } from './faults';
 import { RequestLog } from './requestLog';
-import type { Route, SimApi, SimRequest, SimResponse } from './types';
+import {
+	isSimProfile,
+	type Route,
+	type SimApi,
+	type SimProfile,
+	type SimRequest,
+	type SimResponse,
+} from './types';
 
 export interface SimulatorOptions {
 	/** Port to listen on; 0 (default) picks a free one. */
@@ -15,6 +22,11 @@ export interface SimulatorOptions {
 	latencyMs?: number;
 	/** Load the demo data on start (default true). */
 	seed?: boolean;
+	/**
+	 * The profile of every API (`docs`, `live`, `classic`); default `classic` here, `live` in
+	 * the CLI (`npm start`, benchmarks). Per API: `setProfile(profile, key)`.
+	 */
+	profile?: SimProfile;
 }
 
 interface CompiledRoute extends Route {
@@ -63,7 +75,21 @@ export class Simulator {
 		const apis = allApis();
 		this.apis = Object.fromEntries(apis.map((api) => [api.key, api]));
 		this.routes = apis.flatMap((api) => api.routes.map((route) => compile(api, route)));
+		for (const api of apis) api.profile = options.profile ?? 'classic';
 		for (const api of apis) api.reset(options.seed ?? true);
+	}
+
+	/** Switches one API (or every API) to a profile; records are kept. */
+	setProfile(profile: SimProfile, key?: string): void {
+		if (!isSimProfile(profile)) throw new Error(`Unknown simulator profile "${String(profile)}"`);
+		const targets = key ? [this.apis[key]] : Object.values(this.apis);
+		if (targets.some((api) => !api)) throw new Error(`No simulated API "${key}"`);
+		for (const api of targets) api.profile = profile;
+	}
+
+	/** The profile of each API. */
+	profiles(): Record<string, SimProfile> {
+		return Object.fromEntries(Object.values(this.apis).map((api) => [api.key, api.profile]));
 	}
 
 	/** `http://127.0.0.1:PORT` once started. */
@@ -245,7 +271,7 @@ export class Simulator {
 		return undefined;
 	}
 
-	/** The control endpoint: `/_sim/faults`, `/_sim/random-faults`, `/_sim/log`, `/_sim/reset`, `/_sim/latency`. */
+	/** The control endpoint: `/_sim/faults`, `/_sim/random-faults`, `/_sim/log`, `/_sim/reset`, `/_sim/latency`, `/_sim/profile`. */
 	private control(method: string, path: string, body: unknown): SimResponse {
 		const input = (body ?? {}) as Record<string, unknown>;
 		switch (`${method} ${path}`) {
@@ -274,6 +300,20 @@ export class Simulator {
 			case 'POST /_sim/latency':
 				this.latencyMs = Number(input.latencyMs ?? 0);
 				return { status: 200, body: { latencyMs: this.latencyMs } };
+			case 'POST /_sim/profile': {
+				const profile = input.profile;
+				const key = typeof input.api === 'string' ? input.api : undefined;
+				if (!isSimProfile(profile) || (key !== undefined && !this.apis[key])) {
+					return {
+						status: 400,
+						body: { message: 'Send {"profile": "docs" | "live" | "classic", "api"?: key}' },
+					};
+				}
+				this.setProfile(profile, key);
+				return { status: 200, body: { profiles: this.profiles() } };
+			}
+			case 'GET /_sim/profile':
+				return { status: 200, body: { profiles: this.profiles() } };
 			case 'GET /_sim/health':
 				return { status: 200, body: { ok: true, apis: Object.keys(this.apis) } };
 			default: {

@@ -31,8 +31,25 @@ export interface Route {
 	handler: Handler;
 }
 
+/**
+ * How an API behaves where its docs are silent:
+ * - `docs`: only what the vendor's docs promise (minimal reply shapes, no undocumented fields,
+ *   undocumented filters ignored);
+ * - `live`: everything known of the live service (api-docs README), the default of the CLI;
+ * - `classic`: the simulator's first reading (rich replies, every filter applied).
+ */
+export type SimProfile = 'docs' | 'live' | 'classic';
+
+export const SIM_PROFILES: readonly SimProfile[] = ['docs', 'live', 'classic'];
+
+export function isSimProfile(value: unknown): value is SimProfile {
+	return typeof value === 'string' && (SIM_PROFILES as readonly string[]).includes(value);
+}
+
 /** One CRM API spoken by the simulator: adding an API is adding one of these. */
 export interface SimApi {
+	/** The profile in force; kept across `reset`. */
+	profile: SimProfile;
 	/** Short key, e.g. `crmcom`. */
 	key: string;
 	/** Human name for the console. */

@@ -92,22 +92,26 @@ export function apiError(
 	attempts?: number,
 ): NodeApiError {
 	const hint = failure.hint ?? (failure.httpCode ? STATUS_HINTS[failure.httpCode] : undefined);
-	const parts = [failure.description, hint ? `Hint: ${hint}` : undefined];
+	// the service's words are redacted; the node's own (display name, hint) are not secrets
+	const parts = [
+		failure.description ? redactor.text(failure.description) : undefined,
+		hint ? `Hint: ${hint}` : undefined,
+	];
 	if (attempts && attempts > 1) parts.push(`Gave up after ${attempts} attempts.`);
 	const description = parts.filter(Boolean).join(' ');
-	const message = `${displayName}: ${failure.message}`;
+	const message = `${displayName}: ${redactor.text(failure.message)}`;
 	const response: JsonObject = {
 		message,
 		description,
 		httpCode: failure.httpCode ? String(failure.httpCode) : null,
 	};
-	const error = new NodeApiError(node, redactor.value(response), {
-		message: redactor.text(message),
-		description: redactor.text(description),
+	const error = new NodeApiError(node, response, {
+		message,
+		description,
 		httpCode: failure.httpCode ? String(failure.httpCode) : undefined,
 		itemIndex,
 	});
-	return redactor.error(error);
+	return redactor.error(error, { messageRedacted: true });
 }
 
 /** Marks an error with its item and redacts it; NodeApiError/NodeOperationError pass through. */

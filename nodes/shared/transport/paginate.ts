@@ -1,4 +1,4 @@
-import { mapBounded } from '../concurrency';
+import { mapSettled, NotStartedError } from '../concurrency';
 
 /** One page as a CRM returned it, reduced to what paging needs. */
 export interface PageResult<T> {
@@ -32,26 +32,76 @@ export class PagingLimitError extends Error {
 
 export const DEFAULT_MAX_PAGES = 5000;
 
+/** The list ended with fewer records than the total the API gave: nothing is half-returned. */
+export class IncompleteListError extends Error {
+	constructor(got: number, total: number) {
+		super(
+			`The API said the list holds ${total} records but its pages gave ${got}: records were added or removed while paging, or the API miscounts. Run again, or narrow the search.`,
+		);
+		this.name = 'IncompleteListError';
+	}
+}
+
+/** A page came back short although more pages follow: records would be skipped. */
+export class ShortPageError extends Error {
+	constructor(page: number, got: number, size: number) {
+		super(
+			`Page ${page} of the list held ${got} records instead of ${size} although more pages follow: the API pages differently than asked, and records would be skipped. Lower "Page Size" in Options.`,
+		);
+		this.name = 'ShortPageError';
+	}
+}
+
 function wanted(options: PagingOptions): number {
 	return options.returnAll ? Number.POSITIVE_INFINITY : Math.max(0, options.limit ?? 50);
 }
 
-/** Is this page the last one, judged by total, has_more and a short or empty page? */
+function knownTotal<T>(page: PageResult<T>): number | undefined {
+	return typeof page.total === 'number' && Number.isFinite(page.total) && page.total >= 0
+		? page.total
+		: undefined;
+}
+
+/**
+ * Is this page the last one? An empty page always is; then `has_more` decides when given,
+ * then `total`, then a short page.
+ */
 function isLastPage<T>(page: PageResult<T>, pageNumber: number, size: number): boolean {
 	if (page.items.length === 0) return true;
 	if (page.hasMore === false) return true;
-	if (typeof page.total === 'number' && page.total >= 0 && pageNumber * size >= page.total)
-		return true;
 	if (page.hasMore === true) return false;
+	const total = knownTotal(page);
+	if (total !== undefined) return pageNumber * size >= total;
 	return page.items.length < size;
 }
 
 /**
- * `page`/`size` paging (pages start at 1). Stops on `total`, `has_more`, a short or an empty
- * page; a missing or null `total` is fine. With `limit`, stops requesting as soon as enough
- * items are in hand. When `total` is known, the remaining pages are fetched `concurrency` at a
- * time; when it is not, pages are fetched in windows of `concurrency` until one is the last.
- * Results keep page order.
+ * Fetches `numbers` at most `concurrency` at a time, in order; after the first failure no
+ * further page is started, and that failure is thrown.
+ */
+async function fetchPages<T>(
+	numbers: number[],
+	concurrency: number,
+	fetchPage: (n: number) => Promise<PageResult<T>>,
+): Promise<Array<PageResult<T>>> {
+	const settled = await mapSettled(numbers, concurrency, async (n) => await fetchPage(n), {
+		stopOnError: true,
+	});
+	const failures = settled.filter((result) => !result.ok);
+	if (failures.length) {
+		const real = failures.find((result) => !(result.error instanceof NotStartedError));
+		throw (real ?? failures[0]).error;
+	}
+	return settled.map((result) => (result as { ok: true; value: PageResult<T> }).value);
+}
+
+/**
+ * `page`/`size` paging (pages start at 1). Stops on an empty page, `has_more: false`, `total`
+ * or a short page; a missing or null `total` is fine. With `limit`, stops requesting as soon as
+ * enough items are in hand. When `total` is known, the remaining pages are fetched
+ * `concurrency` at a time; when it is not, pages are fetched in windows of `concurrency` until
+ * one is the last. No page is started after one failed. Results keep page order; a list that
+ * ends with fewer records than a known total is an error, never a silent short result.
  */
 export async function paginateByPage<T>(
 	fetchPage: (page: number, size: number) => Promise<PageResult<T>>,
@@ -63,36 +113,60 @@ export async function paginateByPage<T>(
 	const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
 	const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
 	const out: T[] = [];
+	const fetchOne = async (n: number) => await fetchPage(n, size);
 
-	const first = await fetchPage(1, size);
+	const first = await fetchOne(1);
 	out.push(...first.items);
-	if (out.length >= want || isLastPage(first, 1, size)) return out.slice(0, want);
+	let total = knownTotal(first);
+	const finish = (): T[] => {
+		if (total !== undefined && out.length < Math.min(total, want))
+			throw new IncompleteListError(out.length, total);
+		return out.slice(0, want);
+	};
+	if (out.length >= want || isLastPage(first, 1, size)) return finish();
+	if (first.items.length < size) throw new ShortPageError(1, first.items.length, size);
 
 	const pagesNeededForWant = Number.isFinite(want)
 		? Math.ceil(want / size)
 		: Number.POSITIVE_INFINITY;
-	if (typeof first.total === 'number' && first.total >= 0) {
-		const lastPage = Math.min(Math.ceil(first.total / size), pagesNeededForWant);
+	let nextPage = 2;
+	if (total !== undefined && first.hasMore !== true) {
+		const lastPage = Math.min(Math.ceil(total / size), pagesNeededForWant);
 		if (lastPage > maxPages) throw new PagingLimitError(maxPages);
 		const numbers = Array.from({ length: Math.max(0, lastPage - 1) }, (_, k) => k + 2);
-		const pages = await mapBounded(numbers, concurrency, async (n) => await fetchPage(n, size));
+		const pages = await fetchPages(numbers, concurrency, fetchOne);
+		let ended = false;
 		for (const [k, page] of pages.entries()) {
 			out.push(...page.items);
-			if (out.length >= want || isLastPage(page, numbers[k], size)) break;
+			total = knownTotal(page) ?? total;
+			if (out.length >= want) return finish();
+			if (page.items.length > 0 && page.items.length < size && k < pages.length - 1)
+				throw new ShortPageError(numbers[k], page.items.length, size);
+			if (page.items.length === 0 || page.hasMore === false) {
+				ended = true;
+				break;
+			}
+			if (k === pages.length - 1 && page.hasMore !== true) ended = true;
 		}
-		return out.slice(0, want);
+		if (ended || numbers.length === 0) return finish();
+		// the last counted page says more follow: the total was wrong, go on page by page
+		nextPage = lastPage + 1;
 	}
 
-	// total unknown: windows of `concurrency` pages, stop at the first last page
-	let nextPage = 2;
+	// total unknown (or wrong): windows of `concurrency` pages, stop at the first last page
 	while (nextPage <= maxPages) {
 		const remainingPages = pagesNeededForWant - (nextPage - 1);
 		const width = Math.max(1, Math.min(concurrency, remainingPages, maxPages - nextPage + 1));
 		const numbers = Array.from({ length: width }, (_, k) => nextPage + k);
-		const pages = await mapBounded(numbers, concurrency, async (n) => await fetchPage(n, size));
+		const pages = await fetchPages(numbers, concurrency, fetchOne);
 		for (const [k, page] of pages.entries()) {
 			out.push(...page.items);
-			if (out.length >= want || isLastPage(page, numbers[k], size)) return out.slice(0, want);
+			total = knownTotal(page) ?? total;
+			if (out.length >= want) return finish();
+			const last = isLastPage(page, numbers[k], size);
+			if (!last && page.items.length < size)
+				throw new ShortPageError(numbers[k], page.items.length, size);
+			if (last) return finish();
 		}
 		nextPage += width;
 	}
@@ -111,14 +185,18 @@ export async function paginateByOffset<T>(
 	const size = Math.max(1, Math.min(options.pageSize, options.maxPageSize));
 	const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
 	const out: T[] = [];
+	let total: number | undefined;
 	for (let pages = 0; out.length < want; pages++) {
 		if (pages >= maxPages) throw new PagingLimitError(maxPages);
 		const count = Math.min(size, want - out.length);
 		const page = await fetchRange(out.length, count);
 		out.push(...page.items);
+		total = knownTotal(page) ?? total;
 		if (page.items.length < count || page.hasMore === false) break;
-		if (typeof page.total === 'number' && out.length >= page.total) break;
+		if (total !== undefined && out.length >= total) break;
 	}
+	if (total !== undefined && out.length < Math.min(total, want))
+		throw new IncompleteListError(out.length, total);
 	return out.slice(0, want);
 }
 

@@ -60,6 +60,21 @@ export function backoffDelay(
 	return Math.floor(random() * ceiling);
 }
 
+/**
+ * The wait for a Retry-After of `ms`: at most `maxRetryAfterMs`, plus a jitter of up to a fifth
+ * of it (at least 100 ms, at most `maxDelayMs`) so that items told the same instant do not all
+ * come back in it.
+ */
+export function retryAfterDelay(
+	ms: number,
+	options: Pick<RequestOptions, 'maxRetryAfterMs' | 'maxDelayMs'>,
+	random: () => number = Math.random,
+): number {
+	const capped = Math.min(Math.max(0, ms), options.maxRetryAfterMs);
+	const spread = Math.min(options.maxDelayMs, Math.max(100, capped / 5));
+	return capped + Math.floor(random() * spread);
+}
+
 /** Lower-cased view of reply headers. */
 export function headerOf(reply: Pick<CrmReply, 'headers'>, name: string): string | undefined {
 	const wanted = name.toLowerCase();

@@ -32,6 +32,11 @@ export interface CrmRequest {
 	idempotent?: boolean;
 	/** Serialise `body` as JSON (default) or send it as it is. */
 	json?: boolean;
+	/**
+	 * Does this request delete a record? Defaults to true for DELETE and for a URL ending in
+	 * `/delete`: a "not found" after an attempt whose reply was lost is then "outcome unknown".
+	 */
+	deletion?: boolean;
 	/** Item this request belongs to, for error context. */
 	itemIndex?: number;
 	/** Per-request override of the user's options. */
@@ -47,16 +52,18 @@ export interface CrmReply<T = unknown> {
 
 /** A user's request options (the node's Options collection), with defaults applied. */
 export interface RequestOptions {
-	/** Milliseconds one attempt may take. */
+	/** Milliseconds one attempt may take, from sending to the last byte of the reply. */
 	timeoutMs: number;
 	/** Attempts in all, the first included. */
 	maxAttempts: number;
-	/** Milliseconds all attempts and waits of one request may take together. */
+	/** Milliseconds all attempts and waits of one request may take together (a deadline). */
 	retryBudgetMs: number;
 	/** First backoff step in milliseconds (doubles per attempt, full jitter). */
 	baseDelayMs: number;
 	/** Longest single wait between attempts. */
 	maxDelayMs: number;
+	/** Longest Retry-After the node waits; a longer one ends the call with the error. */
+	maxRetryAfterMs: number;
 }
 
 export const DEFAULT_REQUEST_OPTIONS: RequestOptions = {
@@ -65,6 +72,7 @@ export const DEFAULT_REQUEST_OPTIONS: RequestOptions = {
 	retryBudgetMs: 120_000,
 	baseDelayMs: 500,
 	maxDelayMs: 30_000,
+	maxRetryAfterMs: 60_000,
 };
 
 /** How a CRM's failure reads, once recognised. */

@@ -51,9 +51,80 @@ export function pathSegment(value: string | number, fieldName = 'ID'): string {
 	return encodeURIComponent(text);
 }
 
-/** Joins a base URL and path segments that are already encoded. */
+/**
+ * Decodes percent-escapes until nothing changes (at most 4 rounds, as a server or proxy decoding
+ * more than once would); undefined when even the first round is malformed.
+ */
+function fullyDecoded(text: string): string | undefined {
+	let current = text;
+	for (let round = 0; round < 4; round++) {
+		let next: string;
+		try {
+			next = decodeURIComponent(current);
+		} catch {
+			return round === 0 ? undefined : current;
+		}
+		if (next === current) return current;
+		current = next;
+	}
+	return current;
+}
+
+/**
+ * Why a path below a base URL could leave it, or undefined when it cannot. Each segment is
+ * decoded (repeatedly: `%252e` too) before it is checked, so `%2e%2e` is a ".." segment, and
+ * a backslash or a full or protocol-relative URL is seen. `strict` (a path a user typed) also
+ * splits decoded segments at encoded slashes (`..%2f`) and refuses a malformed escape, `?`,
+ * `#`, white space and control characters; otherwise an encoded slash is data (an id).
+ */
+export function pathEscape(path: string, strict = false): string | undefined {
+	if (/^[a-z][a-z0-9+.-]*:/i.test(path) || /^[/\\]{2}/.test(path))
+		return 'must be a path below the base URL, not a full URL';
+	if (path.includes('\\')) return 'must not contain a backslash';
+	const segments: string[] = [];
+	for (const raw of path.split('/')) {
+		const decoded = fullyDecoded(raw);
+		if (decoded === undefined) {
+			if (strict) return 'contains a malformed %-escape';
+			segments.push(raw);
+		} else if (strict) {
+			segments.push(...decoded.split(/[/\\]/));
+		} else {
+			segments.push(decoded);
+		}
+	}
+	const plain = segments.join('/');
+	if (strict && (/[?#]/.test(path) || /\s/.test(plain)))
+		return 'must not contain "?", "#" or spaces: use Query Parameters';
+	if (strict && [...plain].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+		return 'must not contain control characters';
+	if (segments.some((segment) => segment === '.' || segment === '..'))
+		return 'must not contain "." or ".." segments, in any encoding';
+	return undefined;
+}
+
+/**
+ * Joins a base URL and path segments that are already encoded. The result must stay below the
+ * base URL's path once decoded and normalised (a `%2e%2e` segment, an encoded slash before
+ * `..`): otherwise it throws instead of reaching another endpoint.
+ */
 export function joinUrl(baseUrl: string, path: string): string {
-	return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+	const base = baseUrl.replace(/\/+$/, '');
+	const relative = path.replace(/^\/+/, '');
+	const joined = `${base}/${relative}`;
+	const escape = pathEscape(relative.split(/[?#]/)[0]);
+	let inside = true;
+	try {
+		const basePath = new URL(`${base}/`).pathname;
+		inside = new URL(joined).pathname.startsWith(basePath);
+	} catch {
+		inside = false;
+	}
+	if (escape || !inside)
+		throw new Error(
+			`The path "${relative}" would leave the API's base URL: ${escape ?? 'refused'}`,
+		);
+	return joined;
 }
 
 /**

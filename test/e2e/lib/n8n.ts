@@ -25,13 +25,19 @@ export async function installLines(): Promise<N8nLine[]> {
 	return summary.lines;
 }
 
-/** Builds the pack and packs it with `npm pack`, as it would be published. */
+/**
+ * Builds the pack and packs it with `npm pack`, as it would be published. One build at a time per
+ * checkout (`flock`): the demo, the e2e suite and the bench may run side by side, and a build
+ * starts by removing dist/.
+ */
 export async function packThePack(): Promise<string> {
-	await run('npm', ['run', 'build'], { cwd: REPO, maxBuffer: 64 * 1024 * 1024 });
 	const out = mkdtempSync(path.join(tmpdir(), 'crm-pack-tgz-'));
-	const { stdout } = await run('npm', ['pack', '--pack-destination', out, '--silent'], {
-		cwd: REPO,
-	});
+	const lock = path.join(tmpdir(), `crm-pack-build-${REPO.replace(/\W+/g, '_')}.lock`);
+	const { stdout } = await run(
+		'flock',
+		[lock, 'sh', '-c', 'npm run build >&2 && npm pack --pack-destination "$1" --silent', 'sh', out],
+		{ cwd: REPO, maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60 * 1000 },
+	);
 	return path.join(out, stdout.trim().split('\n').pop() ?? '');
 }
 
@@ -260,6 +266,9 @@ export function startN8n(line: N8nLine, userFolder: string, port: number): Child
 			N8N_PORT: String(port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: 'localhost',
+			// n8n 2.x's task broker listens on 5679 by default, as does every `n8n execute`: a
+			// long-running n8n (demo, browser check, bench) takes its own port beside its main port
+			N8N_RUNNERS_BROKER_PORT: String(port + 1000),
 		}),
 		cwd: userFolder,
 		stdio: ['ignore', 'pipe', 'pipe'],

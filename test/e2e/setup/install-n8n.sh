@@ -15,6 +15,10 @@ N8N2_VERSION=${N8N2_VERSION:-2.40.7}
 N8N1_VERSION=${N8N1_VERSION:-1.123.81}
 NODE24_VERSION=${NODE24_VERSION:-24.21.0}
 mkdir -p "$CACHE"
+# one installer at a time per cache (npm start, the e2e suite, the scale test and the bench may
+# start together); the others wait here, then find the lines installed
+exec 9>"$CACHE/.install.lock"
+flock 9
 
 log() { printf '[install-n8n] %s\n' "$*" >&2; }
 

@@ -1,30 +1,20 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { crmNode, useSimulator } from '../../lib/simulator';
+
 import { CentrixOneApi as CentrixCredential } from '../../../credentials/CentrixOneApi.credentials';
-import { CentrixOne } from '../../../nodes/CentrixOne/CentrixOne.node';
 import { CentrixOneTrigger } from '../../../nodes/CentrixOne/CentrixOneTrigger.node';
 import { createPoller, executeNode, loadOptions, type NodeRunSpec } from '../../harness/harness';
 import { CENTRIX_DEMO, type CentrixOneApi } from '../../simulator/apis/centrixone';
-import { startSimulator, type Simulator } from '../../simulator/server';
 
-let sim: Simulator;
-let api: CentrixOneApi;
-beforeAll(async () => {
-	sim = await startSimulator();
-	api = sim.api<CentrixOneApi>('centrixone');
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => sim.reset());
+const env = useSimulator<CentrixOneApi>('centrixone');
 
-const credentials = (apiKey = CENTRIX_DEMO.apiKey) => ({
-	centrixOneApi: { baseUrl: sim.baseUrl('centrixone'), account: CENTRIX_DEMO.account, apiKey },
-});
+const credentials = (apiKey = CENTRIX_DEMO.apiKey) =>
+	crmNode(env.sim, 'centrixone', { apiKey }).credentials;
 
 function run(parameters: IDataObject, extra: Partial<NodeRunSpec> = {}) {
 	return executeNode({
-		node: new CentrixOne(),
-		credentialTypes: [new CentrixCredential()],
-		credentials: credentials(),
+		...crmNode(env.sim, 'centrixone'),
 		parameters: parameters as INodeParameters,
 		...extra,
 	});
@@ -32,7 +22,7 @@ function run(parameters: IDataObject, extra: Partial<NodeRunSpec> = {}) {
 
 const KEY = CENTRIX_DEMO.apiKey;
 
-describe('CentrixOne contacts: reads', () => {
+env.describe('CentrixOne contacts: reads', () => {
 	it('gets a contact by idc and by External ID, the key only in the URL path', async () => {
 		const byId = await run({ resource: 'contact', operation: 'get', findBy: 'idc', value: '1002' });
 		expect(byId.items[0].json).toMatchObject({
@@ -40,7 +30,7 @@ describe('CentrixOne contacts: reads', () => {
 			ExternalID: 'EXT-3',
 			Email: 'c3@centrix.example',
 		});
-		expect(sim.log.all()[0].path).toBe(
+		expect(env.sim.log.all()[0].path).toBe(
 			`/centrixone/API_WEB/EN/Contacts-${CENTRIX_DEMO.account}-${KEY}-C1002.awp`,
 		);
 		const byExt = await run({
@@ -80,7 +70,7 @@ describe('CentrixOne contacts: reads', () => {
 			simplify: false,
 		});
 		expect(result.error).toBeUndefined();
-		const [call] = sim.log.all();
+		const [call] = env.sim.log.all();
 		expect(call.path).toContain('-S10.awp');
 		expect(call.query.filters).toBe('\tCompany\t[=\tac\t\nAND\tEmail\t=]\t@CENTRIX.example\t');
 		expect(call.url).toContain('filters=%09Company%09%5B%3D%09ac%09%0AAND%09Email');
@@ -152,11 +142,11 @@ describe('CentrixOne contacts: reads', () => {
 			...params,
 		});
 		expect(result.error?.message).toContain(message);
-		expect(sim.log.count()).toBe(0);
+		expect(env.sim.log.count()).toBe(0);
 	});
 });
 
-describe('CentrixOne contacts: batched writes', () => {
+env.describe('CentrixOne contacts: batched writes', () => {
 	it('upserts 250 items by External ID in 3 requests, each reply record paired to its item', async () => {
 		const input = Array.from({ length: 250 }, (_, k) => ({
 			ext: `BATCH-${k}`,
@@ -173,7 +163,7 @@ describe('CentrixOne contacts: batched writes', () => {
 			{ input },
 		);
 		expect(result.error).toBeUndefined();
-		const posts = sim.log.find('/Contacts-', 'POST');
+		const posts = env.sim.log.find('/Contacts-', 'POST');
 		expect(posts.map((p) => (p.body as { Contacts: unknown[] }).Contacts.length)).toEqual([
 			100, 100, 50,
 		]);
@@ -181,8 +171,42 @@ describe('CentrixOne contacts: batched writes', () => {
 		expect(result.items.map((i) => i.pairedItem)).toEqual(input.map((_, k) => ({ item: k })));
 		expect(result.items.map((i) => i.json.ExternalID)).toEqual(input.map((i) => i.ext));
 		expect(result.items[3].json.idc).toBe(1001);
-		expect(api.contacts.size).toBe(8 + 249);
-		expect(api.contacts.get(1001)?.fields.Email).toBe('b3@x.example');
+		expect(env.api.contacts.size).toBe(8 + 249);
+		expect(env.api.contacts.get(1001)?.fields.Email).toBe('b3@x.example');
+	});
+
+	it('custom CC_/AC_ fields are written expanded and read back (the docs allow any custom field)', async () => {
+		const written = await run({
+			resource: 'contact',
+			operation: 'upsert',
+			externalId: 'CUSTOM-1',
+			contactFields: {
+				FirstName: 'Cus',
+				otherFields: {
+					field: [
+						{ name: 'CC_Region', value: 'North' },
+						{ name: 'AC_Tier', value: 'Gold' },
+					],
+				},
+			},
+		});
+		expect(written.error).toBeUndefined();
+		const [post] = env.sim.log.find('/Contacts-', 'POST');
+		expect((post.body as { Contacts: IDataObject[] }).Contacts[0]).toMatchObject({
+			Contact_Custom_Region: 'North',
+			Account_Custom_Tier: 'Gold',
+		});
+		const read = await run({
+			resource: 'contact',
+			operation: 'get',
+			findBy: 'externalId',
+			value: 'CUSTOM-1',
+			simplify: false,
+		});
+		expect(read.items[0].json).toMatchObject({
+			Contact_Custom_Region: 'North',
+			Account_Custom_Tier: 'Gold',
+		});
 	});
 
 	it('Map Automatically: sends the input fields with CentrixOne names, ignores the rest, checks each item', async () => {
@@ -206,7 +230,7 @@ describe('CentrixOne contacts: batched writes', () => {
 			{ input, continueOnFail: true },
 		);
 		expect(result.error).toBeUndefined();
-		const posts = sim.log.find('/Contacts-', 'POST');
+		const posts = env.sim.log.find('/Contacts-', 'POST');
 		expect(posts).toHaveLength(1);
 		expect((posts[0].body as { Contacts: unknown[] }).Contacts).toEqual([
 			{
@@ -220,7 +244,7 @@ describe('CentrixOne contacts: batched writes', () => {
 		]);
 		expect(result.items.map((i) => i.pairedItem)).toEqual(input.map((_, k) => ({ item: k })));
 		expect(result.items[1].json).toMatchObject({ idc: 1001, _result: 'Success' });
-		expect(api.contacts.get(1001)?.fields.Email).toBe('');
+		expect(env.api.contacts.get(1001)?.fields.Email).toBe('');
 		expect(String(result.items[2].json.error)).toMatch(
 			/ExternalID \(input field\).*must not be empty/,
 		);
@@ -258,7 +282,7 @@ describe('CentrixOne contacts: batched writes', () => {
 		expect(result.items[1].json.error).toBe(
 			'Invalid value: "Country ISO" must be a two-letter ISO country code',
 		);
-		const sent = (sim.log.find('/Contacts-', 'POST')[0].body as { Contacts: IDataObject[] })
+		const sent = (env.sim.log.find('/Contacts-', 'POST')[0].body as { Contacts: IDataObject[] })
 			.Contacts;
 		expect(sent.map((c) => c.Name)).toEqual(['One', 'Three']);
 	});
@@ -279,13 +303,13 @@ describe('CentrixOne contacts: batched writes', () => {
 			'CentrixOne: Contact 555 not found',
 			'ok',
 		]);
-		expect(api.contacts.get(1000)?.fields.Notes).toBe('seen');
+		expect(env.api.contacts.get(1000)?.fields.Notes).toBe('seen');
 	});
 
 	it('omitted fields stay, empty ones are cleared, account fields reach every contact of the account, list membership is added', async () => {
-		const contact = api.contacts.get(1000)!;
-		api.store({ FirstName: 'Colleague', Name: 'Same Account' });
-		const colleague = [...api.contacts.values()].pop()!;
+		const contact = env.api.contacts.get(1000)!;
+		env.api.store({ FirstName: 'Colleague', Name: 'Same Account' });
+		const colleague = [...env.api.contacts.values()].pop()!;
 		colleague.account = contact.account;
 		await run({
 			resource: 'contact',
@@ -295,9 +319,9 @@ describe('CentrixOne contacts: batched writes', () => {
 		});
 		expect(contact.fields.FirstName).toBe('First1');
 		expect(contact.fields.Name).toBe('');
-		expect(api.view(colleague, undefined).City).toBe('Montreal');
+		expect(env.api.view(colleague, undefined).City).toBe('Montreal');
 		expect(contact.scripts.get(30)).toEqual({ SalesRep1: '2' });
-		const body = (sim.log.find('/Contacts-', 'POST')[0].body as { Contacts: IDataObject[] })
+		const body = (env.sim.log.find('/Contacts-', 'POST')[0].body as { Contacts: IDataObject[] })
 			.Contacts[0];
 		expect(body).toEqual({
 			idc: 1000,
@@ -316,15 +340,15 @@ describe('CentrixOne contacts: batched writes', () => {
 		expect(result.error?.message).toBe(
 			'Invalid value: "List" is required when Sales Reps or cs_ fields are given (they belong to a list)',
 		);
-		expect(sim.log.count()).toBe(0);
+		expect(env.sim.log.count()).toBe(0);
 	});
 
 	it('retries a 503 with Retry-After and a 200 that is not JSON on reads; an upsert batch after a lost reply', async () => {
-		sim.inject({ kind: 'status503', retryAfter: 0 }, { kind: 'nonJson' });
+		env.sim.inject({ kind: 'status503', retryAfter: 0 }, { kind: 'nonJson' });
 		const read = await run({ resource: 'contact', operation: 'getAll', returnAll: true });
 		expect(read.items).toHaveLength(8);
-		expect(sim.log.count()).toBe(3);
-		sim.inject({ kind: 'resetAfter', method: 'POST' });
+		expect(env.sim.log.count()).toBe(3);
+		env.sim.inject({ kind: 'resetAfter', method: 'POST' });
 		const write = await run({
 			resource: 'contact',
 			operation: 'upsert',
@@ -332,29 +356,32 @@ describe('CentrixOne contacts: batched writes', () => {
 			contactFields: { Name: 'Once' },
 		});
 		expect(write.error).toBeUndefined();
-		expect([...api.contacts.values()].filter((c) => c.ExternalID === 'RETRY-1')).toHaveLength(1);
+		expect([...env.api.contacts.values()].filter((c) => c.ExternalID === 'RETRY-1')).toHaveLength(
+			1,
+		);
 	});
 
 	it('never re-sends a batch of plain creates after a lost reply', async () => {
-		sim.inject({ kind: 'resetAfter', method: 'POST' });
+		env.sim.inject({ kind: 'resetAfter', method: 'POST' });
 		const result = await run({
 			resource: 'contact',
 			operation: 'create',
 			contactFields: { Name: 'Maybe' },
 		});
 		expect(result.error?.description).toContain('Outcome unknown');
-		expect(sim.log.count('/Contacts-', 'POST')).toBe(1);
+		expect(env.sim.log.count('/Contacts-', 'POST')).toBe(1);
 	});
 });
 
-describe('CentrixOne other objects and secrets', () => {
+env.describe('CentrixOne other objects and secrets', () => {
 	it('lists users, lists, revenue types and opportunities of a list', async () => {
 		expect(
 			(await run({ resource: 'user', operation: 'getAll', returnAll: true })).items,
 		).toHaveLength(2);
 		expect(
 			(await run({ resource: 'list', operation: 'getAll', returnAll: true })).items.map(
-				(i) => i.json.Name,
+				// rows come as the service sends them; the docs name no keys
+				(i) => i.json.Name ?? i.json.ScriptName,
 			),
 		).toEqual(['Newsletter', 'Customers', 'Prospects']);
 		const sub = await run({
@@ -371,14 +398,12 @@ describe('CentrixOne other objects and secrets', () => {
 			returnAll: true,
 		});
 		expect(opportunities.items).toHaveLength(4);
-		expect(sim.log.all().pop()?.path).toContain('Opportunities-');
+		expect(env.sim.log.all().pop()?.path).toContain('Opportunities-');
 	});
 
 	it('loads lists and users for the pickers', async () => {
 		const spec = {
-			node: new CentrixOne(),
-			credentialTypes: [new CentrixCredential()],
-			credentials: credentials(),
+			...crmNode(env.sim, 'centrixone'),
 			parameters: {} as INodeParameters,
 		};
 		expect((await loadOptions(spec, 'loadOptions', 'getLists')).map((o) => o.name)).toEqual([
@@ -401,7 +426,7 @@ describe('CentrixOne other objects and secrets', () => {
 		expect(result.error?.message).toBe('CentrixOne: Invalid account or API key');
 		const shown = JSON.stringify(result.run.data.resultData);
 		expect(shown).not.toContain(wrongKey);
-		sim.inject({ kind: 'status503', count: 9 });
+		env.sim.inject({ kind: 'status503', count: 9 });
 		const down = await run({
 			resource: 'contact',
 			operation: 'getAll',
@@ -413,7 +438,7 @@ describe('CentrixOne other objects and secrets', () => {
 	});
 });
 
-describe('CentrixOne Trigger', () => {
+env.describe('CentrixOne Trigger', () => {
 	const poller = (event = 'any', lists = '') =>
 		createPoller({
 			node: new CentrixOneTrigger(),
@@ -426,12 +451,12 @@ describe('CentrixOne Trigger', () => {
 		const p = poller();
 		expect(await p.poll()).toBeNull();
 		expect(await p.poll()).toBeNull();
-		const second = sim.log.all()[1];
+		const second = env.sim.log.all()[1];
 		expect(second.headers['if-modified-since']).toBeDefined();
 		expect(second.status).toBe(304);
 		await new Promise((r) => setTimeout(r, 1100));
-		api.store({ ExternalID: 'NEW-1', Name: 'Newcomer' });
-		api.store({ Notes: 'changed' }, api.contacts.get(1000));
+		env.api.store({ ExternalID: 'NEW-1', Name: 'Newcomer' });
+		env.api.store({ Notes: 'changed' }, env.api.contacts.get(1000));
 		const out = await p.poll();
 		expect(out?.[0].map((i) => [i.json.idc, i.json._event]).sort()).toEqual([
 			[1000, 'updated'],
@@ -445,7 +470,7 @@ describe('CentrixOne Trigger', () => {
 		expect(await p.poll()).toBeNull();
 		for (let round = 1; round <= 2; round++) {
 			await new Promise((r) => setTimeout(r, 1100));
-			api.store({ ExternalID: `ROUND-${round}`, Name: `Round ${round}` });
+			env.api.store({ ExternalID: `ROUND-${round}`, Name: `Round ${round}` });
 			expect((await p.poll())?.[0].map((i) => i.json.ExternalID)).toEqual([`ROUND-${round}`]);
 			p.restart();
 			expect(await p.poll()).toBeNull();
@@ -456,11 +481,11 @@ describe('CentrixOne Trigger', () => {
 		const p = poller('new', '20');
 		await p.poll();
 		await new Promise((r) => setTimeout(r, 1100));
-		api.store({ Notes: 'changed' }, api.contacts.get(1001));
-		api.store({ Name: 'In list 20', ids: 20 });
+		env.api.store({ Notes: 'changed' }, env.api.contacts.get(1001));
+		env.api.store({ Name: 'In list 20', ids: 20 });
 		const out = await p.poll();
 		expect(out?.[0].map((i) => i.json.Name)).toEqual(['In list 20']);
-		expect(sim.log.all()[0].path).toContain('-S20.awp');
+		expect(env.sim.log.all()[0].path).toContain('-S20.awp');
 		const sample = await poller().poll('manual');
 		expect(sample?.[0]).toHaveLength(3);
 	});

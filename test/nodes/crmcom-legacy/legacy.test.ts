@@ -1,44 +1,26 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { CrmComLegacyApi as LegacyCredential } from '../../../credentials/CrmComLegacyApi.credentials';
-import { CrmComLegacy } from '../../../nodes/CrmComLegacy/CrmComLegacy.node';
+import { crmNode, useSimulator } from '../../lib/simulator';
+
 import { executeNode, type NodeRunSpec } from '../../harness/harness';
 import { LEGACY_DEMO, type CrmComLegacyApi } from '../../simulator/apis/crmcomLegacy';
-import { startSimulator, type Simulator } from '../../simulator/server';
 
-let sim: Simulator;
-let api: CrmComLegacyApi;
-beforeAll(async () => {
-	sim = await startSimulator();
-	api = sim.api<CrmComLegacyApi>('crmcomLegacy');
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => sim.reset());
+const env = useSimulator<CrmComLegacyApi>('crmcomLegacy');
 
-const passwordCredentials = (password = LEGACY_DEMO.password, token = '') => ({
-	crmComLegacyApi: {
-		server: `${sim.url}/crmcom-legacy`,
-		authType: 'password',
-		username: LEGACY_DEMO.username,
-		password,
-		organisation: LEGACY_DEMO.organisation,
-		token,
-	},
-});
+const passwordCredentials = (password = LEGACY_DEMO.password, token = '') =>
+	crmNode(env.sim, 'legacyPassword', { password, token }).credentials;
 
 function run(parameters: IDataObject, extra: Partial<NodeRunSpec> = {}) {
 	return executeNode({
-		node: new CrmComLegacy(),
-		credentialTypes: [new LegacyCredential()],
-		credentials: passwordCredentials(),
+		...crmNode(env.sim, 'legacyPassword'),
 		parameters: parameters as INodeParameters,
 		...extra,
 	});
 }
 
-const tokensIn = (text: string) => [...api.tokens.keys()].filter((t) => text.includes(t));
+const tokensIn = (text: string) => [...env.api.tokens.keys()].filter((t) => text.includes(t));
 
-describe('CRM.COM Legacy', () => {
+env.describe('CRM.COM Legacy', () => {
 	it('logs in, then reads a contact information by number with fields_set, the token in the query', async () => {
 		const result = await run({
 			resource: 'contactInformation',
@@ -55,7 +37,7 @@ describe('CRM.COM Legacy', () => {
 			last_name: 'Customer',
 			number: 'CI000002',
 		});
-		const [login, show] = sim.log.all();
+		const [login, show] = env.sim.log.all();
 		expect(login.path).toBe('/crmcom-legacy/crmapi/rest/v2/authentication/token');
 		expect(login.body).toEqual({
 			username: LEGACY_DEMO.username,
@@ -66,7 +48,7 @@ describe('CRM.COM Legacy', () => {
 			contact_information_identifier: 'number=CI000002',
 			fields_set: 'first_name,last_name,number',
 		});
-		expect(api.tokens.has(show.query.token)).toBe(true);
+		expect(env.api.tokens.has(show.query.token)).toBe(true);
 	});
 
 	it('logs in with the web API key as Basic auth', async () => {
@@ -75,7 +57,7 @@ describe('CRM.COM Legacy', () => {
 			{
 				credentials: {
 					crmComLegacyApi: {
-						server: `${sim.url}/crmcom-legacy`,
+						server: `${env.sim.url}/crmcom-legacy`,
 						authType: 'webApiKey',
 						webApiKey: LEGACY_DEMO.webApiKey,
 						token: '',
@@ -85,7 +67,7 @@ describe('CRM.COM Legacy', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(5);
-		expect(sim.log.all()[0].headers.authorization).toBe(`Basic ${LEGACY_DEMO.webApiKey}`);
+		expect(env.sim.log.all()[0].headers.authorization).toBe(`Basic ${LEGACY_DEMO.webApiKey}`);
 	});
 
 	it('creates with the whole nested structure, the token in the body', async () => {
@@ -106,6 +88,10 @@ describe('CRM.COM Legacy', () => {
 					gender: 'FEMALE',
 					id_number: 'ABC123456',
 					country_of_residence: 'CYPRUS',
+					id_issued_by_country: 'CYPRUS',
+					passport_issued_by_country: 'GREECE',
+					industry: 'Industry',
+					industry_sector: 'FOREX',
 					date_of_birth: '1980-01-01T00:00:00Z',
 				},
 				addresses: {
@@ -127,8 +113,8 @@ describe('CRM.COM Legacy', () => {
 			fieldsSet: ['first_name', 'last_name', 'demographics', 'emails_set'],
 		});
 		expect(result.error).toBeUndefined();
-		const body = sim.log.find('/contact_information/create', 'POST')[0].body as IDataObject;
-		expect(api.tokens.has(String(body.token))).toBe(true);
+		const body = env.sim.log.find('/contact_information/create', 'POST')[0].body as IDataObject;
+		expect(env.api.tokens.has(String(body.token))).toBe(true);
 		delete body.token;
 		expect(body).toEqual({
 			type: 'PERSON',
@@ -144,6 +130,10 @@ describe('CRM.COM Legacy', () => {
 				gender: 'FEMALE',
 				id_number: 'ABC123456',
 				country_of_residence_identifier: { name: 'CYPRUS' },
+				id_issued_by_country_identifier: { name: 'CYPRUS' },
+				passport_issued_by_country_identifier: { name: 'GREECE' },
+				industry_identifier: { name: 'Industry' },
+				industry_sector_identifier: { name: 'FOREX' },
 				date_of_birth: { day: 1, month: 1, year: 1980 },
 			},
 			address_set: [
@@ -161,7 +151,23 @@ describe('CRM.COM Legacy', () => {
 			email_set: [{ type: 'PERSONAL', email_address: '123456@crm.com' }],
 			fields_set: 'first_name,last_name,demographics,emails_set',
 		});
-		expect(api.contacts.size).toBe(6);
+		expect(env.api.contacts.size).toBe(6);
+		// the reply names the sets as the docs' fields_set does
+		expect(result.items[0].json.emails_set).toEqual([
+			{ type: 'PERSONAL', email_address: '123456@crm.com' },
+		]);
+		const read = await run({
+			resource: 'contactInformation',
+			operation: 'get',
+			identifierType: 'id',
+			identifier: 'ci-6',
+			fieldsSet: ['addresses_set', 'phones_set', 'emails_set'],
+		});
+		expect(read.items[0].json).toMatchObject({
+			addresses_set: [expect.objectContaining({ town_city: 'City' })],
+			phones_set: [{ type: 'LANDLINE', number: '123456' }],
+			emails_set: [{ type: 'PERSONAL', email_address: '123456@crm.com' }],
+		});
 	});
 
 	it('updates by identifier', async () => {
@@ -173,14 +179,14 @@ describe('CRM.COM Legacy', () => {
 			updateFields: { notes: 'VIP' },
 		});
 		expect(result.error).toBeUndefined();
-		expect(api.contacts.get('ci-3')?.notes).toBe('VIP');
+		expect(env.api.contacts.get('ci-3')?.notes).toBe('VIP');
 		expect(
-			(sim.log.find('/update', 'POST')[0].body as IDataObject).contact_information_identifier,
+			(env.sim.log.find('/update', 'POST')[0].body as IDataObject).contact_information_identifier,
 		).toEqual({ id: 'ci-3' });
 	});
 
 	it('pages pending provisioning requests 50 at a time: 120 → 50, 50, 20', async () => {
-		api.seedProvisioning(108);
+		env.api.seedProvisioning(108);
 		const result = await run({
 			resource: 'provisioningRequest',
 			operation: 'getPending',
@@ -189,7 +195,7 @@ describe('CRM.COM Legacy', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(120);
-		const calls = sim.log
+		const calls = env.sim.log
 			.find('/get_pending', 'GET')
 			.map((c) => [c.query.offset, c.query.number_of_results]);
 		expect(calls).toEqual([
@@ -197,7 +203,7 @@ describe('CRM.COM Legacy', () => {
 			['50', '50'],
 			['100', '50'],
 		]);
-		expect(sim.log.find('/get_pending', 'GET')[0].query.provisioning_provider_identifier).toBe(
+		expect(env.sim.log.find('/get_pending', 'GET')[0].query.provisioning_provider_identifier).toBe(
 			'alternative_code=GP1',
 		);
 		const limited = await run({
@@ -217,14 +223,14 @@ describe('CRM.COM Legacy', () => {
 			returnAll: true,
 		});
 		const stored = String(first.credentialsHelper.store.get('crmComLegacyApi')?.token);
-		api.expireTokens();
+		env.api.expireTokens();
 		const second = await run(
 			{ resource: 'contactInformation', operation: 'getAll', returnAll: true },
 			{ credentials: passwordCredentials(LEGACY_DEMO.password, stored) },
 		);
 		expect(second.error).toBeUndefined();
 		expect(second.items).toHaveLength(5);
-		expect(api.logins).toBe(2);
+		expect(env.api.logins).toBe(2);
 	});
 
 	it('a non-OK status in HTTP 200 is an error with its description, without the token', async () => {
@@ -243,7 +249,7 @@ describe('CRM.COM Legacy', () => {
 	});
 
 	it('a 500 and a wrong password show no secret', async () => {
-		sim.inject({ kind: 'status503', count: 5 });
+		env.sim.inject({ kind: 'status503', count: 5 });
 		const down = await run({
 			resource: 'contactInformation',
 			operation: 'getAll',
@@ -252,7 +258,7 @@ describe('CRM.COM Legacy', () => {
 		});
 		expect(down.error).toBeDefined();
 		expect(tokensIn(JSON.stringify(down.run.data.resultData))).toEqual([]);
-		sim.faults.clear();
+		env.sim.faults.clear();
 		const wrong = await run(
 			{ resource: 'contactInformation', operation: 'getAll', returnAll: true },
 			{ credentials: passwordCredentials('wrong-legacy-pass') },
@@ -352,7 +358,7 @@ describe('CRM.COM Legacy', () => {
 	])('rejects %j before sending anything', async (params, message) => {
 		const result = await run(params);
 		expect(result.error?.message).toContain(message);
-		expect(sim.log.count()).toBe(0);
+		expect(env.sim.log.count()).toBe(0);
 	});
 
 	it('custom API call: GET with the token in the query, envelope checked, optional paging', async () => {
@@ -380,6 +386,6 @@ describe('CRM.COM Legacy', () => {
 			parameters: '{"contact_information_identifier":{"number":"CI000001"},"notes":"via custom"}',
 		});
 		expect(post.error).toBeUndefined();
-		expect(api.contacts.get('ci-1')?.notes).toBe('via custom');
+		expect(env.api.contacts.get('ci-1')?.notes).toBe('via custom');
 	});
 });

@@ -1,8 +1,8 @@
-import { byId, runCrmCom, useCrmCom } from './setup';
+import { byId, crmError, runCrmCom, useCrmCom } from './setup';
 
 const t = useCrmCom();
 
-describe('CRM.COM account', () => {
+t.describe('CRM.COM account', () => {
 	it('creates an account for a contact, checking the currency code first', async () => {
 		const contactId = [...t.api.contacts.keys()][0];
 		const bad = await runCrmCom(t.sim, {
@@ -113,7 +113,11 @@ describe('CRM.COM account', () => {
 			state: 'ACTIVE',
 		});
 		expect(again.error?.message).toBe(
-			'CRM.COM: An account in state TERMINATED cannot become ACTIVE',
+			crmError(
+				t,
+				'An account in state TERMINATED cannot become ACTIVE',
+				'CRM.EXCEPTIONS.INVALIDSTATEEXCEPTION',
+			),
 		);
 	});
 });

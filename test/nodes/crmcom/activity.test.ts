@@ -1,9 +1,9 @@
-import { byId, runCrmCom, useCrmCom } from './setup';
+import { byId, crmError, runCrmCom, useCrmCom } from './setup';
 
 const t = useCrmCom();
 const firstContact = () => [...t.api.contacts.keys()][0];
 
-describe('CRM.COM activity', () => {
+t.describe('CRM.COM activity', () => {
 	it('creates an activity with the exact documented body', async () => {
 		const result = await runCrmCom(t.sim, {
 			resource: 'activity',
@@ -261,7 +261,9 @@ describe('CRM.COM activity', () => {
 			operation: 'delete',
 			activityId: byId(id),
 		});
-		expect(again.error?.message).toBe('CRM.COM: Record not found.');
+		expect(again.error?.message).toBe(
+			crmError(t, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION'),
+		);
 		expect(again.error?.httpCode).toBe('404');
 	});
 
@@ -311,7 +313,9 @@ describe('CRM.COM activity', () => {
 			{ item: 3 },
 		]);
 		expect(result.items[1].json.error).toBe('Invalid value: "Name" must not be empty');
-		expect(result.items[2].json.error).toBe('CRM.COM: Record not found.');
+		expect(result.items[2].json.error).toBe(
+			crmError(t, 'Record not found.', 'CRM.EXCEPTIONS.NOTFOUNDEXCEPTION'),
+		);
 		expect(result.items[0].json.id).toBeDefined();
 		expect(result.items[3].json.id).toBeDefined();
 		expect(t.sim.log.count('/activities', 'POST')).toBe(3);

@@ -2,7 +2,7 @@ import { byId, runCrmCom, useCrmCom } from './setup';
 
 const t = useCrmCom();
 
-describe('CRM.COM activity: Complete (the operation added by the README recipe)', () => {
+t.describe('CRM.COM activity: Complete (the operation added by the README recipe)', () => {
 	it('sends PUT /activities/{id} with the state only and returns the reply', async () => {
 		const id = [...t.api.activities.values()].find((a) => a.state === 'PENDING')!.id;
 		const result = await runCrmCom(t.sim, {

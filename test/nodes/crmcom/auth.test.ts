@@ -1,9 +1,9 @@
 import { CRMCOM_DEMO } from '../../simulator/apis/crmcomBackoffice';
-import { apiKeyCredentials, runCrmCom, useCrmCom, userCredentials } from './setup';
+import { apiKeyCredentials, crmError, runCrmCom, useCrmCom, userCredentials } from './setup';
 
 const t = useCrmCom();
 
-describe('CRM.COM credentials', () => {
+t.describe('CRM.COM credentials', () => {
 	it('User API: logs in once, sends the JWT with the API key, and reuses the token', async () => {
 		const result = await runCrmCom(
 			t.sim,
@@ -29,6 +29,38 @@ describe('CRM.COM credentials', () => {
 		expect(list.headers.authorization).toMatch(/^Bearer eyJ/);
 		expect(list.headers.api_key).toBe(CRMCOM_DEMO.apiKey);
 		expect(result.credentialsHelper.store.get('crmComUserApi')?.accessToken).toMatch(/^eyJ/);
+	});
+
+	it("User API, the live client's form: the bare token and the secret key after a login with the API key", async () => {
+		const result = await runCrmCom(
+			t.sim,
+			{
+				authentication: 'userJwt',
+				resource: 'contact',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 2,
+			},
+			{
+				credentials: userCredentials(t.sim, CRMCOM_DEMO.password, {
+					secretKey: CRMCOM_DEMO.secretKey,
+					authScheme: 'none',
+				}),
+			},
+		);
+		const [login] = t.sim.log.find('/users/authenticate', 'POST');
+		const list = t.sim.log.find('/contacts', 'GET').pop()!;
+		expect(login.headers.api_key).toBe(CRMCOM_DEMO.apiKey);
+		expect(list.headers.authorization).toMatch(/^eyJ/);
+		expect(list.headers.api_key).toBe(CRMCOM_DEMO.secretKey);
+		if (t.profile === 'live') {
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(2);
+		} else {
+			// the docs know only `Bearer` and the API key: the server refuses, and says so
+			expect(result.error?.httpCode).toBe('401');
+			expect(JSON.stringify(result.run.data.resultData)).not.toContain(CRMCOM_DEMO.secretKey);
+		}
 	});
 
 	it('User API: logs in again once when the token expired, and the call succeeds', async () => {
@@ -98,7 +130,9 @@ describe('CRM.COM credentials', () => {
 			{ resource: 'contact', operation: 'getAll', returnAll: true },
 			{ credentials: apiKeyCredentials(t.sim, 'bad-key-0000-1111') },
 		);
-		expect(result.error?.message).toBe('CRM.COM: Invalid API key');
+		expect(result.error?.message).toBe(
+			crmError(t, 'Invalid API key', 'CRM.EXCEPTIONS.UNAUTHORIZEDEXCEPTION'),
+		);
 		expect(result.error?.description).toContain('Hint: Check the credential');
 		expect(result.error?.httpCode).toBe('401');
 		expect(JSON.stringify(result.run.data.resultData)).not.toContain('bad-key-0000-1111');

@@ -2,7 +2,7 @@ import { byId, runCrmCom, useCrmCom } from './setup';
 
 const t = useCrmCom();
 
-describe('CRM.COM contact', () => {
+t.describe('CRM.COM contact', () => {
 	it('creates a person and a company, validating before sending', async () => {
 		const person = await runCrmCom(t.sim, {
 			resource: 'contact',
@@ -72,6 +72,27 @@ describe('CRM.COM contact', () => {
 		expect(t.api.contacts.get(contact.id)?.phone).toBe('+357 99 000000');
 	});
 
+	it('Return All pages through every contact once and in order, whatever the paging reply says', async () => {
+		t.api.seed(240, 0);
+		const expected = [...t.api.contacts.values()]
+			.sort((a, b) => b.created_date - a.created_date || a.id.localeCompare(b.id))
+			.map((c) => c.id);
+		const all = await runCrmCom(t.sim, {
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		expect(all.error).toBeUndefined();
+		expect(all.items.map((i) => i.json.id)).toEqual(expected);
+		const limited = await runCrmCom(t.sim, {
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 130,
+		});
+		expect(limited.items.map((i) => i.json.id)).toEqual(expected.slice(0, 130));
+	});
+
 	it('upsert updates the one contact that matches, and says so', async () => {
 		const contact = [...t.api.contacts.values()][3];
 		const result = await runCrmCom(t.sim, {
@@ -112,8 +133,45 @@ describe('CRM.COM contact', () => {
 			matchValue: 'R-7',
 			contactFields: { phone: '+1 555 0100' },
 		});
-		expect(result.items[0].json).toMatchObject({ id: contact.id, _upsert: 'updated' });
 		expect(t.sim.log.find('/contacts', 'GET')[0].query.custom_fields).toBe('crm_ref;R-7');
+		// one page of two records, never the whole table
+		expect(t.sim.log.count('/contacts', 'GET')).toBe(1);
+		expect(t.sim.log.find('/contacts', 'GET')[0].query.size).toBe('2');
+		if (t.profile === 'live') {
+			// the live service ignores the filter: a clear error, nothing written
+			expect(result.error?.message).toBe(
+				'CRM.COM ignored the custom field filter "crm_ref": no contact was changed',
+			);
+			expect(result.error?.description).toContain('Match by Code, Email or Phone');
+			expect(t.sim.log.count('/contacts', 'PUT') + t.sim.log.count('/contacts', 'POST')).toBe(0);
+		} else {
+			expect(result.items[0].json).toMatchObject({ id: contact.id, _upsert: 'updated' });
+			expect(t.api.contacts.get(contact.id)?.phone).toBe('+1 555 0100');
+		}
+	});
+
+	it('upsert by custom field creates the contact when the filter finds none', async () => {
+		t.api.seed(600, 0);
+		const before = t.api.contacts.size;
+		const result = await runCrmCom(t.sim, {
+			resource: 'contact',
+			operation: 'upsert',
+			matchBy: 'customField',
+			matchKey: 'crm_ref',
+			matchValue: 'R-new',
+			contactFields: { lastName: 'Fresh' },
+		});
+		// 612 contacts: one request whatever the server does with the filter
+		expect(t.sim.log.count('/contacts', 'GET')).toBe(1);
+		if (t.profile === 'live') {
+			expect(result.error?.message).toContain('ignored the custom field filter');
+			expect(t.api.contacts.size).toBe(before);
+		} else {
+			expect(result.items[0].json._upsert).toBe('created');
+			expect(t.api.contacts.size).toBe(before + 1);
+			const created = [...t.api.contacts.values()].find((c) => c.last_name === 'Fresh');
+			expect(created?.custom_fields).toEqual([{ key: 'crm_ref', value: 'R-new' }]);
+		}
 	});
 
 	it('upsert refuses to guess when several contacts match', async () => {

@@ -2,7 +2,7 @@ import { runCrmCom, useCrmCom } from './setup';
 
 const t = useCrmCom();
 
-describe('CRM.COM Custom API Call', () => {
+t.describe('CRM.COM Custom API Call', () => {
 	it('GETs any path with query parameters and the credential', async () => {
 		const result = await runCrmCom(t.sim, {
 			resource: 'custom',
@@ -28,7 +28,9 @@ describe('CRM.COM Custom API Call', () => {
 			options: { pageSize: 100 },
 		});
 		expect(result.items).toHaveLength(330);
-		expect(t.sim.log.count('/activities')).toBe(4);
+		// 4 pages; without a total (live) the paginator asks a window of pages at once, so the
+		// page after the short last one is asked too
+		expect(t.sim.log.count('/activities')).toBe(t.profile === 'live' ? 5 : 4);
 	});
 
 	it('POSTs a JSON body and does not re-send it after a lost reply', async () => {

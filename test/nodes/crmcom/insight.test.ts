@@ -2,7 +2,7 @@ import { byId, runCrmCom, useCrmCom } from './setup';
 
 const t = useCrmCom();
 
-describe('CRM.COM analytics', () => {
+t.describe('CRM.COM analytics', () => {
 	it('gets analytics for the organisation and for a contact', async () => {
 		const org = await runCrmCom(t.sim, {
 			resource: 'analytics',
@@ -32,7 +32,7 @@ describe('CRM.COM analytics', () => {
 	});
 });
 
-describe('CRM.COM insights', () => {
+t.describe('CRM.COM insights', () => {
 	it('creates, lists, updates, adds events/filters/breakdowns, previews, exports, reads results, deletes', async () => {
 		const created = await runCrmCom(t.sim, {
 			resource: 'insight',

@@ -1,39 +1,31 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { CrmComApi } from '../../../credentials/CrmComApi.credentials';
 import { CrmComUserApi } from '../../../credentials/CrmComUserApi.credentials';
-import { CrmCom } from '../../../nodes/CrmCom/CrmCom.node';
+import { crmNode } from '../../harness/crmNodes';
 import { executeNode, type NodeRunSpec } from '../../harness/harness';
+import { useSimulator } from '../../lib/simulator';
 import { CRMCOM_DEMO, type CrmComBackofficeApi } from '../../simulator/apis/crmcomBackoffice';
-import { startSimulator, type Simulator } from '../../simulator/server';
+import type { Simulator } from '../../simulator/server';
 
-/** One simulator per test file, reset before each test. */
+/** The shared simulator set-up (test/lib/simulator.ts) for the CRM.COM files. */
 export function useCrmCom() {
-	const ctx = {} as { sim: Simulator; api: CrmComBackofficeApi };
-	beforeAll(async () => {
-		ctx.sim = await startSimulator();
-		ctx.api = ctx.sim.api<CrmComBackofficeApi>('crmcom');
-	});
-	afterAll(async () => await ctx.sim.stop());
-	beforeEach(() => ctx.sim.reset());
-	return ctx;
+	return useSimulator<CrmComBackofficeApi>('crmcom');
 }
 
 export function apiKeyCredentials(sim: Simulator, apiKey = CRMCOM_DEMO.apiKey) {
-	return { crmComApi: { baseUrl: sim.baseUrl('crmcom'), apiKey } };
+	const { crmComApi } = crmNode(sim, 'crmcom', { apiKey }).credentials ?? {};
+	return { crmComApi: crmComApi as ICredentialDataDecryptedObject };
 }
 
-export function userCredentials(sim: Simulator, password = CRMCOM_DEMO.password) {
-	return {
-		crmComUserApi: {
-			baseUrl: sim.baseUrl('crmcom'),
-			apiKey: CRMCOM_DEMO.apiKey,
-			signIn: 'password',
-			email: CRMCOM_DEMO.username,
-			password,
-			accessToken: '',
-		},
-	};
+export function userCredentials(
+	sim: Simulator,
+	password = CRMCOM_DEMO.password,
+	overrides: IDataObject = {},
+) {
+	const { crmComUserApi } =
+		crmNode(sim, 'crmcomUser', { password, ...overrides }).credentials ?? {};
+	return { crmComUserApi: crmComUserApi as ICredentialDataDecryptedObject };
 }
 
 /** Runs the CRM.COM node with the API key credential (or `extra.credentials`). */
@@ -43,12 +35,18 @@ export async function runCrmCom(
 	extra: Partial<NodeRunSpec> = {},
 ) {
 	return await executeNode({
-		node: new CrmCom(),
+		...crmNode(sim, 'crmcom'),
 		credentialTypes: [new CrmComApi(), new CrmComUserApi()],
-		credentials: apiKeyCredentials(sim),
 		parameters: parameters as INodeParameters,
 		...extra,
 	});
 }
 
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/**
+ * The node's error message for a CRM.COM error body: its `message`, or (under the `live`
+ * profile, where errors carry `message: null`) its `error` code.
+ */
+export const crmError = (env: { profile: string }, message: string, code: string) =>
+	`CRM.COM: ${env.profile === 'live' ? code : message}`;

@@ -1,7 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { crmNode, useSimulator } from '../../lib/simulator';
+
 import { LighteningApi as LighteningCredential } from '../../../credentials/LighteningApi.credentials';
-import { Lightening } from '../../../nodes/Lightening/Lightening.node';
 import { LighteningTrigger } from '../../../nodes/Lightening/LighteningTrigger.node';
 import { createPoller, executeNode, type NodeRunSpec } from '../../harness/harness';
 import {
@@ -9,38 +10,27 @@ import {
 	lighteningDate,
 	type LighteningApi,
 } from '../../simulator/apis/lightening';
-import { startSimulator, type Simulator } from '../../simulator/server';
 
-let sim: Simulator;
-let api: LighteningApi;
-beforeAll(async () => {
-	sim = await startSimulator();
-	api = sim.api<LighteningApi>('lightening');
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => sim.reset());
+const env = useSimulator<LighteningApi>('lightening');
 
-const credentials = (token = LIGHTENING_DEMO.authorization) => ({
-	lighteningApi: { baseUrl: sim.baseUrl('lightening'), authorizationToken: token },
-});
+const credentials = (token = LIGHTENING_DEMO.authorization) =>
+	crmNode(env.sim, 'lightening', { authorizationToken: token }).credentials;
 
 function run(parameters: IDataObject, extra: Partial<NodeRunSpec> = {}) {
 	return executeNode({
-		node: new Lightening(),
-		credentialTypes: [new LighteningCredential()],
-		credentials: credentials(),
+		...crmNode(env.sim, 'lightening'),
 		parameters: { resource: 'contact', ...parameters } as INodeParameters,
 		...extra,
 	});
 }
 
-describe('Lightening contacts', () => {
+env.describe('Lightening contacts', () => {
 	it('lists the contacts of several customers with repeated customer_id[]', async () => {
 		const result = await run({ operation: 'getAll', customerIds: '1, 2', returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(6);
-		expect(sim.log.all()[0].url).toContain('customer_id[]=1&customer_id[]=2');
-		expect(sim.log.all()[0].headers.authorization).toBe(LIGHTENING_DEMO.authorization);
+		expect(env.sim.log.all()[0].url).toContain('customer_id[]=1&customer_id[]=2');
+		expect(env.sim.log.all()[0].headers.authorization).toBe(LIGHTENING_DEMO.authorization);
 		const limited = await run({
 			operation: 'getAll',
 			customerIds: '1',
@@ -60,6 +50,16 @@ describe('Lightening contacts', () => {
 		});
 		const raw = await run({ operation: 'get', contactId: '2', simplify: false });
 		expect(raw.items[0].json.locale).toBe('en_US');
+	});
+
+	it('a get reply without any contact is a clear error, not an empty item', async () => {
+		const store = env.api as unknown as { get: () => unknown };
+		const spy = jest.spyOn(store, 'get').mockReturnValue({ status: 200, body: { result: true } });
+		const result = await run({ operation: 'get', contactId: '2' });
+		spy.mockRestore();
+		expect(result.error?.message).toBe(
+			"Lightening's reply holds no contact (neither entity nor entities)",
+		);
 	});
 
 	it('creates a contact with every field mapped and create_method never sent', async () => {
@@ -83,26 +83,26 @@ describe('Lightening contacts', () => {
 			},
 		});
 		expect(result.error).toBeUndefined();
-		const body = sim.log.find('/contact', 'POST')[0].body as IDataObject;
+		const body = env.sim.log.find('/contact', 'POST')[0].body as IDataObject;
 		expect(body).toEqual({
-			customer_id: '2',
+			customer_id: 2,
 			name: 'Dana',
 			email: 'dana@globex.example',
 			tel: '+1 555 0100',
 			role: 'Buyer',
 			department: 'Purchasing',
-			is_active: '1',
-			portal_active: '0',
-			milestone: '1',
-			customer_portal_profile_id: '7',
-			cost_center_id: '12',
+			is_active: 1,
+			portal_active: 0,
+			milestone: 1,
+			customer_portal_profile_id: 7,
+			cost_center_id: 12,
 			customer_custom_identifier: 'G-7',
 			portal_password: 'S3cure-pass',
 			locale: 'de_DE',
 		});
 		expect(body).not.toHaveProperty('create_method');
 		expect(JSON.stringify(result.items)).not.toContain('S3cure-pass');
-		expect(api.contacts.get(String(result.items[0].json.id))?.name).toBe('Dana');
+		expect(env.api.contacts.get(String(result.items[0].json.id))?.name).toBe('Dana');
 	});
 
 	it.each([
@@ -153,11 +153,11 @@ describe('Lightening contacts', () => {
 	])('create rejects %j before sending', async (patch, message) => {
 		const result = await run({ operation: 'create', customerId: '1', name: 'Valid', ...patch });
 		expect(result.error?.message).toContain(message);
-		expect(sim.log.count()).toBe(0);
+		expect(env.sim.log.count()).toBe(0);
 	});
 
 	it('turns result:false with field errors inside a 200 into an error carrying them', async () => {
-		api.contacts.clear();
+		env.api.contacts.clear();
 		const result = await run({ operation: 'update', contactId: '999', name: 'X' });
 		expect(result.error?.message).toBe('Lightening: Entity not found.');
 		// a rule the node cannot know: the customer does not exist
@@ -174,19 +174,19 @@ describe('Lightening contacts', () => {
 			updateFields: { mobile: '+44 7700 900000', isActive: false },
 		});
 		expect(result.error).toBeUndefined();
-		expect(sim.log.find('/contact/3', 'POST')[0].body).toEqual({
+		expect(env.sim.log.find('/contact/3', 'POST')[0].body).toEqual({
 			name: 'Renamed',
 			mobile: '+44 7700 900000',
-			is_active: '0',
+			is_active: 0,
 		});
-		expect(api.contacts.get('3')).toMatchObject({ name: 'Renamed', is_active: '0' });
+		expect(env.api.contacts.get('3')).toMatchObject({ name: 'Renamed', is_active: '0' });
 	});
 
 	it('delete: "successfully deleted" inside result:false is a success; "not found" is an error', async () => {
 		const ok = await run({ operation: 'delete', contactId: '4' });
 		expect(ok.error).toBeUndefined();
 		expect(ok.items[0].json).toMatchObject({ id: '4', deleted: true });
-		expect(api.contacts.has('4')).toBe(false);
+		expect(env.api.contacts.has('4')).toBe(false);
 		const missing = await run({ operation: 'delete', contactId: '4' });
 		expect(missing.error?.message).toBe('Lightening: Entity not found.');
 		expect(missing.error?.httpCode).toBe('404');
@@ -202,7 +202,7 @@ describe('Lightening contacts', () => {
 			name: 'Second',
 		});
 		expect(updated.items[0].json).toMatchObject({ id: '2', _upsert: 'updated' });
-		expect(api.contacts.get('2')?.name).toBe('Second');
+		expect(env.api.contacts.get('2')?.name).toBe('Second');
 		const created = await run({
 			operation: 'upsert',
 			customerId: '1',
@@ -210,9 +210,9 @@ describe('Lightening contacts', () => {
 			name: 'Newbie',
 		});
 		expect(created.items[0].json._upsert).toBe('created');
-		expect([...api.contacts.values()].filter((c) => c.email === 'new@acme.example')).toHaveLength(
-			1,
-		);
+		expect(
+			[...env.api.contacts.values()].filter((c) => c.email === 'new@acme.example'),
+		).toHaveLength(1);
 	});
 
 	it('a wrong Authorization fails clearly (inside a 200) and never shows the token', async () => {
@@ -232,11 +232,11 @@ describe('Lightening contacts', () => {
 		);
 		expect(result.items.map((i) => Boolean(i.json.error))).toEqual([false, true, false]);
 		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(sim.log.count('/contact', 'POST')).toBe(2);
+		expect(env.sim.log.count('/contact', 'POST')).toBe(2);
 	});
 });
 
-describe('Lightening Trigger', () => {
+env.describe('Lightening Trigger', () => {
 	const poller = (event = 'createdOrUpdated') =>
 		createPoller({
 			node: new LighteningTrigger(),
@@ -249,17 +249,17 @@ describe('Lightening Trigger', () => {
 		const p = poller();
 		expect(await p.poll()).toBeNull();
 		expect(await p.poll()).toBeNull();
-		const fresh = api.insert({ customer_id: 1, name: 'Fresh' }, Date.now() + 2000);
+		const fresh = env.api.insert({ customer_id: 1, name: 'Fresh' }, Date.now() + 2000);
 		const first = await p.poll();
 		expect(first?.[0].map((i) => [i.json.id, i.json._event])).toEqual([[fresh.id, 'created']]);
 		expect(await p.poll()).toBeNull();
-		const old = api.contacts.get('1')!;
+		const old = env.api.contacts.get('1')!;
 		old.updated_at = lighteningDate(Date.now() + 5000);
 		const second = await p.poll();
 		expect(second?.[0].map((i) => [i.json.id, i.json._event])).toEqual([['1', 'updated']]);
 		expect(await p.poll()).toBeNull();
 		// another customer's contact is not watched
-		api.insert({ customer_id: 2, name: 'Elsewhere' }, Date.now() + 9000);
+		env.api.insert({ customer_id: 2, name: 'Elsewhere' }, Date.now() + 9000);
 		expect(await p.poll()).toBeNull();
 	});
 
@@ -267,7 +267,7 @@ describe('Lightening Trigger', () => {
 		const p = poller();
 		expect(await p.poll()).toBeNull();
 		for (let round = 1; round <= 3; round++) {
-			const fresh = api.insert(
+			const fresh = env.api.insert(
 				{ customer_id: 1, name: `Round ${round}` },
 				Date.now() + round * 2000,
 			);
@@ -280,7 +280,7 @@ describe('Lightening Trigger', () => {
 	it('filters by event and returns a sample in manual mode', async () => {
 		const p = poller('updated');
 		await p.poll();
-		api.insert({ customer_id: 1, name: 'Only created' }, Date.now() + 3000);
+		env.api.insert({ customer_id: 1, name: 'Only created' }, Date.now() + 3000);
 		expect(await p.poll()).toBeNull();
 		const sample = await poller().poll('manual');
 		expect(sample?.[0]).toHaveLength(3);

@@ -241,3 +241,66 @@ describe('simulator: faults and request log', () => {
 		expect((await axios.get(`${sim.url}/_sim/log`)).data.requests).toHaveLength(0);
 	});
 });
+
+describe('simulator profiles', () => {
+	afterEach(() => sim.setProfile('classic'));
+
+	it('are switched from the control endpoint, for every API or one, and kept across resets', async () => {
+		const all = await axios.post(`${sim.url}/_sim/profile`, { profile: 'live' });
+		expect(all.data.profiles).toEqual({
+			crmcom: 'live',
+			cention: 'live',
+			lightening: 'live',
+			crmcomLegacy: 'live',
+			centrixone: 'live',
+		});
+		const one = await axios.post(`${sim.url}/_sim/profile`, { profile: 'docs', api: 'cention' });
+		expect(one.data.profiles).toMatchObject({ crmcom: 'live', cention: 'docs' });
+		await axios.post(`${sim.url}/_sim/reset`, {});
+		expect((await axios.get(`${sim.url}/_sim/profile`)).data.profiles.cention).toBe('docs');
+		const bad = await axios.post(
+			`${sim.url}/_sim/profile`,
+			{ profile: 'guess' },
+			{ validateStatus: () => true },
+		);
+		expect(bad.status).toBe(400);
+	});
+
+	it('CRM.COM docs: paging {page, size asked, total}; contacts ignore the undocumented email filter', async () => {
+		sim.setProfile('docs');
+		const reply = await call('GET', '/activities', { params: { page: 5, size: 7 } });
+		expect(reply.data.paging).toEqual({ page: 5, size: 7, total: 30 });
+		expect(reply.data.content).toHaveLength(2);
+		expect(reply.data.content[0].key_dates).toEqual({
+			created_on: expect.any(Number),
+			scheduled_on: expect.any(Object),
+		});
+		const filtered = await call('GET', '/contacts', { params: { email: 'contact1@example.com' } });
+		expect(filtered.data.content).toHaveLength(10);
+	});
+
+	it('CRM.COM live: total null + has_more + size = records on the page, null messages, custom_fields 500, the bare token and the secret key', async () => {
+		sim.setProfile('live');
+		const last = await call('GET', '/activities', { params: { page: 5, size: 7 } });
+		expect(last.data.paging).toEqual({ page: 5, size: 2, total: null, has_more: false });
+		const first = await call('GET', '/activities', { params: { page: 1, size: 7 } });
+		expect(first.data.paging).toEqual({ page: 1, size: 7, total: null, has_more: true });
+		const ignored = await call('GET', '/contacts', { params: { custom_fields: 'a;b' } });
+		expect(ignored.data.content).toHaveLength(10);
+		const missing = await call('GET', '/activities/nope');
+		expect(missing.data).toMatchObject({ status: 404, message: null });
+		expect((await call('GET', '/custom_fields')).status).toBe(500);
+		const login = await call('POST', '/users/authenticate', {
+			data: { provider: 'EMAIL', username: CRMCOM_DEMO.username, password: CRMCOM_DEMO.password },
+		});
+		const bare = await call('GET', '/activities', {
+			headers: { api_key: CRMCOM_DEMO.secretKey, authorization: login.data.access_token },
+		});
+		expect(bare.status).toBe(200);
+		sim.setProfile('docs');
+		const refused = await call('GET', '/activities', {
+			headers: { api_key: CRMCOM_DEMO.secretKey, authorization: login.data.access_token },
+		});
+		expect(refused.status).toBe(401);
+	});
+});

@@ -1,4 +1,4 @@
-import type { Route, SimApi, SimRequest, SimResponse } from '../types';
+import type { Route, SimApi, SimProfile, SimRequest, SimResponse } from '../types';
 import { bearerOf, header, json } from './shared';
 
 /**
@@ -6,6 +6,13 @@ import { bearerOf, header, json } from './shared';
  * (`application/vnd.api+json`), a Bearer JWT that must carry the claim "Access and create
  * customer contacts". A card that shares any channel (email, voice, facebook, vk, line) with the
  * new one is updated by appending, not duplicated.
+ *
+ * Profiles (the docs give no status codes and say only "updated by appending"):
+ * - `docs` and `live` (nothing more is known of the live service): 200 for a new card and for
+ *   an updated one alike; custom entries are appended (a label may then hold two values); the
+ *   JSON:API rules the docs cite hold: a `Content-Type` with media type parameters gets 415, a
+ *   `data.type` other than `c3_contact_cards` gets 409, both before anything is stored.
+ * - `classic`: 201 for a new card, 200 for an update; a custom entry overwrites its label.
  */
 
 export const CENTION_CLAIM = 'Access and create customer contacts';
@@ -37,6 +44,8 @@ export class CentionApi implements SimApi {
 	name = 'Cention Contact Cards';
 
 	prefix = '/cention';
+
+	profile: SimProfile = 'classic';
 
 	cards = new Map<number, ContactCard>();
 
@@ -111,7 +120,9 @@ export class CentionApi implements SimApi {
 		}
 		for (const entry of custom) {
 			const found = card.contacts.custom.find((c) => c.label === entry.label);
-			if (found) found.value = entry.value;
+			if (this.profile !== 'classic') {
+				if (!found || found.value !== entry.value) card.contacts.custom.push({ ...entry });
+			} else if (found) found.value = entry.value;
 			else card.contacts.custom.push({ ...entry });
 		}
 		this.cards.set(card.id, card);
@@ -136,11 +147,20 @@ export class CentionApi implements SimApi {
 			return this.error(401, 'Unauthorized', 'Token is not valid for this workspace');
 		if (!claims.claims?.includes(CENTION_CLAIM))
 			return this.error(403, 'Forbidden', 'Token lacks the required permission');
-		if (!String(header(request, 'content-type') ?? '').startsWith('application/vnd.api+json')) {
+		const contentType = String(header(request, 'content-type') ?? '');
+		if (!contentType.startsWith('application/vnd.api+json')) {
 			return this.error(
 				415,
 				'Unsupported Media Type',
 				'Content-Type must be application/vnd.api+json',
+			);
+		}
+		// JSON:API: a JSON:API media type with parameters must get 415 Unsupported Media Type
+		if (this.profile !== 'classic' && contentType.trim() !== 'application/vnd.api+json') {
+			return this.error(
+				415,
+				'Unsupported Media Type',
+				'The JSON:API media type must be sent without media type parameters',
 			);
 		}
 		const data = (
@@ -148,6 +168,9 @@ export class CentionApi implements SimApi {
 				| { data?: { type?: string; attributes?: { contacts?: Record<string, unknown> } } }
 				| undefined
 		)?.data;
+		// JSON:API: a resource object of a type this collection does not hold gets 409 Conflict
+		if (this.profile !== 'classic' && data && data.type !== 'c3_contact_cards')
+			return this.error(409, 'Conflict', 'data.type must be c3_contact_cards');
 		if (!data || data.type !== 'c3_contact_cards')
 			return this.error(422, 'Unprocessable Entity', 'data.type must be c3_contact_cards');
 		const raw = data.attributes?.contacts;
@@ -194,6 +217,7 @@ export class CentionApi implements SimApi {
 				attributes: { c3_id: card.id, contacts: { name: card.name, ...card.contacts } },
 			},
 		};
-		return json(existing ? 200 : 201, body, { 'Content-Type': 'application/vnd.api+json' });
+		const status = this.profile === 'classic' && !existing ? 201 : 200;
+		return json(status, body, { 'Content-Type': 'application/vnd.api+json' });
 	}
 }

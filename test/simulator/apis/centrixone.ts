@@ -1,4 +1,4 @@
-import type { Route, SimApi, SimRequest, SimResponse } from '../types';
+import type { Route, SimApi, SimProfile, SimRequest, SimResponse } from '../types';
 
 /**
  * CentrixOne web API: `/{Object}-{Account}-{APIKey}[-{BaseFilter}].awp`, GET reads, POST adds or
@@ -8,6 +8,16 @@ import type { Route, SimApi, SimRequest, SimResponse } from '../types';
  * case; `[=` starts with, `=]` ends with, `[=]` contains; a POST answers one record per contact
  * sent, in order, each `{idc, ExternalID, Result, Error?}`; `fields` limits the fields returned
  * (idc and ExternalID always come back).
+ *
+ * Profiles:
+ * - `docs` and `live` (nothing more is known of the live service): any custom or ContactScript
+ *   field is kept, with the documented abbreviations `CC_` = `Contact_Custom_`, `AC_` =
+ *   `Account_Custom_` (account-wide); Users and Scripts rows use key names of their own
+ *   (`IDU`/`UserName`/`EMail`, `IDS`/`ScriptName`): the docs name none.
+ * - `classic`: only the 35 named fields are stored; rows keyed `idu`/`Name`/`Email`, `ids`/`Name`.
+ * `writeReply` (control `POST /_sim/centrixone/write-reply`): `perRecord` (default) answers one
+ * `{idc, ExternalID, Result}` per contact; `bare` answers only `{"Result":"Success"}`, the one
+ * thing the docs promise.
  */
 
 export const CENTRIX_DEMO = { account: '4242', apiKey: 'simCentrixKey9f3b21' };
@@ -48,6 +58,13 @@ export const ACCOUNT_FIELDS = [
 ];
 export const SCRIPT_FIELDS = ['SalesRep1', 'SalesRep2'];
 
+/** The documented abbreviations: `CC_` = `Contact_Custom_`, `AC_` = `Account_Custom_`. */
+export function fullFieldName(name: string): string {
+	if (/^CC_/i.test(name)) return `Contact_Custom_${name.slice(3)}`;
+	if (/^AC_/i.test(name)) return `Account_Custom_${name.slice(3)}`;
+	return name;
+}
+
 export interface CentrixContact {
 	idc: number;
 	ExternalID: string;
@@ -63,6 +80,11 @@ export class CentrixOneApi implements SimApi {
 	name = 'CentrixOne';
 
 	prefix = '/centrixone/API_WEB/EN';
+
+	profile: SimProfile = 'classic';
+
+	/** What a write answers: one record per contact, or the bare `Result: Success`. */
+	writeReply: 'perRecord' | 'bare' = 'perRecord';
 
 	contacts = new Map<number, CentrixContact>();
 
@@ -106,6 +128,7 @@ export class CentrixOneApi implements SimApi {
 		this.accounts.clear();
 		this.nextIdc = 1000;
 		this.nextAccount = 1;
+		this.writeReply = 'perRecord';
 		if (seed) {
 			for (let n = 1; n <= 8; n++) {
 				this.store({
@@ -131,9 +154,7 @@ export class CentrixOneApi implements SimApi {
 
 	/** Parses `Contacts-4242-KEY-C12,S10.awp`; checks account and key. */
 	private parse(request: SimRequest): { object: string; filter: string } | SimResponse {
-		const match = /^([A-Za-z0-9]+)-([^-]+)-([^-.]+)(?:-(.+?))?\.awp$/.exec(
-			request.params.resource,
-		);
+		const match = /^([A-Za-z0-9]+)-([^-]+)-([^-.]+)(?:-(.+?))?\.awp$/.exec(request.params.resource);
 		if (!match) return this.text(404, 'Unknown resource');
 		const [, object, account, key, filter] = match;
 		if (account !== CENTRIX_DEMO.account || key !== CENTRIX_DEMO.apiKey)
@@ -156,10 +177,18 @@ export class CentrixOneApi implements SimApi {
 			if (contact.ExternalID) this.byExternalId.set(contact.ExternalID, contact.idc);
 		}
 		const account = this.accounts.get(contact.account) ?? {};
-		for (const field of CONTACT_FIELDS) {
-			if (input[field] === undefined) continue; // omitted: unchanged
-			const value = String(input[field] ?? '');
-			if (ACCOUNT_FIELDS.includes(field)) account[field] = value;
+		const names =
+			this.profile === 'classic'
+				? CONTACT_FIELDS
+				: Object.keys(input).filter(
+						(k) => !['idc', 'ExternalID', 'ContactScript', 'ids'].includes(k),
+					);
+		for (const name of names) {
+			if (input[name] === undefined) continue; // omitted: unchanged
+			const field = fullFieldName(name);
+			const value = String(input[name] ?? '');
+			if (ACCOUNT_FIELDS.includes(field) || field.startsWith('Account_Custom_'))
+				account[field] = value;
 			else contact.fields[field] = value;
 		}
 		this.accounts.set(contact.account, account);
@@ -196,7 +225,7 @@ export class CentrixOneApi implements SimApi {
 			ExternalID: contact.ExternalID,
 			...contact.fields,
 		};
-		for (const f of ACCOUNT_FIELDS) if (account[f] !== undefined) all[f] = account[f];
+		for (const [f, v] of Object.entries(account)) if (v !== undefined) all[f] = v;
 		const scripts = [...contact.scripts.entries()]
 			.filter(([ids]) => list === undefined || ids === list)
 			.map(([ids, v]) => ({ ids, ...v }));
@@ -204,7 +233,8 @@ export class CentrixOneApi implements SimApi {
 		const out: Record<string, unknown> = { idc: contact.idc, ExternalID: contact.ExternalID };
 		for (const f of fields) {
 			if (f.startsWith('cs_')) continue;
-			if (all[f] !== undefined) out[f] = all[f];
+			const full = this.profile === 'classic' ? f : fullFieldName(f);
+			if (all[full] !== undefined) out[full] = all[full];
 		}
 		const csFields = fields.filter((f) => f.startsWith('cs_')).map((f) => f.slice(3));
 		if (csFields.length)
@@ -263,9 +293,19 @@ export class CentrixOneApi implements SimApi {
 		});
 		switch (parsed.object) {
 			case 'Users':
-				return ok('Users', this.users);
+				return ok(
+					'Users',
+					this.profile === 'classic'
+						? this.users
+						: this.users.map((u) => ({ IDU: u.idu, UserName: u.Name, EMail: u.Email })),
+				);
 			case 'Scripts':
-				return ok('Scripts', this.lists);
+				return ok(
+					'Scripts',
+					this.profile === 'classic'
+						? this.lists
+						: this.lists.map((l) => ({ IDS: l.ids, ScriptName: l.Name })),
+				);
 			case 'RevenueTypes':
 			case 'RevenueTypesSub1':
 			case 'RevenueTypesSub2':
@@ -359,6 +399,17 @@ export class CentrixOneApi implements SimApi {
 			const contact = this.store(input, existing);
 			return { idc: contact.idc, ExternalID: contact.ExternalID, Result: 'Success' };
 		});
+		if (this.writeReply === 'bare') return { status: 200, body: { Result: 'Success' } };
 		return { status: 200, body: { Result: 'Success', Contacts: results } };
+	}
+
+	/** `/_sim/centrixone/write-reply` `{"mode":"bare"|"perRecord"}`. */
+	control(method: string, path: string, body: unknown): SimResponse {
+		const mode = (body as { mode?: unknown } | undefined)?.mode;
+		if (method === 'POST' && path === '/write-reply' && (mode === 'bare' || mode === 'perRecord')) {
+			this.writeReply = mode;
+			return { status: 200, body: { writeReply: mode } };
+		}
+		return { status: 404, body: { message: `Unknown control ${method} ${path}` } };
 	}
 }

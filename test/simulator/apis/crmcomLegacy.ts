@@ -1,4 +1,4 @@
-import type { Route, SimApi, SimRequest, SimResponse } from '../types';
+import type { Route, SimApi, SimProfile, SimRequest, SimResponse } from '../types';
 import { header, issueJwt, json } from './shared';
 
 /**
@@ -8,6 +8,11 @@ import { header, issueJwt, json } from './shared';
  * or expired token answers status code `INVALID_TOKEN`; identifiers are `key=value` in a query
  * and `{key: value}` in a body; lists answer `{data: [...]}` and honour offset/number_of_results
  * (at most 50).
+ *
+ * Profiles: under `docs` and `live` a contact is read back with the set names the docs use in
+ * `fields_set` (`addresses_set`, `phones_set`, `emails_set`) although the create body sends
+ * `address_set`, `phone_set`, `email_set` (the docs' create example), and an unknown contact
+ * information answers `NOT_FOUND` in the envelope; `classic` reads back what was sent.
  */
 
 export const LEGACY_DEMO = {
@@ -31,6 +36,8 @@ export class CrmComLegacyApi implements SimApi {
 	name = 'CRM.COM legacy REST v2';
 
 	prefix = '/crmcom-legacy/crmapi/rest/v2';
+
+	profile: SimProfile = 'classic';
 
 	contacts = new Map<string, Contact>();
 
@@ -103,9 +110,24 @@ export class CrmComLegacyApi implements SimApi {
 
 	insert(data: Record<string, unknown>): Contact {
 		const number = `CI${String(this.contacts.size + 1).padStart(6, '0')}`;
-		const contact: Contact = { ...data, id: `ci-${this.contacts.size + 1}`, number };
+		const contact: Contact = {
+			...this.readNames(data),
+			id: `ci-${this.contacts.size + 1}`,
+			number,
+		};
 		this.contacts.set(contact.id, contact);
 		return contact;
+	}
+
+	/** Under `docs`/`live`: the create body's set names as the read side names them. */
+	private readNames(data: Record<string, unknown>): Record<string, unknown> {
+		if (this.profile === 'classic') return data;
+		const names: Record<string, string> = {
+			address_set: 'addresses_set',
+			phone_set: 'phones_set',
+			email_set: 'emails_set',
+		};
+		return Object.fromEntries(Object.entries(data).map(([k, v]) => [names[k] ?? k, v]));
 	}
 
 	tokenExpiredResponse(): SimResponse {
@@ -252,7 +274,7 @@ export class CrmComLegacyApi implements SimApi {
 		if (!contact) return fail('NOT_FOUND', 'Contact information not found');
 		const invalid = this.validate(body);
 		if (invalid) return invalid;
-		Object.assign(contact, body, { id: contact.id, number: contact.number });
+		Object.assign(contact, this.readNames(body), { id: contact.id, number: contact.number });
 		return ok(this.pick(contact, fields_set as string | undefined));
 	}
 }

@@ -1,4 +1,4 @@
-import type { Route, SimApi, SimRequest, SimResponse } from '../types';
+import type { Route, SimApi, SimProfile, SimRequest, SimResponse } from '../types';
 import { header, json } from './shared';
 
 /**
@@ -8,6 +8,13 @@ import { header, json } from './shared';
  * Decisions where the docs are silent (mirrored by the node): dates are "YYYY-MM-DD HH:MM:SS"
  * in UTC; `customer_id[]` is repeated in the query; a create takes `customer_id`; a get answers
  * `{ entity, result: true }`.
+ *
+ * Profiles: under `docs` and `live` the fields the docs type as numbers
+ * (`customer_portal_profile_id` unsigned integer, `cost_center_id` int, the 1-or-0 booleans)
+ * must be JSON numbers, and a list for a customer the account does not have answers
+ * `errors.customer_id` "Customer not found." (as a valid token may get for customer 0);
+ * `classic` accepts digit strings and answers an empty list. A get answers `{entity}`, except
+ * under `docs`, where it answers the list's documented `{entities: [...]}` shape.
  */
 
 export const LIGHTENING_DEMO = {
@@ -64,6 +71,8 @@ export class LighteningApi implements SimApi {
 	name = 'Lightening';
 
 	prefix = '/lightening/api';
+
+	profile: SimProfile = 'classic';
 
 	contacts = new Map<string, LighteningContact>();
 
@@ -162,6 +171,12 @@ export class LighteningApi implements SimApi {
 			.filter((n) => Number.isInteger(n));
 		if (ids.length === 0)
 			return json(200, { errors: { customer_id: 'Field is required.' }, result: false });
+		if (
+			this.profile !== 'classic' &&
+			ids.some((id) => !LIGHTENING_DEMO.customers.some((c) => c.id === id))
+		) {
+			return json(200, { errors: { customer_id: 'Customer not found.' }, result: false });
+		}
 		const entities = [...this.contacts.values()]
 			.filter((c) => ids.includes(c.customer_id))
 			.map((c) => this.view(c));
@@ -179,9 +194,15 @@ export class LighteningApi implements SimApi {
 		}
 		if (body.email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(body.email)))
 			errors.email = 'Field must be a valid email address.';
+		const strict = this.profile !== 'classic';
 		for (const flag of FLAGS) {
-			if (body[flag] !== undefined && !['0', '1', 0, 1].includes(body[flag] as string))
+			const allowed: unknown[] = strict ? [0, 1] : ['0', '1', 0, 1];
+			if (body[flag] !== undefined && !allowed.includes(body[flag]))
 				errors[flag] = 'Field must be 1 or 0.';
+		}
+		for (const field of ['customer_portal_profile_id', 'cost_center_id']) {
+			if (strict && body[field] !== undefined && typeof body[field] !== 'number')
+				errors[field] = 'Field must be an integer.';
 		}
 		if (body.portal_password !== undefined) {
 			const length = String(body.portal_password).length;
@@ -220,6 +241,8 @@ export class LighteningApi implements SimApi {
 	private get(request: SimRequest): SimResponse {
 		const contact = this.contacts.get(request.params.id);
 		if (!contact) return json(200, { error: 'Entity not found.', result: false });
+		// the docs show no reply for a get: under `docs`, the one documented shape with contacts
+		if (this.profile === 'docs') return json(200, { entities: [this.view(contact)], result: true });
 		return json(200, { entity: this.view(contact), result: true });
 	}
 

@@ -3,7 +3,7 @@ import nock from 'nock';
 import { executeNode } from '../../harness/harness';
 import { ProbeApi } from '../../fixtures/probeCredential';
 import { RequestProbe } from '../../fixtures/RequestProbe.node';
-import { useFakeClock } from './fakeClock';
+import { useFakeClock } from '../../lib/fakeClock';
 import { closedPort, scriptedServer } from './scriptedServer';
 
 const BASE = 'http://127.0.0.1:9';
@@ -37,7 +37,8 @@ describe('crmRequest: retries and waits', () => {
 		const result = await run({});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toEqual({ status: 200, body: { ok: true } });
-		expect(clockState.waits).toEqual([2000]);
+		// 2 s, plus a jitter of up to a fifth of it (random() is 0.5: 200 ms)
+		expect(clockState.waits).toEqual([2200]);
 		expect(scope.isDone()).toBe(true);
 	});
 
@@ -50,7 +51,8 @@ describe('crmRequest: retries and waits', () => {
 			.reply(200, { ok: true });
 		const result = await run({});
 		expect(result.error).toBeUndefined();
-		expect(clockState.waits).toEqual([3000]);
+		// 3 s, plus half of the jitter's fifth (300 ms)
+		expect(clockState.waits).toEqual([3300]);
 	});
 
 	it('backs off exponentially with full jitter when no Retry-After is given', async () => {

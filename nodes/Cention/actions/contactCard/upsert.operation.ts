@@ -77,6 +77,8 @@ export const description: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Custom Field',
 		default: {},
+		description:
+			'Label and value pairs. On an existing card Cention appends them ("updated by appending" in its docs): a label may then hold its old and its new value.',
 		options: [
 			{
 				displayName: 'Field',
@@ -155,6 +157,30 @@ const LABELS = {
 	custom: 'Custom Fields',
 };
 
+/**
+ * Whether Cention made a new card. The docs give no status codes, so 201 vs 200 alone decides
+ * nothing: a reply holding a channel value this call did not send proves an existing card was
+ * appended to (false); a 201 with nothing else in it means created (true); otherwise the reply
+ * cannot tell (null).
+ */
+export function createdFrom(
+	statusCode: number,
+	sent: IDataObject,
+	replied: IDataObject | undefined,
+): boolean | null {
+	const norm = (v: unknown) =>
+		String(v)
+			.trim()
+			.toLowerCase()
+			.replace(/[\s()\-.]/g, '');
+	for (const channel of ['email', 'voice', 'facebook', 'vk', 'line']) {
+		const mine = new Set(((sent[channel] as unknown[] | undefined) ?? []).map(norm));
+		const theirs = Array.isArray(replied?.[channel]) ? (replied?.[channel] as unknown[]) : [];
+		if (theirs.some((v) => !mine.has(norm(v)))) return false;
+	}
+	return statusCode === 201 ? true : null;
+}
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const more = this.getNodeParameter('moreChannels', i, {}) as IDataObject;
@@ -216,7 +242,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{
 			contact_card_id: data.id ?? null,
 			c3_id: data.attributes?.c3_id ?? null,
-			created: reply.statusCode === 201,
+			created: createdFrom(reply.statusCode, contacts, data.attributes?.contacts),
 			...(data.attributes?.contacts ?? {}),
 		},
 		i,

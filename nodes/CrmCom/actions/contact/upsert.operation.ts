@@ -100,34 +100,61 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		];
 	}
 
-	const qs = matchKey
-		? {
-				custom_fields: `${matchKey};${matchValue}`,
-				include_custom_fields: true,
-			}
-		: { [matchBy]: matchValue, search_value: matchValue };
-	const candidates = await crmCom.list<IDataObject>(
-		this,
-		{ path: 'contacts', qs, itemIndex: i, options: requestOptions(this, i) },
-		{
-			returnAll: true,
-			pageSize: 100,
-			concurrency: 1,
-			maxPages: MAX_MATCH_PAGES,
-		},
-	);
-	// the API ignores filters it does not support: confirm each match here
 	const same = (value: unknown) =>
 		String(value ?? '')
 			.trim()
 			.toLowerCase() === matchValue.toLowerCase();
-	const matches = candidates.filter((c) =>
-		matchKey
-			? ((c.custom_fields as Array<{ key: string; value: string }> | undefined) ?? []).some(
-					(f) => f.key === matchKey && f.value === matchValue,
-				)
-			: same(c[matchBy]),
-	);
+	const hasCustom = (c: IDataObject) =>
+		((c.custom_fields as Array<{ key: string; value: string }> | undefined) ?? []).some(
+			(f) => f.key === matchKey && same(f.value),
+		);
+	let matches: IDataObject[];
+	if (matchKey) {
+		// The custom_fields filter is documented for activities only, and the live service
+		// ignores filters it does not know. Ask for two records: a server that applies the filter
+		// sends only matches (0, 1 or 2 tell the answer); one that ignores it sends records that
+		// do not match, and then no answer is safe without paging the whole table.
+		const candidates = await crmCom.list<IDataObject>(
+			this,
+			{
+				path: 'contacts',
+				qs: { custom_fields: `${matchKey};${matchValue}`, include_custom_fields: true },
+				itemIndex: i,
+				options: requestOptions(this, i),
+			},
+			{ returnAll: false, limit: 2, pageSize: 2, concurrency: 1, maxPages: 1 },
+		);
+		if (candidates.some((c) => !hasCustom(c))) {
+			throw new NodeOperationError(
+				node,
+				`CRM.COM ignored the custom field filter "${matchKey}": no contact was changed`,
+				{
+					itemIndex: i,
+					description:
+						'This CRM.COM server does not filter contacts by custom field, so a match cannot be found without reading every contact. Match by Code, Email or Phone instead.',
+				},
+			);
+		}
+		matches = candidates;
+	} else {
+		const candidates = await crmCom.list<IDataObject>(
+			this,
+			{
+				path: 'contacts',
+				qs: { [matchBy]: matchValue, search_value: matchValue },
+				itemIndex: i,
+				options: requestOptions(this, i),
+			},
+			{
+				returnAll: true,
+				pageSize: 100,
+				concurrency: 1,
+				maxPages: MAX_MATCH_PAGES,
+			},
+		);
+		// the API ignores filters it does not support: confirm each match here
+		matches = candidates.filter((c) => same(c[matchBy]));
+	}
 	if (matches.length > 1) {
 		throw new NodeOperationError(
 			node,

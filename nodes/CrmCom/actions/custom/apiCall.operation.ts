@@ -11,6 +11,7 @@ import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pagingOf, requestOptions } from '../../../shared/client';
 import { fieldError, validate } from '../../../shared/validation';
+import { pathEscape } from '../../../shared/transport/url';
 import { crmCom } from '../../transport';
 import type { OperationOption } from '../../../shared/operations';
 
@@ -111,12 +112,11 @@ const pathSchema = z
 	.string()
 	.trim()
 	.min(1)
-	.refine((p) => !/^[a-z]+:\/\//i.test(p), 'must be a path below the base URL, not a full URL')
-	.refine(
-		(p) => !p.split('/').some((s) => s === '..' || s === '.'),
-		'must not contain "." or ".." segments',
-	)
-	.refine((p) => !/[?#\s]/.test(p), 'must not contain "?", "#" or spaces: use Query Parameters');
+	.superRefine((p, ctx) => {
+		// decoded and normalised first: `%2e%2e` is a ".." segment too
+		const escape = pathEscape(p.replace(/^\/+/, ''), true);
+		if (escape) ctx.addIssue({ code: z.ZodIssueCode.custom, message: escape });
+	});
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const node = this.getNode();

@@ -99,7 +99,35 @@ export const contactInformationFields: INodeProperties[] = [
 				],
 				default: 'FEMALE',
 			},
+			{
+				displayName: 'ID Issued By Country',
+				name: 'id_issued_by_country',
+				type: 'string',
+				default: '',
+				placeholder: 'CYPRUS',
+			},
 			{ displayName: 'ID Number', name: 'id_number', type: 'string', default: '' },
+			{
+				displayName: 'Industry',
+				name: 'industry',
+				type: 'string',
+				default: '',
+				placeholder: 'Industry',
+			},
+			{
+				displayName: 'Industry Sector',
+				name: 'industry_sector',
+				type: 'string',
+				default: '',
+				placeholder: 'FOREX',
+			},
+			{
+				displayName: 'Passport Issued By Country',
+				name: 'passport_issued_by_country',
+				type: 'string',
+				default: '',
+				placeholder: 'GREECE',
+			},
 			{ displayName: 'Passport Number', name: 'passport_number', type: 'string', default: '' },
 			{
 				displayName: 'Social Security Number',
@@ -244,8 +272,16 @@ export function contactInformationBody(
 	for (const key of ['gender', 'id_number', 'passport_number', 'social_security_number'] as const) {
 		if (demo[key]) demographics[key] = String(demo[key]);
 	}
-	if (demo.country_of_residence)
-		demographics.country_of_residence_identifier = { name: String(demo.country_of_residence) };
+	// the documented `<name>_identifier: {name}` references of the create body
+	for (const key of [
+		'country_of_residence',
+		'id_issued_by_country',
+		'passport_issued_by_country',
+		'industry',
+		'industry_sector',
+	] as const) {
+		if (demo[key]) demographics[`${key}_identifier`] = { name: String(demo[key]) };
+	}
 	if (demo.date_of_birth) {
 		const parsed = new Date(String(demo.date_of_birth));
 		if (Number.isNaN(parsed.getTime()))

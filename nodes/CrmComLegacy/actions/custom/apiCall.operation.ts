@@ -9,6 +9,7 @@ import { readRequestSettings, optionsCollection } from '../../../shared/descript
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
+import { pathEscape } from '../../../shared/transport/url';
 import { MAX_RESULTS, legacy } from '../../transport';
 import type { OperationOption } from '../../../shared/operations';
 
@@ -69,6 +70,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			'must look like entity/action (letters, digits, _ and /)',
 			i,
 		);
+	// the shared check (decoded, normalised) as for every Custom API Call
+	const escape = pathEscape(path, true);
+	if (escape) throw fieldError(node, 'Entity / Action', escape, i);
 	const raw = this.getNodeParameter('parameters', i, '{}') as unknown;
 	let parameters: IDataObject | undefined;
 	try {

@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -33,6 +34,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		itemIndex: i,
 		options: requestOptions(this, i),
 	});
-	const contact = reply.entity ?? reply.entities?.[0] ?? {};
+	// the docs show no reply for a get: `{entity}`, or the list's documented `entities`
+	const contact = reply.entity ?? reply.entities?.[0];
+	if (!contact || typeof contact !== 'object') {
+		throw new NodeOperationError(
+			this.getNode(),
+			"Lightening's reply holds no contact (neither entity nor entities)",
+			{ itemIndex: i },
+		);
+	}
 	return toItems(simplifiedIf(this, i, contact, simplifyContact), i);
 }

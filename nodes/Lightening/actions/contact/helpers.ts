@@ -112,9 +112,10 @@ export const contactFields: INodeProperties[] = [
 
 const optionalText = (max: number) =>
 	z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().max(max).optional());
+/** "Boolean (1 or 0)" in the docs: sent as the number 1 or 0. */
 const flag = z
 	.boolean()
-	.transform((v) => (v ? '1' : '0'))
+	.transform((v) => (v ? 1 : 0))
 	.optional();
 
 const schema = z.object({
@@ -195,7 +196,8 @@ export function contactBody(node: INode, input: IDataObject, i: number): IDataOb
 	const body: IDataObject = {};
 	for (const [key, entry] of Object.entries(value)) {
 		if (entry === undefined) continue;
-		body[API_NAMES[key] ?? key] = typeof entry === 'number' ? String(entry) : (entry as string);
+		// whole numbers stay numbers: the docs type them as (unsigned) integers and 1-or-0 flags
+		body[API_NAMES[key] ?? key] = entry as string | number;
 	}
 	return body;
 }

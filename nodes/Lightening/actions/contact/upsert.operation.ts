@@ -102,7 +102,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const reply = await lightening.request(this, {
 		method: 'POST',
 		path: 'contact',
-		body: { customer_id: String(customerId), ...body },
+		body: { customer_id: customerId, ...body },
 		itemIndex: i,
 		options,
 	});

@@ -1,4 +1,4 @@
-import { clock } from '../../../nodes/shared/transport/clock';
+import { clock } from '../../nodes/shared/transport/clock';
 
 /** Replaces the layer's clock: sleeps return at once and advance `now`; waits are recorded. */
 export function useFakeClock(start = Date.parse('2026-01-01T00:00:00Z')) {

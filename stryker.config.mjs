@@ -1,0 +1,41 @@
+// Mutation testing of the shared layer (issue #16): `npm run test:mutation`.
+// Mutates nodes/shared/**, runs the unit and property tests (jest) on each mutant, and skips
+// mutants that do not compile (TypeScript checker). Timeouts count as killed.
+// property tests run a tenth of their generated cases on each mutant
+process.env.PROPERTY_RUNS_SCALE ??= '0.1';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+	packageManager: 'npm',
+	testRunner: 'jest',
+	checkers: ['typescript'],
+	tsconfigFile: 'tsconfig.json',
+	typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+	mutate: ['nodes/shared/**/*.ts'],
+	coverageAnalysis: 'perTest',
+	jest: {
+		projectType: 'custom',
+		enableFindRelatedTests: false,
+		config: {
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test'],
+			testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/property/**/*.test.ts'],
+			// real-time tests against a trickling socket: they measure wall-clock deadlines, which
+			// Stryker's instrumented runs do not keep
+			testPathIgnorePatterns: ['/node_modules/', '/test/unit/transport/deadline.test.ts'],
+			transform: {
+				'^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+			},
+			testTimeout: 30000,
+		},
+	},
+	concurrency: 2,
+	timeoutMS: 15000,
+	timeoutFactor: 2,
+	reporters: ['clear-text', 'progress', 'json'],
+	jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+	thresholds: { high: 90, low: 85, break: null },
+	ignoreStatic: true,
+	tempDirName: '.stryker-tmp',
+	cleanTempDir: 'always',
+};
