@@ -421,18 +421,32 @@ it(
 			(sum, id) => sum + Math.max(0, centrixCount(id) - 1),
 			0,
 		);
-		const callNumber = (id: string) => Number(id.replace(/\D+/g, ''));
 		const centrixMissing = centrixIds.filter((id) => centrixCount(id) === 0);
 		const activityMissing = activityIds.filter((id) => !names.get(id));
-		// A record is missing without being lost only when n8n gave up on its execution: the
-		// worker running it was killed (n8n 2.x never re-runs a stalled job) and the execution is
-		// failed with n8n's message. Such a call was taken before the kill, and each workflow has
-		// at most as many missing records as failed executions; anything else is lost.
-		const lostOf = (missing: string[], failed: number) =>
-			missing.filter((id) => callNumber(id) > startedBeforeKill).length +
-			Math.max(0, missing.filter((id) => callNumber(id) <= startedBeforeKill).length - failed);
-		const centrixLost = lostOf(centrixMissing, failedCentrix);
-		const activityLost = lostOf(activityMissing, failedActivity);
+		// A record is missing without being lost only when n8n gave up on its execution and said
+		// so: the execution is failed with one of n8n's outcomes (checked below). The failed
+		// execution is matched to its record by identity, the id carried by the webhook body in its
+		// stored data; a failed execution whose data names no id (n8n may keep none for a job it
+		// never started) can stand for at most one missing record. Anything else is lost. (A
+		// boundary by call number at the kill is not used: on a loaded machine a job can also stall
+		// on a live worker, and n8n fails it the same way.)
+		const idsIn = (data: string | null | undefined, pattern: RegExp) =>
+			new Set((data ?? '').match(pattern) ?? []);
+		const lostOf = (missing: string[], workflowId: string, pattern: RegExp) => {
+			const failed = failedExecutions.filter((e) => e.workflowId === workflowId);
+			const carried = new Set<string>();
+			let anonymous = 0;
+			for (const execution of failed) {
+				const ids = idsIn(execution.data, pattern);
+				if (ids.size === 0) anonymous++;
+				for (const id of ids) carried.add(id);
+			}
+			identifiedFailures += failed.length - anonymous;
+			return Math.max(0, missing.filter((id) => !carried.has(id)).length - anonymous);
+		};
+		let identifiedFailures = 0;
+		const centrixLost = lostOf(centrixMissing, 'scaleHookCentrix', /SCALE-\d+\b/g);
+		const activityLost = lostOf(activityMissing, 'scaleHookActivit', /scale-activity-\d+\b/g);
 		// executions failed by n8n whose record the CRM had written all the same (the request had
 		// reached it before the worker died): re-running one of them would write it twice
 		const writtenDespiteFailure =
@@ -486,6 +500,7 @@ it(
 				recordsNotWritten: centrixMissing.length + activityMissing.length,
 				recordsWrittenAllTheSame: writtenDespiteFailure,
 				callsTakenBeforeTheKill: startedBeforeKill,
+				failedExecutionsMatchedToTheirRecord: identifiedFailures,
 			},
 			seconds: Math.round((Date.now() - started) / 1000),
 			loadSeconds: Math.round(loadSeconds),
