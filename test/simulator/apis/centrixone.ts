@@ -425,8 +425,10 @@ export class CentrixOneApi implements SimApi {
 		};
 	}
 
-	/** Why this contact is refused (a malformed email, an unknown idc), or undefined. */
+	/** Why this contact is refused (a malformed email, an unknown idc, a value over 255 characters), or undefined. */
 	private refusal(input: Record<string, unknown>): string | undefined {
+		const long = Object.entries(input).find(([, v]) => typeof v === 'string' && v.length > 255);
+		if (long) return `Field ${long[0]} is longer than 255 characters`;
 		if (
 			input.Email !== undefined &&
 			input.Email !== '' &&

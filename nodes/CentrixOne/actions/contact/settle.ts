@@ -38,9 +38,6 @@ type Outcome =
 	| { kind: 'written'; resent: boolean }
 	| { kind: 'failed'; error: unknown };
 
-const messageOf = (error: unknown) =>
-	error instanceof Error ? error.message : String(error ?? 'the batch was refused');
-
 /** The top-level error of a 2xx reply that is not a success. */
 function replyError(body: IDataObject): Error {
 	const text =
@@ -109,7 +106,8 @@ export async function settleBatch(
 		}
 		if (outcome.kind === 'refused') return await refused(sent, outcome.error);
 		const body = outcome.body;
-		if (Array.isArray(body.Contacts)) return perContact(sent, body.Contacts as ReplyRecord[], resent);
+		if (Array.isArray(body.Contacts))
+			return perContact(sent, body.Contacts as ReplyRecord[], resent);
 		if (body.Result === 'Success') return sent.map(() => ({ kind: 'written', resent }));
 		return await refused(sent, replyError(body));
 	}
@@ -125,7 +123,7 @@ export async function settleBatch(
 				out[k] = {
 					kind: 'failed',
 					error: new Error(
-						`CentrixOne: outcome unknown. The service refused the batch this new contact was sent in without saying which contact (${messageOf(error)}); a contact without idc or External ID can neither be read back nor safely sent again, so it may or may not have been created. Check CentrixOne before re-running this item; with an External ID (Create or Update) the node finds out by itself.`,
+						'CentrixOne: outcome unknown. The service refused the batch this new contact was sent in without saying which contact; a contact without idc or External ID can neither be read back nor safely sent again, so it may or may not have been created. Check CentrixOne before re-running this item; with an External ID (Create or Update) the node finds out by itself.',
 					),
 				};
 		});
