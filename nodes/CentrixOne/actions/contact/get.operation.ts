@@ -11,6 +11,7 @@ import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrix } from '../../transport';
 import { simplifyContact } from './helpers';
+import { contactIdc, contactLocator } from './locator';
 import { textParameter } from '../../../shared/parameters';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
@@ -32,14 +33,24 @@ export const description: INodeProperties[] = [
 		],
 		default: 'idc',
 	},
-	{ displayName: 'Value', name: 'value', type: 'string', default: '', required: true },
+	// the same parameter name in both modes, so that workflows saved before the picker keep their value
+	contactLocator('value', { displayOptions: { show: { findBy: ['idc'] } } }),
+	{
+		displayName: 'Value',
+		name: 'value',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The External ID of the contact (often a login or an email)',
+		displayOptions: { show: { findBy: ['externalId'] } },
+	},
 	simplifyProperty,
 	optionsCollection('read'),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const findBy = this.getNodeParameter('findBy', i) as 'idc' | 'externalId';
-	const value = textParameter(this, 'value', i);
+	const value = findBy === 'idc' ? contactIdc(this, 'value', i) : textParameter(this, 'value', i);
 	let filter: string;
 	try {
 		filter = baseFilterPart(findBy === 'idc' ? 'C' : 'E', value);
