@@ -14,7 +14,9 @@ export type PostOutcome =
 	/** A 2xx JSON object: per-contact records, a bare `Result: Success`, or a top-level error. */
 	| { kind: 'reply'; body: IDataObject }
 	/** An error status whose text names no contact (a 4xx, a 500): the batch was refused. */
-	| { kind: 'refused'; error: unknown };
+	| { kind: 'refused'; error: unknown }
+	/** Not a reply about the contacts (a lost reply, an outage, a bad key): the batch fails whole. */
+	| { kind: 'failed'; error: unknown };
 
 /** The written contacts read back, by identity key (`C:<idc>`, `E:<ExternalID>`). */
 export interface ReadBack {
@@ -25,8 +27,7 @@ export interface ReadBack {
 export interface WriteIo {
 	/**
 	 * Sends these contacts in one POST. `idempotent`: every one is keyed by idc or External ID,
-	 * so the request may be repeated. Throws when the outcome is not a reply or a refusal (a
-	 * lost reply, an outage, a bad key): the whole batch then fails with that error.
+	 * so the request may be repeated. A `failed` outcome (or a throw) fails the whole batch.
 	 */
 	post(records: IDataObject[], idempotent: boolean): Promise<PostOutcome>;
 	/** Reads these contacts back, in one GET. */
@@ -102,6 +103,10 @@ export async function settleBatch(
 		try {
 			outcome = await io.post(sent, idempotent);
 		} catch (error) {
+			return sent.map(() => ({ kind: 'failed', error }));
+		}
+		if (outcome.kind === 'failed') {
+			const error = outcome.error;
 			return sent.map(() => ({ kind: 'failed', error }));
 		}
 		if (outcome.kind === 'refused') return await refused(sent, outcome.error);

@@ -105,8 +105,7 @@ export async function writeContacts(
 					});
 					return { kind: 'reply', body: (reply.body ?? {}) as IDataObject };
 				} catch (error) {
-					if (isRefusal(error)) return { kind: 'refused', error };
-					throw error;
+					return isRefusal(error) ? { kind: 'refused', error } : { kind: 'failed', error };
 				}
 			},
 			read: async (records) => await readBack(records, itemIndex),
