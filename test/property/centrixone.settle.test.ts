@@ -174,3 +174,23 @@ describe('CentrixOne writes settle every item with its own outcome (property)', 
 		);
 	});
 });
+
+describe('CentrixOne writes: the cost of finding a refused contact', () => {
+	it.each([
+		['bare400', 1 + 12],
+		['bareJson200', 1 + 12],
+		['perRecord', 1],
+	] as const)('one refused upsert among 100 (%s): %i POSTs, one read back when the reply is bare', async (form, posts) => {
+		const records = Array.from({ length: 100 }, (_, tag) => ({ ExternalID: `EXT-${tag}`, tag }));
+		const sim = server(form, false, new Set([37]), [], null);
+		let reads = 0;
+		const results = await settleBatch(
+			records.map((record, i) => ({ i, record })),
+			{ post: sim.io.post, read: async (r) => (reads++, await sim.io.read(r)) },
+		);
+		expect(sim.posts()).toBe(posts);
+		expect(reads).toBe(form === 'perRecord' ? 0 : 1);
+		expect(results.filter((r) => !r.ok).map((_, k) => k)).toHaveLength(1);
+		expect((results[37] as { ok: false; error: Error }).error.message).toContain('R37');
+	});
+});
