@@ -262,29 +262,66 @@ export class CentrixOneApi implements SimApi {
 
 	/** A TAB/LF advanced filter: prefix, field, operator, value, suffix per line. */
 	matchesFilters(values: Record<string, unknown>, filters: string): boolean {
+		return this.compileFilters(filters)(values);
+	}
+
+	/**
+	 * A TAB/LF advanced filter compiled once for a whole read: the conditions parsed, the AND/OR
+	 * and bracket structure checked and turned into one function of the conditions' results.
+	 */
+	compileFilters(filters: string): (values: Record<string, unknown>) => boolean {
+		const conditions: Array<{ field: string; op: string; wanted: string }> = [];
 		let expression = '';
 		for (const line of filters.split('\n').filter((l) => l.trim() !== '')) {
 			const [prefix = '', field = '', op = '', value = '', suffix = ''] = line.split('\t');
-			const actual = String(values[field] ?? '').toLowerCase();
-			const wanted = value.toLowerCase();
-			const tests: Record<string, boolean> = {
-				'=': actual === wanted,
-				'<>': actual !== wanted,
-				'<': actual < wanted,
-				'>': actual > wanted,
-				'<=': actual <= wanted,
-				'>=': actual >= wanted,
-				'[=': actual.startsWith(wanted),
-				'=]': actual.endsWith(wanted),
-				'[=]': actual.includes(wanted),
-			};
-			if (!(op in tests)) throw new Error(`Unknown operator ${op}`);
+			if (!['=', '<>', '<', '>', '<=', '>=', '[=', '=]', '[=]'].includes(op))
+				throw new Error(`Unknown operator ${op}`);
 			const joined = prefix.replace(/AND/i, ' && ').replace(/OR/i, ' || ');
-			expression += `${joined}${tests[op] ? 'true' : 'false'}${suffix}`;
+			expression += `${joined}t(${conditions.length})${suffix}`;
+			conditions.push({ field, op, wanted: value.toLowerCase() });
 		}
-		if (!/^[\s()&|truefals]*$/.test(expression)) throw new Error('Invalid filter');
+		if (!/^[\s()&|t0-9]*$/.test(expression)) throw new Error('Invalid filter');
+		if (expression === '') return () => true;
 		// eslint-disable-next-line @typescript-eslint/no-implied-eval
-		return expression === '' ? true : (new Function(`return (${expression});`)() as boolean);
+		const combine = new Function('t', `return (${expression});`) as (
+			t: (n: number) => boolean,
+		) => boolean;
+		combine(() => false); // a malformed structure throws here, once
+		const test = (actual: string, op: string, wanted: string): boolean => {
+			switch (op) {
+				case '=':
+					return actual === wanted;
+				case '<>':
+					return actual !== wanted;
+				case '<':
+					return actual < wanted;
+				case '>':
+					return actual > wanted;
+				case '<=':
+					return actual <= wanted;
+				case '>=':
+					return actual >= wanted;
+				case '[=':
+					return actual.startsWith(wanted);
+				case '=]':
+					return actual.endsWith(wanted);
+				default:
+					return actual.includes(wanted);
+			}
+		};
+		return (values) => {
+			const lower = new Map<string, string>();
+			// conditions evaluated lazily, as && and || need them; each field lower-cased once
+			return combine((n) => {
+				const { field, op, wanted } = conditions[n];
+				let actual = lower.get(field);
+				if (actual === undefined) {
+					actual = String(values[field] ?? '').toLowerCase();
+					lower.set(field, actual);
+				}
+				return test(actual, op, wanted);
+			});
+		};
 	}
 
 	private read(request: SimRequest): SimResponse {
@@ -366,9 +403,8 @@ export class CentrixOneApi implements SimApi {
 		}
 		if (request.query.filters) {
 			try {
-				rows = rows.filter((c) =>
-					this.matchesFilters(this.view(c, undefined), request.query.filters),
-				);
+				const matches = this.compileFilters(request.query.filters);
+				rows = rows.filter((c) => matches(this.view(c, undefined)));
 			} catch (error) {
 				return this.text(400, (error as Error).message);
 			}
