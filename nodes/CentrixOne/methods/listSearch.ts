@@ -8,6 +8,15 @@ export const CONTACT_PAGE = 100;
 /** The fields the typed text is looked for in ("contains", without case). */
 const SEARCH_FIELDS = ['FirstName', 'Name', 'FullName', 'Email', 'Company', 'ExternalID'];
 
+/** The operation's Find By (Get), `idc` where there is none (Update). */
+function findBy(ctx: ILoadOptionsFunctions): string {
+	try {
+		return String(ctx.getCurrentNodeParameter('findBy') ?? 'idc');
+	} catch {
+		return 'idc';
+	}
+}
+
 /** How a contact reads in the picker: its name, its email, its idc. */
 function label(row: IDataObject): string {
 	const text = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
@@ -55,14 +64,15 @@ export async function searchContacts(
 		},
 		{ returnAll: true },
 	);
+	const key = findBy(this) === 'externalId' ? 'ExternalID' : 'idc';
 	const offset = Math.max(0, Number(paginationToken ?? 0) || 0);
 	const page = rows
-		.filter((row) => row.idc !== undefined && row.idc !== null && row.idc !== '')
+		.filter((row) => row[key] !== undefined && row[key] !== null && row[key] !== '')
 		.slice(offset, offset + CONTACT_PAGE + 1);
 	return {
 		results: page
 			.slice(0, CONTACT_PAGE)
-			.map((row) => ({ name: label(row), value: String(row.idc) })),
+			.map((row) => ({ name: label(row), value: String(row[key]) })),
 		paginationToken: page.length > CONTACT_PAGE ? String(offset + CONTACT_PAGE) : undefined,
 	};
 }

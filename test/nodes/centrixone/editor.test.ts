@@ -60,7 +60,7 @@ env.describe('CentrixOne Get by External ID', () => {
 				value,
 			});
 			expect(result.error?.message).toContain(
-				`Invalid value: "Value" cannot be used in the CentrixOne URL: it holds ${shown.trim()}`,
+				`Invalid value: "Contact (External ID)" cannot be used in the CentrixOne URL: it holds ${shown.trim()}`,
 			);
 			expect(env.sim.log.count()).toBe(0);
 		},

@@ -9,9 +9,9 @@ import type { CentrixOneApi } from '../../simulator/apis/centrixone';
 /** The Contact picker (issue #19): From List with search, By ID; CentrixOne has no record URLs. */
 const env = useSimulator<CentrixOneApi>('centrixone');
 
-const search = async (filter?: string, token?: string) =>
+const search = async (filter?: string, token?: string, parameters: object = {}) =>
 	await loadOptions(
-		{ ...crmNode(env.sim, 'centrixone'), parameters: {} as INodeParameters },
+		{ ...crmNode(env.sim, 'centrixone'), parameters: parameters as INodeParameters },
 		'listSearch',
 		'searchContacts',
 		filter,
@@ -53,6 +53,15 @@ env.describe('CentrixOne Contact picker: From List', () => {
 		);
 	});
 
+	it('gives External IDs where Get finds the contact by External ID', async () => {
+		const { results } = await search('first5', undefined, {
+			resource: 'contact',
+			operation: 'get',
+			findBy: 'externalId',
+		});
+		expect(results).toEqual([{ name: 'First5 Last5 <c5@centrix.example> (1004)', value: 'EXT-5' }]);
+	});
+
 	it('a TAB or line break typed cannot change the filter', async () => {
 		await search('first\t5\nOR');
 		expect(env.sim.log.all()[0].query.filters.split('\n')[0]).toBe(
@@ -92,6 +101,16 @@ env.describe('CentrixOne Contact picker in the operations', () => {
 	});
 
 	it.each([
+		['From List', { __rl: true, mode: 'list', value: 'EXT-5' }],
+		['By ID', { __rl: true, mode: 'id', value: 'ada.lovelace@example.com' }],
+	])('Get by External ID with %s', async (_mode, value) => {
+		env.api.store({ ExternalID: 'ada.lovelace@example.com', FirstName: 'Ada' });
+		const result = await run({ operation: 'get', findBy: 'externalId', value, simplify: false });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.ExternalID).toBe(value.value);
+	});
+
+	it.each([
 		['From List', { __rl: true, mode: 'list', value: '1003' }],
 		['By ID', { __rl: true, mode: 'id', value: '1003' }],
 	])('Update with %s', async (_mode, idc) => {
@@ -102,20 +121,27 @@ env.describe('CentrixOne Contact picker in the operations', () => {
 	});
 
 	it.each([
-		['get', { findBy: 'idc', value: { __rl: true, mode: 'id', value: '12a' } }],
-		['update', { idc: { __rl: true, mode: 'id', value: 'EXT-3' }, updateFields: { Notes: 'x' } }],
+		[
+			'get',
+			{ findBy: 'idc', value: { __rl: true, mode: 'id', value: 'a b' } },
+			'Not a valid contact ID: an idc (digits) or an External ID without , / \\ ? # % or spaces',
+		],
+		[
+			'update',
+			{ idc: { __rl: true, mode: 'id', value: 'EXT-3' }, updateFields: { Notes: 'x' } },
+			'Not a valid contact ID: the CentrixOne ID (idc) is digits only',
+		],
 	])(
 		'%s By ID: n8n applies the validation regex, saying what is allowed; nothing is sent',
-		async (operation, params) => {
+		async (operation, params, message) => {
 			const result = await run({ operation, ...params });
-			expect(result.error?.message).toContain(
-				'Not a valid contact ID: the CentrixOne ID (idc) is digits only',
-			);
+			expect(result.error?.message).toContain(message);
 			expect(env.sim.log.count()).toBe(0);
 		},
 	);
 
 	it.each([
+		['get', { findBy: 'idc', value: { __rl: true, mode: 'id', value: '12a' } }],
 		['get', { findBy: 'idc', value: '={{ "12a" }}' }],
 		[
 			'update',
@@ -132,28 +158,28 @@ env.describe('CentrixOne Contact picker in the operations', () => {
 		},
 	);
 
-	it('By ID validates digits and says so; there is no By URL mode (CentrixOne has no record URLs)', () => {
-		const get = new CentrixOne().description.properties.find(
-			(p) => p.name === 'value' && p.type === 'resourceLocator',
-		);
-		const update = new CentrixOne().description.properties.find(
-			(p) => p.name === 'idc' && p.type === 'resourceLocator',
-		);
-		for (const locator of [get, update]) {
+	it('By ID validates and says what is allowed; there is no By URL mode (CentrixOne has no record URLs)', () => {
+		const { properties } = new CentrixOne().description;
+		const locators = [
+			[
+				properties.find((p) => p.name === 'value' && p.type === 'resourceLocator'),
+				'^[^,/\\\\?#%\\s]+$',
+			],
+			[properties.find((p) => p.name === 'idc' && p.type === 'resourceLocator'), '^[0-9]+$'],
+		] as const;
+		for (const [locator, regex] of locators) {
 			expect(locator?.modes?.map((m) => m.name)).toEqual(['list', 'id']);
 			const byId = locator?.modes?.find((m) => m.name === 'id');
-			expect(byId?.validation).toEqual([
-				{
-					type: 'regex',
-					properties: {
-						regex: '^[0-9]+$',
-						errorMessage: 'Not a valid contact ID: the CentrixOne ID (idc) is digits only',
-					},
-				},
-			]);
+			expect(byId?.validation?.[0]).toMatchObject({ type: 'regex', properties: { regex } });
 			expect(locator?.modes?.find((m) => m.name === 'list')?.typeOptions?.searchListMethod).toBe(
 				'searchContacts',
 			);
 		}
+		// the External ID rule of the URL (transport.baseFilterPart) and By ID agree
+		const regex = new RegExp(locators[0][1]);
+		for (const ok of ['1002', 'ada.lovelace@example.com', 'first+tag@x.example', 'EXT-5'])
+			expect(regex.test(ok)).toBe(true);
+		for (const bad of ['a,b', 'a/b', 'a\\b', 'a?b', 'a#b', '50%', 'a b'])
+			expect(regex.test(bad)).toBe(false);
 	});
 });

@@ -18,7 +18,11 @@ export const option = {
 export const description: INodeProperties[] = [
 	mappingModeProperty,
 	...definedBelow([
-		contactLocator('idc'),
+		contactLocator(
+			'idc',
+			'idc',
+			'The contact to update: picked from the list, or its CentrixOne ID (idc)',
+		),
 		contactFieldsCollection('updateFields', 'Update Fields'),
 	]),
 	writeOptions,
