@@ -355,6 +355,26 @@ env.describe('CentrixOne contacts: batched writes', () => {
 			expect(result.items[0].json).toMatchObject({ _recordFrom: 'readBack', _resent: true });
 		});
 
+		it("without continueOnFail: the node stops with the refused item's own error; no later batch is sent", async () => {
+			const result = await run(
+				{
+					resource: 'contact',
+					operation: 'update',
+					idc: '={{ $json.idc }}',
+					updateFields: { Notes: 'stop' },
+					options: { batchSize: 2, concurrency: 1 },
+				},
+				{ input: ['1000', '555', '1001', '1002'].map((idc) => ({ idc })) },
+			);
+			expect(result.error?.message).toBe('CentrixOne: Contact 555 not found');
+			const posts = env.sim.log
+				.find('/Contacts-', 'POST')
+				.map((p) => (p.body as { Contacts: IDataObject[] }).Contacts.map((c) => c.idc));
+			// batch 1 and its halves; batch 2 never
+			expect(posts).toEqual([[1000, 555], [1000], [555]]);
+			expect(env.api.contacts.get(1001)?.fields.Notes).toBeUndefined();
+		});
+
 		it('a new contact without External ID is never sent twice: outcome unknown; the keyed ones settled', async () => {
 			const result = await run(
 				{ resource: 'contact', operation: 'create', mappingMode: 'autoMapInputData' },
