@@ -156,6 +156,12 @@ describe.each(LINE_NAMES)('n8n %s: an AI Agent uses the CRM nodes as tools', (wh
 				);
 			}
 
+			// n8n ran each tool node once, as a node of the execution
+			for (const tool of Object.keys(AGENT_TOOLS) as AgentTool[]) {
+				const runs = execution.runData[String(toolNode(tool)?.name)] ?? [];
+				expect(runs.map((r) => r.executionStatus ?? 'success')).toEqual(['success']);
+			}
+
 			// the model was called with the credential's key, and offered every tool of the example
 			expect(model.authorizations.every((a) => a === `Bearer ${MODEL_API_KEY}`)).toBe(true);
 			const first = model.requests[0];
@@ -212,7 +218,7 @@ describe.each(LINE_NAMES)('n8n %s: an AI Agent uses the CRM nodes as tools', (wh
 
 			const card = sim.api<CentionApi>('cention').findByChannels({ email: [String(ada.email)] });
 			expect(card?.name).toBe(`${ada.first_name} ${ada.last_name}`);
-			expect(result('upsertCention')).toContain(String(card?.id));
+			expect(result('upsertCention')).toContain(`"c3_id":${card?.id}`);
 
 			const lightening = sim.api<LighteningApi>('lightening');
 			const listed = sim.log
@@ -244,8 +250,9 @@ describe.each(LINE_NAMES)('n8n %s: an AI Agent uses the CRM nodes as tools', (wh
 			for (const fact of [
 				ada.id,
 				created[0].id,
+				`idc ${stored[0].idc}`,
 				`crmcom-${ada.id}`,
-				String(card?.id),
+				`c3_id ${card?.id}`,
 				...customerOne.map((c) => c.name),
 				...pending.map((p) => String(p.id)),
 			])

@@ -165,7 +165,7 @@ it.each([false, true])(
 			fullName: 'Ada Lovelace',
 			email: 'ada@example.com',
 		});
-		for (const fact of ['c-1', 'act-77', 'idc 501', 'crmcom-c-1', 'id 31', 'Pat Doe', 'PR000001'])
+		for (const fact of ['c-1', 'act-77', 'idc 501', 'crmcom-c-1', 'c3_id 31', 'Pat Doe', 'PR000001'])
 			expect(answer).toContain(fact);
 		expect(server.requests).toHaveLength(7);
 		expect(server.authorizations.every((a) => a === 'Bearer sk-test')).toBe(true);

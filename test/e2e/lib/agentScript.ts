@@ -125,7 +125,17 @@ export function recordNamed(
 	return undefined;
 }
 
-const FACT_KEYS = ['id', 'idc', 'ExternalID', 'name', 'FullName', 'number', 'email', 'state'];
+const FACT_KEYS = [
+	'id',
+	'idc',
+	'c3_id',
+	'ExternalID',
+	'name',
+	'FullName',
+	'number',
+	'email',
+	'state',
+];
 
 /** The identifying facts of a tool result (ids, names, numbers), for the final answer. */
 export function factsOf(result: string): string[] {
@@ -187,7 +197,7 @@ export function crmAgentScript(request: ChatRequest): ModelReply {
 	if (turns.length < plan.length) return { toolCalls: [plan[turns.length]()] };
 	const lines = turns.map(
 		(turn) =>
-			`- ${AGENT_TOOLS[turn.tool]}: ${factsOf(turn.result).slice(0, 12).join('; ') || turn.result.slice(0, 300)}`,
+			`- ${AGENT_TOOLS[turn.tool]}: ${factsOf(turn.result).slice(0, 50).join('; ') || turn.result.slice(0, 300)}`,
 	);
 	return {
 		content: `Done. Ada is ${ada?.name} (CRM.COM id ${ada?.id}). What each tool returned:\n${lines.join('\n')}`,
