@@ -57,8 +57,6 @@ export function n8nEnv(userFolder: string, extra: Record<string, string> = {}): 
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		// community nodes as AI Agent tools (the agent example and its e2e test)
-		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 		N8N_SECURE_COOKIE: 'false',
 		DB_SQLITE_POOL_SIZE: '1',
 		NODE_OPTIONS: '--max-old-space-size=2048',
