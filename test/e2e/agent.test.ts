@@ -32,7 +32,7 @@ import {
 	type OpenAiServer,
 } from './lib/openaiServer';
 import { ensureOwner, type OwnerSession } from './lib/owner';
-import { outputOf, runThroughRest, type FinishedExecution } from './lib/rest';
+import { finishedExecution, outputOf, type FinishedExecution } from './lib/rest';
 
 /**
  * The pack's nodes as tools of n8n's AI Agent, inside a real n8n of each line: the agent example
@@ -92,6 +92,27 @@ async function waitForHealth(
 	throw new Error(`${url} did not answer within 180 s:\n${printed()}`);
 }
 
+/**
+ * Runs the example from its manual trigger as the editor does (`POST /rest/workflows/:id/run`),
+ * then reads the finished execution from n8n's database. n8n 1.x takes the workflow in the
+ * request (`workflowData`, as its editor sends it); 2.x reads it from its database.
+ */
+async function runAgentExample(session: OwnerSession, which: string): Promise<FinishedExecution> {
+	const body: Record<string, unknown> = { triggerToStartFrom: { name: triggerName } };
+	if (which === '1.x')
+		body.workflowData = (
+			await session.rest<{ data: Record<string, unknown> }>('GET', `/rest/workflows/${example.id}`)
+		).data;
+	const started = await session.rest<{ data: { executionId?: string } }>(
+		'POST',
+		`/rest/workflows/${example.id}/run`,
+		body,
+	);
+	if (!started.data.executionId)
+		throw new Error(`n8n did not start the agent example: ${JSON.stringify(started.data)}`);
+	return await finishedExecution(session, started.data.executionId, 5 * 60 * 1000);
+}
+
 describe.each(LINE_NAMES)('n8n %s: an AI Agent uses the CRM nodes as tools', (which) => {
 	let line: N8nLine;
 	let userFolder = '';
@@ -145,7 +166,7 @@ describe.each(LINE_NAMES)('n8n %s: an AI Agent uses the CRM nodes as tools', (wh
 			const activitiesBefore = new Set(crmcom.activities.keys());
 			let execution: FinishedExecution;
 			try {
-				execution = await runThroughRest(session, example.id, String(triggerName), 5 * 60 * 1000);
+				execution = await runAgentExample(session, which);
 				expect({ status: execution.status, error: execution.error }).toEqual({
 					status: 'success',
 					error: undefined,
