@@ -217,7 +217,10 @@ describe.each(LINE_NAMES)('n8n %s: an AI Agent uses the CRM nodes as tools', (wh
 			const adas = [...crmcom.contacts.values()].filter((c) => c.first_name === 'Ada');
 			expect(adas.length).toBeGreaterThan(0);
 			for (const c of adas) expect(result('findContacts')).toContain(c.id);
-			const ada = adas.find((c) => result('findContacts').indexOf(c.id) >= 0) ?? adas[0];
+			// the activity is for the Ada the model picked from that result
+			const picked = turns.find((t) => t.tool === 'createActivity')?.arguments.contactId;
+			const ada = adas.find((c) => c.id === picked);
+			if (!ada) throw new Error(`the model picked ${String(picked)}, not one of the Adas`);
 
 			const created = [...crmcom.activities.values()].filter((a) => !activitiesBefore.has(a.id));
 			expect(created).toHaveLength(1);
