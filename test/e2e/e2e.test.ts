@@ -19,7 +19,14 @@ import {
 import type { CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
 import type { LighteningApi } from '../simulator/apis/lightening';
 import type { CentrixOneApi } from '../simulator/apis/centrixone';
-import { CHROMIUM, PANELS, takeScreenshots, type Timing } from '../../scripts/screenshots';
+import {
+	CHROMIUM,
+	LOCATORS,
+	PANELS,
+	takeScreenshots,
+	type Timing,
+} from '../../scripts/screenshots';
+import { demoWorkflowFiles } from '../../scripts/start';
 import { existsSync } from 'node:fs';
 import { everyTriggerPolledSince, waitFor } from '../lib/waiting';
 
@@ -188,8 +195,9 @@ describe('browser (Debian Chromium, headless)', () => {
 			process.stdout.write(
 				`BROWSER TIMING ${timings.map((t) => `${t.phase}: ${(t.ms / 1000).toFixed(1)} s`).join('; ')}\n`,
 			);
-			// one screenshot per example, and a panel and an Operation list per CRM node
-			expect(files).toHaveLength(exampleFiles.length + 2 * PANELS.length);
+			// one screenshot per demo workflow (the examples and the agent example), a panel and an
+			// Operation list per CRM node, and an open "From List" per resource locator
+			expect(files).toHaveLength(demoWorkflowFiles().length + 2 * PANELS.length + LOCATORS.length);
 			expect(new Set(files).size).toBe(files.length);
 		},
 		10 * 60 * 1000,
