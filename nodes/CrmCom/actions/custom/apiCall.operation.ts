@@ -13,19 +13,16 @@ import { pagingOf, requestOptions } from '../../../shared/client';
 import { fieldError, validate } from '../../../shared/validation';
 import { pathEscape } from '../../../shared/transport/url';
 import { crmCom } from '../../transport';
-import type { OperationOption } from '../../../shared/operations';
+import {
+	customApiCallOption,
+	jsonBodyProperty,
+	methodProperty,
+	queryParameters,
+	queryParametersProperty,
+} from '../../../shared/customApiCall';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Method',
-		name: 'method',
-		type: 'options',
-		options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({
-			name: m,
-			value: m,
-		})),
-		default: 'GET',
-	},
+	methodProperty(['DELETE', 'GET', 'PATCH', 'POST', 'PUT']),
 	{
 		displayName: 'Path',
 		name: 'path',
@@ -36,31 +33,8 @@ export const description: INodeProperties[] = [
 		description:
 			'Path below the base URL of the credential, e.g. /orders or /contacts/4dc0.../wallets',
 	},
-	{
-		displayName: 'Query Parameters',
-		name: 'query',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Parameter',
-		default: {},
-		options: [
-			{
-				displayName: 'Parameter',
-				name: 'parameter',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Body (JSON)',
-		name: 'body',
-		type: 'json',
-		default: '',
-		displayOptions: { show: { method: ['PATCH', 'POST', 'PUT'] } },
-	},
+	queryParametersProperty(),
+	jsonBodyProperty(['PATCH', 'POST', 'PUT'], ''),
 	{
 		displayName: 'Return All Pages',
 		name: 'paginate',
@@ -101,12 +75,9 @@ export const description: INodeProperties[] = [
 	optionsCollection('pagedList'),
 ];
 
-export const option = {
-	value: 'apiCall',
-	name: 'Custom API Call',
-	action: 'Make a custom API call',
-	description: 'Call any endpoint of the API with this credential, retries and paging',
-} as const satisfies OperationOption;
+export const option = customApiCallOption(
+	'Call any endpoint of the API with this credential, retries and paging',
+);
 
 const pathSchema = z
 	.string()
@@ -128,12 +99,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ '': 'Path' },
 		i,
 	).replace(/^\/+/, '');
-	const qs: Record<string, string> = {};
-	for (const p of ((this.getNodeParameter('query', i, {}) as IDataObject).parameter as
-		| IDataObject[]
-		| undefined) ?? []) {
-		if (String(p.name ?? '').trim()) qs[String(p.name).trim()] = String(p.value ?? '');
-	}
+	const qs = queryParameters(this, i);
 	let body: IDataObject | IDataObject[] | undefined;
 	if (['POST', 'PUT', 'PATCH'].includes(method)) {
 		const raw = this.getNodeParameter('body', i, '') as unknown;

@@ -11,26 +11,18 @@ import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { pathEscape } from '../../../shared/transport/url';
 import { MAX_RESULTS, legacy } from '../../transport';
-import type { OperationOption } from '../../../shared/operations';
+import {
+	customApiCallOption,
+	jsonObjectParameter,
+	methodProperty,
+} from '../../../shared/customApiCall';
 
-export const option = {
-	value: 'apiCall',
-	name: 'Custom API Call',
-	action: 'Make a custom API call',
-	description: 'Call any entity/action of the API with the token, envelope checks and paging',
-} as const satisfies OperationOption;
+export const option = customApiCallOption(
+	'Call any entity/action of the API with the token, envelope checks and paging',
+);
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Method',
-		name: 'method',
-		type: 'options',
-		options: [
-			{ name: 'GET', value: 'GET' },
-			{ name: 'POST', value: 'POST' },
-		],
-		default: 'GET',
-	},
+	methodProperty(['GET', 'POST']),
 	{
 		displayName: 'Entity / Action',
 		name: 'path',
@@ -73,15 +65,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// the shared check (decoded, normalised) as for every Custom API Call
 	const escape = pathEscape(path, true);
 	if (escape) throw fieldError(node, 'Entity / Action', escape, i);
-	const raw = this.getNodeParameter('parameters', i, '{}') as unknown;
-	let parameters: IDataObject | undefined;
-	try {
-		parameters = (typeof raw === 'string' ? JSON.parse(raw || '{}') : raw) as IDataObject;
-	} catch {
-		parameters = undefined;
-	}
-	if (!parameters || typeof parameters !== 'object' || Array.isArray(parameters))
-		throw fieldError(node, 'Parameters (JSON)', 'must be a JSON object', i);
+	const parameters = jsonObjectParameter(this, 'parameters', 'Parameters (JSON)', i);
 	if ('token' in parameters)
 		throw fieldError(
 			node,
