@@ -9,7 +9,7 @@ import type {
 
 import { listOf } from '../shared/parameters';
 import { emitItems, pollSnapshot, triggerStore, type SnapshotState } from '../shared/trigger';
-import { readRequestSettings, requestOptionsCollection } from '../shared/descriptions';
+import { choiceField, optionsCollection, readRequestSettings } from '../shared/descriptions';
 import { fieldError } from '../shared/validation';
 import { baseFilterPart, centrixRequest } from './transport';
 
@@ -43,17 +43,16 @@ export class CentrixOneTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'centrixOneApi', required: true }],
 		properties: [
-			{
-				displayName: 'Trigger On',
-				name: 'event',
-				type: 'options',
-				options: [
-					{ name: 'New Contact', value: 'new' },
-					{ name: 'New or Updated Contact', value: 'any' },
-					{ name: 'Updated Contact', value: 'updated' },
+			choiceField(
+				'Trigger On',
+				'event',
+				[
+					['New Contact', 'new'],
+					['New or Updated Contact', 'any'],
+					['Updated Contact', 'updated'],
 				],
-				default: 'any',
-			},
+				'any',
+			),
 			{
 				displayName: 'List IDs',
 				name: 'lists',
@@ -63,7 +62,7 @@ export class CentrixOneTrigger implements INodeType {
 				description:
 					'Watch only the contacts of these lists (comma-separated IDs); empty watches all contacts',
 			},
-			requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+			optionsCollection('read'),
 		],
 	};
 

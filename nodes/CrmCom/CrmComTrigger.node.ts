@@ -8,8 +8,9 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	choiceField,
+	optionsCollection,
 	readRequestSettings,
-	requestOptionsCollection,
 	simplifyProperty,
 } from '../shared/descriptions';
 import {
@@ -136,16 +137,15 @@ export class CrmComTrigger implements INodeType {
 		credentials,
 		properties: [
 			authenticationProperty,
-			{
-				displayName: 'Trigger On',
-				name: 'event',
-				type: 'options',
-				options: [
-					{ name: 'Activity Completed', value: 'activityCompleted' },
-					{ name: 'Activity Created', value: 'activityCreated' },
+			choiceField(
+				'Trigger On',
+				'event',
+				[
+					['Activity Completed', 'activityCompleted'],
+					['Activity Created', 'activityCreated'],
 				],
-				default: 'activityCreated',
-			},
+				'activityCreated',
+			),
 			{
 				displayName: 'Filters',
 				name: 'filters',
@@ -165,7 +165,7 @@ export class CrmComTrigger implements INodeType {
 				],
 			},
 			simplifyProperty,
-			requestOptionsCollection(['maxAttempts', 'maxPages', 'pageSize', 'retryBudget', 'timeout']),
+			optionsCollection('rangeList'),
 		],
 	};
 

@@ -7,7 +7,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { readRequestSettings, requestOptionsCollection } from '../shared/descriptions';
+import { optionsCollection, readRequestSettings } from '../shared/descriptions';
 import { textParameter } from '../shared/parameters';
 import { emitItems, pollSnapshot, triggerStore, type SnapshotState } from '../shared/trigger';
 import { fieldError } from '../shared/validation';
@@ -51,7 +51,7 @@ export class CrmComLegacyTrigger implements INodeType {
 				placeholder: 'GP1',
 				description: 'Watch the pending requests of this generic provisioning provider',
 			},
-			requestOptionsCollection(['maxAttempts', 'maxPages', 'retryBudget', 'timeout']),
+			optionsCollection('list'),
 		],
 	};
 

@@ -8,8 +8,9 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	choiceField,
+	optionsCollection,
 	readRequestSettings,
-	requestOptionsCollection,
 	simplifyProperty,
 } from '../shared/descriptions';
 import {
@@ -99,19 +100,18 @@ export class LighteningTrigger implements INodeType {
 				placeholder: '1, 2',
 				description: 'Watch the contacts of these customers (comma-separated IDs)',
 			},
-			{
-				displayName: 'Trigger On',
-				name: 'event',
-				type: 'options',
-				options: [
-					{ name: 'Contact Created', value: 'created' },
-					{ name: 'Contact Created or Updated', value: 'createdOrUpdated' },
-					{ name: 'Contact Updated', value: 'updated' },
+			choiceField(
+				'Trigger On',
+				'event',
+				[
+					['Contact Created', 'created'],
+					['Contact Created or Updated', 'createdOrUpdated'],
+					['Contact Updated', 'updated'],
 				],
-				default: 'createdOrUpdated',
-			},
+				'createdOrUpdated',
+			),
 			simplifyProperty,
-			requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+			optionsCollection('read'),
 		],
 	};
 

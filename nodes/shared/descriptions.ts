@@ -230,3 +230,56 @@ export function simplifiedIf<T>(
 	if (Array.isArray(records)) return on ? records.map(simplify) : (records as IDataObject[]);
 	return on ? simplify(records) : (records as IDataObject);
 }
+
+/** Extra keys of a field built by the builders below (placeholder, description, required...). */
+type FieldExtra = Omit<Partial<INodeProperties>, 'displayName' | 'name' | 'type'>;
+
+/** A text field (empty by default). */
+export function stringField(
+	displayName: string,
+	name: string,
+	extra: FieldExtra = {},
+): INodeProperties {
+	return { displayName, name, type: 'string', default: '', ...extra };
+}
+
+/** A dropdown of `[name, value]` choices, in the order given. */
+export function choiceField(
+	displayName: string,
+	name: string,
+	choices: ReadonlyArray<readonly [string, string]>,
+	defaultValue: string,
+	extra: FieldExtra = {},
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'options',
+		options: choices.map(([choice, value]) => ({ name: choice, value })),
+		default: defaultValue,
+		...extra,
+	};
+}
+
+/**
+ * A list of entries the user adds one by one (a fixedCollection with multiple values): `item`
+ * names one entry ([display name, name]), `values` its fields; the placeholder is "Add <item>".
+ */
+export function repeatableField(
+	displayName: string,
+	name: string,
+	item: readonly [string, string],
+	values: INodeProperties[],
+	extra: FieldExtra = {},
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: `Add ${item[0]}`,
+		default: {},
+		options: [{ displayName: item[0], name: item[1], values }],
+		...extra,
+	};
+}
