@@ -92,3 +92,52 @@ export function resourceProperty(
 		default: defaultResource,
 	};
 }
+
+/** The dropdown names of the operations every CRM has, by operation value. */
+const CRUD_NAMES = {
+	create: 'Create',
+	delete: 'Delete',
+	get: 'Get',
+	getAll: 'Get Many',
+	update: 'Update',
+	upsert: 'Create or Update',
+} as const;
+
+export type CrudOperation = keyof typeof CRUD_NAMES;
+
+const UPSERT_DESCRIPTION =
+	'Create a new record, or update the current one if it already exists (upsert)';
+
+/** An operation's dropdown entry, with its value kept as a literal type for the dispatch map. */
+export function operationOption<const V extends string>(
+	value: V,
+	name: string,
+	action: string,
+	description?: string,
+): OperationOption & { value: V } {
+	return { value, name, action, ...(description ? { description } : {}) };
+}
+
+/**
+ * The dropdown entry of a common operation, named as across the pack: `noun` is the record
+ * ("contact", "activity"), plural for getAll ("contacts"). The action reads "Get a contact",
+ * "Get many contacts", "Create or update an activity"; `extra` overrides it or adds a description
+ * (upsert has the shared one by default).
+ */
+export function crudOption<const V extends CrudOperation>(
+	value: V,
+	noun: string,
+	extra: { action?: string; description?: string } = {},
+): OperationOption & { value: V } {
+	const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
+	const action =
+		value === 'getAll'
+			? `Get many ${noun}`
+			: `${value === 'upsert' ? 'Create or update' : CRUD_NAMES[value]} ${article} ${noun}`;
+	return operationOption(
+		value,
+		CRUD_NAMES[value],
+		extra.action ?? action,
+		extra.description ?? (value === 'upsert' ? UPSERT_DESCRIPTION : undefined),
+	);
+}

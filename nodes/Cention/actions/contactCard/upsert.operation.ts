@@ -12,7 +12,7 @@ import { toItems } from '../../../shared/router';
 import { fieldError, validate } from '../../../shared/validation';
 import { cention, JSON_API_HEADERS } from '../../transport';
 import { requestOptions } from '../../../shared/client';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 
 /** A list field: several values, each of which may itself be a comma-separated list. */
 function listField(
@@ -102,12 +102,7 @@ export const description: INodeProperties[] = [
 /** Many items are sent at once, up to Options → Concurrency; output keeps input order. */
 export const concurrent = true;
 
-export const option = {
-	value: 'upsert',
-	name: 'Create or Update',
-	action: 'Create or update a contact card',
-	description: 'Create a new record, or update the current one if it already exists (upsert)',
-} as const satisfies OperationOption;
+export const option = crudOption('upsert', 'contact card');
 
 /** Flattens multiple values and comma-separated expression results into one trimmed list. */
 export function valuesOf(raw: unknown): string[] {

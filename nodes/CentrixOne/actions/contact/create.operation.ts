@@ -4,14 +4,12 @@ import type { Settled } from '../../../shared/concurrency';
 import { contactFieldsCollection } from './helpers';
 import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 
-export const option = {
-	value: 'create',
-	name: 'Create',
+export const option = crudOption('create', 'contact', {
 	action: 'Create contacts',
 	description: 'Create contacts, many per request',
-} as const satisfies OperationOption;
+});
 
 export const description: INodeProperties[] = [
 	mappingModeProperty,

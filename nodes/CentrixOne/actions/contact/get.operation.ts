@@ -12,14 +12,10 @@ import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrix } from '../../transport';
 import { simplifyContact } from './helpers';
 import { textParameter } from '../../../shared/parameters';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'get',
-	name: 'Get',
-	action: 'Get a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('get', 'contact');
 
 export const description: INodeProperties[] = [
 	{

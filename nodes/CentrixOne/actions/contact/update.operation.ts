@@ -5,14 +5,12 @@ import { fieldError } from '../../../shared/validation';
 import { contactFieldsCollection } from './helpers';
 import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 
-export const option = {
-	value: 'update',
-	name: 'Update',
+export const option = crudOption('update', 'contact', {
 	action: 'Update contacts',
 	description: 'Update contacts by their CentrixOne ID, many per request',
-} as const satisfies OperationOption;
+});
 
 export const description: INodeProperties[] = [
 	mappingModeProperty,

@@ -6,14 +6,10 @@ import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrix } from '../../transport';
 import { fieldsOf, filtersOf } from '../contact/helpers';
 import { textParameter } from '../../../shared/parameters';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { pagingOf, requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many opportunities',
-} as const satisfies OperationOption;
+export const option = crudOption('getAll', 'opportunities');
 
 export const description: INodeProperties[] = [
 	{

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { CentrixObject } from '../../transport';
 import { simpleList } from '../helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 
 const operation = simpleList(
 	'revenueType',
@@ -22,11 +22,7 @@ const operation = simpleList(
 	],
 );
 
-export const option = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many revenue types',
-} as const satisfies OperationOption;
+export const option = crudOption('getAll', 'revenue types');
 
 export const description = operation.description;
 export const execute = operation.execute;

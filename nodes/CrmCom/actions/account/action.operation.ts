@@ -11,7 +11,7 @@ import { idParameter, textParameter } from '../../../shared/parameters';
 import { fieldError } from '../../../shared/validation';
 import { crmCom } from '../../transport';
 import { accountLocator } from '../helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { operationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 const STATES = ['ACTIVE', 'SUSPENDED', 'TERMINATED'];
@@ -53,11 +53,11 @@ export const description: INodeProperties[] = [
 	optionsCollection('write'),
 ];
 
-export const option = {
-	value: 'action',
-	name: 'Change State',
-	action: 'Activate suspend or terminate an account',
-} as const satisfies OperationOption;
+export const option = operationOption(
+	'action',
+	'Change State',
+	'Activate suspend or terminate an account',
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'accountId', 'Account', i);

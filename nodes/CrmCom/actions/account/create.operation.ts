@@ -12,7 +12,7 @@ import { idParameter } from '../../../shared/parameters';
 import { fields, validate } from '../../../shared/validation';
 import { compact, contactLocator } from '../helpers';
 import { crmCom } from '../../transport';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -66,11 +66,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('write'),
 ];
 
-export const option = {
-	value: 'create',
-	name: 'Create',
-	action: 'Create an account for a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('create', 'account for a contact');
 
 const schema = z.object({
 	currencyCode: fields.currency(),

@@ -5,16 +5,12 @@ import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { crmCom } from '../../transport';
 import { accountLocator } from '../helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [accountLocator, optionsCollection('read')];
 
-export const option = {
-	value: 'get',
-	name: 'Get',
-	action: 'Get an account',
-} as const satisfies OperationOption;
+export const option = crudOption('get', 'account');
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'accountId', 'Account', i);

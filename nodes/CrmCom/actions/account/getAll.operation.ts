@@ -11,7 +11,7 @@ import { idParameter, listOf } from '../../../shared/parameters';
 import { pagingOf, requestOptions } from '../../../shared/client';
 import { crmCom } from '../../transport';
 import { contactLocator, orderOptions } from '../helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 
 export const ACCOUNT_STATES = [
 	{ name: 'Active', value: 'ACTIVE' },
@@ -60,11 +60,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('pagedList'),
 ];
 
-export const option = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many accounts of a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('getAll', 'accounts of a contact');
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const contactId = idParameter(this, 'contactId', 'Contact', i);

@@ -12,7 +12,7 @@ import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
 import { compact, accountLocator, fieldsToClearProperty, withClearedFields } from '../helpers';
 import { crmCom } from '../../transport';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 /** The nullable fields of PUT /accounts/{id} that can be emptied. */
@@ -72,11 +72,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('concurrentWrite'),
 ];
 
-export const option = {
-	value: 'update',
-	name: 'Update',
-	action: 'Update an account',
-} as const satisfies OperationOption;
+export const option = crudOption('update', 'account');
 
 const schema = z.object({
 	billingAddressId: fields.optional(),

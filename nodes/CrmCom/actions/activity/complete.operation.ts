@@ -2,18 +2,18 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { requestOptions } from '../../../shared/client';
 import { optionsCollection } from '../../../shared/descriptions';
-import type { OperationOption } from '../../../shared/operations';
+import { operationOption } from '../../../shared/operations';
 import { idParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { crmCom } from '../../transport';
 import { activityLocator } from '../helpers';
 
-export const option = {
-	value: 'complete',
-	name: 'Complete',
-	action: 'Complete an activity',
-	description: 'Set the state of an activity to Completed',
-} as const satisfies OperationOption;
+export const option = operationOption(
+	'complete',
+	'Complete',
+	'Complete an activity',
+	'Set the state of an activity to Completed',
+);
 
 export const description: INodeProperties[] = [
 	activityLocator,

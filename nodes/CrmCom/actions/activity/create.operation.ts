@@ -20,7 +20,7 @@ import {
 } from '../helpers';
 import { crmCom } from '../../transport';
 import { activityWriteFields, linkedToCollection, linkedEntities } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -70,12 +70,9 @@ export const description: INodeProperties[] = [
 /** Many input items are created at once, up to Options → Concurrency. */
 export const concurrent = true;
 
-export const option = {
-	value: 'create',
-	name: 'Create',
-	action: 'Create an activity',
+export const option = crudOption('create', 'activity', {
 	description: 'Create a new activity for a contact',
-} as const satisfies OperationOption;
+});
 
 const schema = z.object({
 	name: fields.required(200),

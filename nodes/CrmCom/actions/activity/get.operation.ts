@@ -6,7 +6,7 @@ import { idParameter } from '../../../shared/parameters';
 import { crmCom } from '../../transport';
 import { activityLocator } from '../helpers';
 import { simplifyActivity } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -15,11 +15,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('read'),
 ];
 
-export const option = {
-	value: 'get',
-	name: 'Get',
-	action: 'Get an activity',
-} as const satisfies OperationOption;
+export const option = crudOption('get', 'activity');
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'activityId', 'Activity', i);

@@ -27,7 +27,7 @@ import {
 } from '../helpers';
 import { crmCom, DEFAULT_PAGE_SIZE } from '../../transport';
 import { ACTIVITY_STATES, simplifyActivity } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -131,12 +131,9 @@ export const description: INodeProperties[] = [
 	optionsCollection('pagedList', { pageSize: DEFAULT_PAGE_SIZE }),
 ];
 
-export const option = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many activities',
+export const option = crudOption('getAll', 'activities', {
 	description: 'List activities with filters',
-} as const satisfies OperationOption;
+});
 
 /** The documented list filters, from the Filters collection of item `i`. */
 export function activityQuery(

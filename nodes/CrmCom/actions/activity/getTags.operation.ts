@@ -10,16 +10,12 @@ import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { crmCom } from '../../transport';
 import { activityLocator } from '../helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { operationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [activityLocator, optionsCollection('read')];
 
-export const option = {
-	value: 'getTags',
-	name: 'Get Tags',
-	action: 'Get the tags of an activity',
-} as const satisfies OperationOption;
+export const option = operationOption('getTags', 'Get Tags', 'Get the tags of an activity');
 
 /** One output item per tag of the activity. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -26,7 +26,7 @@ import {
 	linkedToCollection,
 	ACTIVITY_STATES,
 } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 /** The nullable fields of PUT /activities/{id} that can be emptied. */
@@ -70,12 +70,9 @@ export const description: INodeProperties[] = [
 	optionsCollection('concurrentWrite'),
 ];
 
-export const option = {
-	value: 'update',
-	name: 'Update',
-	action: 'Update an activity',
+export const option = crudOption('update', 'activity', {
 	description: 'Change fields or the state (complete, cancel) of an activity',
-} as const satisfies OperationOption;
+});
 
 const schema = z.object({
 	name: fields.optional(200),

@@ -5,16 +5,16 @@ import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { crmCom } from '../../transport';
 import { contactLocator } from '../helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { operationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [contactLocator, optionsCollection('read')];
 
-export const option = {
-	value: 'getForContact',
-	name: 'Get for Contact',
-	action: 'Get analytics for a contact',
-} as const satisfies OperationOption;
+export const option = operationOption(
+	'getForContact',
+	'Get for Contact',
+	'Get analytics for a contact',
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'contactId', 'Contact', i);

@@ -9,7 +9,7 @@ import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { crmCom } from '../../transport';
 import { contactBody, contactFields } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -26,11 +26,7 @@ export const description: INodeProperties[] = [
 
 export const concurrent = true;
 
-export const option = {
-	value: 'create',
-	name: 'Create',
-	action: 'Create a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('create', 'contact');
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const body = contactBody(

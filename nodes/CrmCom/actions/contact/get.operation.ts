@@ -6,7 +6,7 @@ import { idParameter } from '../../../shared/parameters';
 import { crmCom } from '../../transport';
 import { contactLocator } from '../helpers';
 import { simplifyContact } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -22,11 +22,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('read'),
 ];
 
-export const option = {
-	value: 'get',
-	name: 'Get',
-	action: 'Get a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('get', 'contact');
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'contactId', 'Contact', i);

@@ -16,7 +16,7 @@ import { pagingOf, requestOptions } from '../../../shared/client';
 import { crmCom, DEFAULT_PAGE_SIZE } from '../../transport';
 import { simplifyContact } from './helpers';
 import { textParameter } from '../../../shared/parameters';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -39,11 +39,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('pagedList', { pageSize: DEFAULT_PAGE_SIZE }),
 ];
 
-export const option = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many contacts',
-} as const satisfies OperationOption;
+export const option = crudOption('getAll', 'contacts');
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const search = textParameter(this, 'searchValue', i);

@@ -12,7 +12,7 @@ import { fieldError } from '../../../shared/validation';
 import { crmCom } from '../../transport';
 import { contactLocator } from '../helpers';
 import { contactBody, contactFields } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -30,11 +30,7 @@ export const description: INodeProperties[] = [
 
 export const concurrent = true;
 
-export const option = {
-	value: 'update',
-	name: 'Update',
-	action: 'Update a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('update', 'contact');
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'contactId', 'Contact', i);

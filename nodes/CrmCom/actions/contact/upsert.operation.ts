@@ -12,7 +12,7 @@ import { pathSegment } from '../../../shared/transport/url';
 import { fields, validate } from '../../../shared/validation';
 import { crmCom } from '../../transport';
 import { contactBody, contactFields } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -57,12 +57,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('write'),
 ];
 
-export const option = {
-	value: 'upsert',
-	name: 'Create or Update',
-	action: 'Create or update a contact',
-	description: 'Create a new record, or update the current one if it already exists (upsert)',
-} as const satisfies OperationOption;
+export const option = crudOption('upsert', 'contact');
 
 /** Pages searched for a match before giving up (the API ignores unknown filters). */
 const MAX_MATCH_PAGES = 10;

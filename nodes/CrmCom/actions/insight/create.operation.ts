@@ -6,7 +6,7 @@ import { toItems } from '../../../shared/router';
 import { fields, validate } from '../../../shared/validation';
 import { compact } from '../helpers';
 import { crmCom } from '../../transport';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -22,11 +22,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('write'),
 ];
 
-export const option = {
-	value: 'create',
-	name: 'Create',
-	action: 'Create an insight',
-} as const satisfies OperationOption;
+export const option = crudOption('create', 'insight');
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const input = validate(

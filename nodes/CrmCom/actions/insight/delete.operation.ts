@@ -5,16 +5,12 @@ import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { crmCom } from '../../transport';
 import { insightIdProperty } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [insightIdProperty, optionsCollection('write')];
 
-export const option = {
-	value: 'delete',
-	name: 'Delete',
-	action: 'Delete an insight',
-} as const satisfies OperationOption;
+export const option = crudOption('delete', 'insight');
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'insightId', 'Insight ID', i);

@@ -9,15 +9,11 @@ import { optionsCollection, returnAllOrLimit } from '../../../shared/description
 import { toItems } from '../../../shared/router';
 import { pagingOf, requestOptions } from '../../../shared/client';
 import { crmCom } from '../../transport';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 
 export const description: INodeProperties[] = [...returnAllOrLimit, optionsCollection('pagedList')];
 
-export const option = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many insights',
-} as const satisfies OperationOption;
+export const option = crudOption('getAll', 'insights');
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const records = await crmCom.list<IDataObject>(

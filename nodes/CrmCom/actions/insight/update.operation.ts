@@ -8,7 +8,7 @@ import { fieldError, fields, validate } from '../../../shared/validation';
 import { compact } from '../helpers';
 import { crmCom } from '../../transport';
 import { insightIdProperty } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -27,11 +27,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('write'),
 ];
 
-export const option = {
-	value: 'update',
-	name: 'Update',
-	action: 'Update an insight',
-} as const satisfies OperationOption;
+export const option = crudOption('update', 'insight');
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = idParameter(this, 'insightId', 'Insight ID', i);

@@ -15,14 +15,10 @@ import {
 	contactInformationBody,
 	contactInformationFields,
 } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'create',
-	name: 'Create',
-	action: 'Create a contact information',
-} as const satisfies OperationOption;
+export const option = crudOption('create', 'contact information');
 
 export const description: INodeProperties[] = [
 	{

@@ -12,14 +12,10 @@ import {
 	legacySimplifyProperty,
 	simplifyContactInformation,
 } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'get',
-	name: 'Get',
-	action: 'Get a contact information',
-} as const satisfies OperationOption;
+export const option = crudOption('get', 'contact information');
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contactInformation'], operation: ['get'] } },

@@ -15,13 +15,9 @@ import {
 	legacySimplifyProperty,
 	simplifyContactInformation,
 } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 
-export const option = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many contact informations',
-} as const satisfies OperationOption;
+export const option = crudOption('getAll', 'contact informations');
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contactInformation'], operation: ['getAll'] } },

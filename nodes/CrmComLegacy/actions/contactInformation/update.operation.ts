@@ -17,14 +17,10 @@ import {
 	contactInformationBody,
 	contactInformationFields,
 } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'update',
-	name: 'Update',
-	action: 'Update a contact information',
-} as const satisfies OperationOption;
+export const option = crudOption('update', 'contact information');
 
 export const description: INodeProperties[] = [
 	...identifierProperties,

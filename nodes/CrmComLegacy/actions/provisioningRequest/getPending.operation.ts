@@ -12,13 +12,13 @@ import { fieldError } from '../../../shared/validation';
 import { legacy } from '../../transport';
 import { legacySimplified, legacySimplifyProperty } from '../contactInformation/helpers';
 import { pagingOf, requestOptions } from '../../../shared/client';
-import type { OperationOption } from '../../../shared/operations';
+import { operationOption } from '../../../shared/operations';
 
-export const option = {
-	value: 'getPending',
-	name: 'Get Pending',
-	action: 'Get pending provisioning requests',
-} as const satisfies OperationOption;
+export const option = operationOption(
+	'getPending',
+	'Get Pending',
+	'Get pending provisioning requests',
+);
 
 export const description: INodeProperties[] = [
 	{

@@ -16,14 +16,10 @@ import {
 	nameProperty,
 } from './helpers';
 
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'create',
-	name: 'Create',
-	action: 'Create a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('create', 'contact');
 
 export const description: INodeProperties[] = [
 	{

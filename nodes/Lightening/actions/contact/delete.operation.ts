@@ -11,14 +11,10 @@ import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { lightening } from '../../transport';
 import { contactIdProperty } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'delete',
-	name: 'Delete',
-	action: 'Delete a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('delete', 'contact');
 
 export const description: INodeProperties[] = [
 	contactIdProperty,

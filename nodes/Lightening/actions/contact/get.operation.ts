@@ -12,14 +12,10 @@ import { idParameter } from '../../../shared/parameters';
 import { lightening } from '../../transport';
 import { simplifyContact, contactIdProperty } from './helpers';
 
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'get',
-	name: 'Get',
-	action: 'Get a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('get', 'contact');
 
 export const description: INodeProperties[] = [
 	contactIdProperty,

@@ -10,14 +10,10 @@ import { toItems } from '../../../shared/router';
 import { contactsOf, lightening } from '../../transport';
 import { customerIdsOf, customerIdsProperty, simplifyContact } from './helpers';
 
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { pagingOf, requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many contacts',
-} as const satisfies OperationOption;
+export const option = crudOption('getAll', 'contacts');
 
 export const description: INodeProperties[] = [
 	customerIdsProperty,

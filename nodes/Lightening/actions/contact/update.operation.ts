@@ -11,14 +11,10 @@ import { idParameter } from '../../../shared/parameters';
 import { lightening } from '../../transport';
 import { contactBody, contactIdProperty, fieldsCollection, nameProperty } from './helpers';
 
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'update',
-	name: 'Update',
-	action: 'Update a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('update', 'contact');
 
 export const description: INodeProperties[] = [
 	contactIdProperty,

@@ -19,15 +19,10 @@ import {
 } from './helpers';
 import { textParameter } from '../../../shared/parameters';
 import { fieldError } from '../../../shared/validation';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'upsert',
-	name: 'Create or Update',
-	action: 'Create or update a contact',
-	description: 'Create a new record, or update the current one if it already exists (upsert)',
-} as const satisfies OperationOption;
+export const option = crudOption('upsert', 'contact');
 
 export const description: INodeProperties[] = [
 	{
