@@ -2,6 +2,7 @@ import type { INodeProperties, IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/locator';
+import { choiceField } from '../../shared/descriptions';
 
 const GUID_LIKE = '[0-9A-Za-z][0-9A-Za-z_-]*';
 const GUID_EXAMPLE = '4dc0809f-ed91-4b68-b912-5bd6064d901e';
@@ -134,29 +135,27 @@ export const customFieldsCollection: INodeProperties = {
 	],
 };
 
-export const sortOptions: INodeProperties = {
-	displayName: 'Sort By',
-	name: 'sort',
-	type: 'options',
-	options: [
-		{ name: 'Created Date', value: 'CREATED_DATE' },
-		{ name: 'Name', value: 'NAME' },
-		{ name: 'Scheduled Date', value: 'SCHEDULED_DATE' },
-		{ name: 'Updated Date', value: 'UPDATED_DATE' },
+export const sortOptions: INodeProperties = choiceField(
+	'Sort By',
+	'sort',
+	[
+		['Created Date', 'CREATED_DATE'],
+		['Name', 'NAME'],
+		['Scheduled Date', 'SCHEDULED_DATE'],
+		['Updated Date', 'UPDATED_DATE'],
 	],
-	default: 'CREATED_DATE',
-};
+	'CREATED_DATE',
+);
 
-export const orderOptions: INodeProperties = {
-	displayName: 'Order',
-	name: 'order',
-	type: 'options',
-	options: [
-		{ name: 'Ascending', value: 'ASC' },
-		{ name: 'Descending', value: 'DESC' },
+export const orderOptions: INodeProperties = choiceField(
+	'Order',
+	'order',
+	[
+		['Ascending', 'ASC'],
+		['Descending', 'DESC'],
 	],
-	default: 'DESC',
-};
+	'DESC',
+);
 
 /**
  * An n8n date/time value (ISO string from the date picker, a Luxon DateTime or a JS Date from

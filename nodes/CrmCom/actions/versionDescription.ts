@@ -7,6 +7,7 @@ import * as analytics from './analytics/Analytics.resource';
 import * as contact from './contact/Contact.resource';
 import * as custom from './custom/Custom.resource';
 import * as insight from './insight/Insight.resource';
+import { choiceField } from '../../shared/descriptions';
 
 /** The credentials, gated by the Authentication parameter (its values name them). */
 export const credentials: INodeCredentialDescription[] = [
@@ -23,16 +24,15 @@ export const credentials: INodeCredentialDescription[] = [
 ];
 
 /** Which credential the node uses: its values name them (see `credentials`). */
-export const authenticationProperty: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	options: [
-		{ name: 'API Key', value: 'apiKey' },
-		{ name: 'User Login (JWT)', value: 'userJwt' },
+export const authenticationProperty: INodeProperties = choiceField(
+	'Authentication',
+	'authentication',
+	[
+		['API Key', 'apiKey'],
+		['User Login (JWT)', 'userJwt'],
 	],
-	default: 'apiKey',
-};
+	'apiKey',
+);
 
 /** Authentication, Resource, then each resource's operations and fields. */
 export const properties: INodeProperties[] = [

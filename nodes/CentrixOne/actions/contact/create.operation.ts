@@ -4,12 +4,14 @@ import type { Settled } from '../../../shared/concurrency';
 import { contactFieldsCollection } from './helpers';
 import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
-import { crudOption } from '../../../shared/operations';
+import type { OperationOption } from '../../../shared/operations';
 
-export const option = crudOption('create', 'contact', {
+export const option = {
+	value: 'create',
+	name: 'Create',
 	action: 'Create contacts',
 	description: 'Create contacts, many per request',
-});
+} as const satisfies OperationOption;
 
 export const description: INodeProperties[] = [
 	mappingModeProperty,

@@ -6,7 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { optionsCollection, simplifyProperty, simplifiedIf } from '../../../shared/descriptions';
+import {
+	choiceField,
+	optionsCollection,
+	simplifiedIf,
+	simplifyProperty,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrix } from '../../transport';
@@ -18,16 +23,15 @@ import { requestOptions } from '../../../shared/client';
 export const option = crudOption('get', 'contact');
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Find By',
-		name: 'findBy',
-		type: 'options',
-		options: [
-			{ name: 'CentrixOne ID (Idc)', value: 'idc' },
-			{ name: 'External ID', value: 'externalId' },
+	choiceField(
+		'Find By',
+		'findBy',
+		[
+			['CentrixOne ID (Idc)', 'idc'],
+			['External ID', 'externalId'],
 		],
-		default: 'idc',
-	},
+		'idc',
+	),
 	{ displayName: 'Value', name: 'value', type: 'string', default: '', required: true },
 	simplifyProperty,
 	optionsCollection('read'),

@@ -5,12 +5,14 @@ import { fieldError } from '../../../shared/validation';
 import { contactFieldsCollection } from './helpers';
 import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
-import { crudOption } from '../../../shared/operations';
+import type { OperationOption } from '../../../shared/operations';
 
-export const option = crudOption('update', 'contact', {
+export const option = {
+	value: 'update',
+	name: 'Update',
 	action: 'Update contacts',
 	description: 'Update contacts by their CentrixOne ID, many per request',
-});
+} as const satisfies OperationOption;
 
 export const description: INodeProperties[] = [
 	mappingModeProperty,

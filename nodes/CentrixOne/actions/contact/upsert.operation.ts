@@ -6,9 +6,14 @@ import { fieldError } from '../../../shared/validation';
 import { contactFieldsCollection } from './helpers';
 import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
-import { crudOption } from '../../../shared/operations';
+import type { OperationOption } from '../../../shared/operations';
 
-export const option = crudOption('upsert', 'contact', { action: 'Create or update contacts' });
+export const option = {
+	value: 'upsert',
+	name: 'Create or Update',
+	action: 'Create or update contacts',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+} as const satisfies OperationOption;
 
 export const description: INodeProperties[] = [
 	mappingModeProperty,

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
+import { choiceField, optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrix } from '../../transport';
@@ -22,16 +22,15 @@ export const description: INodeProperties[] = [
 		description:
 			'The list whose opportunities to read. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Filter Mode',
-		name: 'filterMode',
-		type: 'options',
-		options: [
-			{ name: 'None', value: 'none' },
-			{ name: 'Raw (Experts)', value: 'raw' },
+	choiceField(
+		'Filter Mode',
+		'filterMode',
+		[
+			['None', 'none'],
+			['Raw (Experts)', 'raw'],
 		],
-		default: 'none',
-	},
+		'none',
+	),
 	{
 		displayName: 'Raw Filters',
 		name: 'rawFilters',

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
+import { choiceField, optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter, listOf } from '../../../shared/parameters';
 import { pagingOf, requestOptions } from '../../../shared/client';
@@ -37,17 +37,16 @@ export const description: INodeProperties[] = [
 				description: 'Whether to return only the primary account',
 			},
 			{ ...orderOptions },
-			{
-				displayName: 'Sort By',
-				name: 'sort',
-				type: 'options',
-				options: [
-					{ name: 'Created Date', value: 'CREATED_DATE' },
-					{ name: 'Name', value: 'NAME' },
-					{ name: 'Updated Date', value: 'UPDATED_DATE' },
+			choiceField(
+				'Sort By',
+				'sort',
+				[
+					['Created Date', 'CREATED_DATE'],
+					['Name', 'NAME'],
+					['Updated Date', 'UPDATED_DATE'],
 				],
-				default: 'CREATED_DATE',
-			},
+				'CREATED_DATE',
+			),
 			{
 				displayName: 'States',
 				name: 'states',

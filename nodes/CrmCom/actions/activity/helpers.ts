@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 import { fields, validate } from '../../../shared/validation';
 import { crmDropdown, isoFromEpoch } from '../helpers';
+import { choiceField } from '../../../shared/descriptions';
 
 /** Fields shared by Create and Update of an activity. */
 export const activityWriteFields: INodeProperties[] = [
@@ -51,17 +52,16 @@ export const linkedToCollection: INodeProperties = {
 			displayName: 'Entity',
 			name: 'entity',
 			values: [
-				{
-					displayName: 'Type',
-					name: 'type',
-					type: 'options',
-					options: [
-						{ name: 'Lead', value: 'LEAD' },
-						{ name: 'Order', value: 'ORDER' },
-						{ name: 'Service Request', value: 'SERVICE_REQUEST' },
+				choiceField(
+					'Type',
+					'type',
+					[
+						['Lead', 'LEAD'],
+						['Order', 'ORDER'],
+						['Service Request', 'SERVICE_REQUEST'],
 					],
-					default: 'ORDER',
-				},
+					'ORDER',
+				),
 				{ displayName: 'ID', name: 'id', type: 'string', default: '' },
 			],
 		},

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { choiceField, optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { legacy } from '../../transport';
@@ -21,16 +21,15 @@ import { requestOptions } from '../../../shared/client';
 export const option = crudOption('create', 'contact information');
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Type',
-		name: 'type',
-		type: 'options',
-		options: [
-			{ name: 'Company', value: 'COMPANY' },
-			{ name: 'Person', value: 'PERSON' },
+	choiceField(
+		'Type',
+		'type',
+		[
+			['Company', 'COMPANY'],
+			['Person', 'PERSON'],
 		],
-		default: 'PERSON',
-	},
+		'PERSON',
+	),
 	{
 		displayName: 'Fields',
 		name: 'fields',
