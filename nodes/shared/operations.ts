@@ -1,7 +1,10 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { updateDisplayOptions } from './descriptions';
 import type { OperationModule } from './router';
+
+/** What an operation's `execute` gives for item i: its output items (see `toItems`). */
+export type OperationItems = Promise<INodeExecutionData[]>;
 
 /** An operation's entry in its resource's Operation dropdown. */
 export interface OperationOption {

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { optionsCollection } from '../../../shared/descriptions';
@@ -12,7 +7,7 @@ import { toItems } from '../../../shared/router';
 import { fieldError, validate } from '../../../shared/validation';
 import { cention, JSON_API_HEADERS } from '../../transport';
 import { requestOptions } from '../../../shared/client';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 
 /** A list field: several values, each of which may itself be a comma-separated list. */
 function listField(
@@ -176,7 +171,7 @@ export function createdFrom(
 	return statusCode === 201 ? true : null;
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const more = this.getNodeParameter('moreChannels', i, {}) as IDataObject;
 	const custom = (

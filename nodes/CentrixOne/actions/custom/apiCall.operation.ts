@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
@@ -19,6 +14,7 @@ import {
 	queryParametersProperty,
 } from '../../../shared/customApiCall';
 import { baseFilterPart, centrix, type CentrixObject } from '../../transport';
+import type { OperationItems } from '../../../shared/operations';
 
 export const option = customApiCallOption(
 	'Read (GET) or add/edit (POST) any CentrixOne object, with the credential, retries and redaction',
@@ -83,7 +79,7 @@ function baseFilterOf(ctx: IExecuteFunctions, i: number): string {
 		.join(',');
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const method = this.getNodeParameter('method', i) as 'GET' | 'POST';
 	const object = textParameter(this, 'object', i);

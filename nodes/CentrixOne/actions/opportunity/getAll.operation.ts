@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { choiceField, optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -6,7 +6,7 @@ import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrix } from '../../transport';
 import { fieldsOf, filtersOf } from '../contact/helpers';
 import { textParameter } from '../../../shared/parameters';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { pagingOf, requestOptions } from '../../../shared/client';
 
 export const option = crudOption('getAll', 'opportunities');
@@ -51,7 +51,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('read'),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	let filter: string;
 	try {
 		filter = baseFilterPart('S', textParameter(this, 'listId', i));

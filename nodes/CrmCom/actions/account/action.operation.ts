@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -11,7 +6,7 @@ import { idParameter, textParameter } from '../../../shared/parameters';
 import { fieldError } from '../../../shared/validation';
 import { crmCom } from '../../transport';
 import { accountLocator } from '../helpers';
-import { operationOption } from '../../../shared/operations';
+import { operationOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 const STATES = ['ACTIVE', 'SUSPENDED', 'TERMINATED'];
@@ -59,7 +54,7 @@ export const option = operationOption(
 	'Activate suspend or terminate an account',
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'accountId', 'Account', i);
 	const state = String(this.getNodeParameter('state', i));
 	if (!STATES.includes(state))

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { optionsCollection } from '../../../shared/descriptions';
@@ -12,7 +7,7 @@ import { idParameter } from '../../../shared/parameters';
 import { fields, validate } from '../../../shared/validation';
 import { compact, contactLocator } from '../helpers';
 import { crmCom } from '../../transport';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -76,7 +71,7 @@ const schema = z.object({
 	name: fields.optional(200),
 });
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const contactId = idParameter(this, 'contactId', 'Contact', i);
 	const input = validate(
 		this.getNode(),

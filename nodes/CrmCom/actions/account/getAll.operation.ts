@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { choiceField, optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -11,7 +6,7 @@ import { idParameter, listOf } from '../../../shared/parameters';
 import { pagingOf, requestOptions } from '../../../shared/client';
 import { crmCom } from '../../transport';
 import { contactLocator, orderOptions } from '../helpers';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 
 export const ACCOUNT_STATES = [
 	{ name: 'Active', value: 'ACTIVE' },
@@ -61,7 +56,7 @@ export const description: INodeProperties[] = [
 
 export const option = crudOption('getAll', 'accounts of a contact');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const contactId = idParameter(this, 'contactId', 'Contact', i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const states = listOf(filters.states);

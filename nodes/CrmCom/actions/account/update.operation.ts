@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { optionsCollection } from '../../../shared/descriptions';
@@ -12,7 +7,7 @@ import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
 import { compact, accountLocator, fieldsToClearProperty, withClearedFields } from '../helpers';
 import { crmCom } from '../../transport';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 /** The nullable fields of PUT /accounts/{id} that can be emptied. */
@@ -82,7 +77,7 @@ const schema = z.object({
 	paymentTermsId: fields.optional(),
 });
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'accountId', 'Account', i);
 	const input = validate(
 		this.getNode(),

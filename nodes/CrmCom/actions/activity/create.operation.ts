@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { optionsCollection } from '../../../shared/descriptions';
@@ -20,7 +15,7 @@ import {
 } from '../helpers';
 import { crmCom } from '../../transport';
 import { activityWriteFields, linkedToCollection, linkedEntities } from './helpers';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -84,7 +79,7 @@ const schema = z.object({
 	assignToTeamId: fields.optional(),
 });
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const contactId = decodeURIComponent(idParameter(this, 'contactId', 'Contact', i));
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;

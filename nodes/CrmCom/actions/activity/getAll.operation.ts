@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	optionsCollection,
@@ -27,7 +22,7 @@ import {
 } from '../helpers';
 import { crmCom, DEFAULT_PAGE_SIZE } from '../../transport';
 import { ACTIVITY_STATES, simplifyActivity } from './helpers';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -182,7 +177,7 @@ export function activityQuery(
 	};
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const records = await crmCom.list(
 		this,

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { optionsCollection } from '../../../shared/descriptions';
@@ -26,7 +21,7 @@ import {
 	linkedToCollection,
 	ACTIVITY_STATES,
 } from './helpers';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 /** The nullable fields of PUT /activities/{id} that can be emptied. */
@@ -83,7 +78,7 @@ const schema = z.object({
 	assignToTeamId: fields.optional(),
 });
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const id = idParameter(this, 'activityId', 'Activity', i);
 	const update = this.getNodeParameter('updateFields', i, {}) as IDataObject;

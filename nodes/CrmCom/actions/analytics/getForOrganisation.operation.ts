@@ -1,11 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { organisationLocator } from '../helpers';
 import { crmCom } from '../../transport';
-import { operationOption } from '../../../shared/operations';
+import { operationOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -19,7 +19,7 @@ export const option = operationOption(
 	'Get analytics for the organisation',
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'organisationId', 'Organisation ID', i);
 	return toItems(
 		await crmCom.request(this, {

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, simplifyProperty, simplifiedIf } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -6,7 +6,7 @@ import { idParameter } from '../../../shared/parameters';
 import { crmCom } from '../../transport';
 import { contactLocator } from '../helpers';
 import { simplifyContact } from './helpers';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -24,7 +24,7 @@ export const description: INodeProperties[] = [
 
 export const option = crudOption('get', 'contact');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'contactId', 'Contact', i);
 	const include = this.getNodeParameter('includeCustomFields', i, false) as boolean;
 	const contact = await crmCom.request(this, {

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	optionsCollection,
@@ -16,7 +11,7 @@ import { pagingOf, requestOptions } from '../../../shared/client';
 import { crmCom, DEFAULT_PAGE_SIZE } from '../../transport';
 import { simplifyContact } from './helpers';
 import { textParameter } from '../../../shared/parameters';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -41,7 +36,7 @@ export const description: INodeProperties[] = [
 
 export const option = crudOption('getAll', 'contacts');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const search = textParameter(this, 'searchValue', i);
 	const include = this.getNodeParameter('includeCustomFields', i, false) as boolean;
 	const records = await crmCom.list<IDataObject>(

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -12,7 +7,7 @@ import { fieldError } from '../../../shared/validation';
 import { crmCom } from '../../transport';
 import { contactLocator } from '../helpers';
 import { contactBody, contactFields } from './helpers';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -32,7 +27,7 @@ export const concurrent = true;
 
 export const option = crudOption('update', 'contact');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'contactId', 'Contact', i);
 	const body = contactBody(
 		this.getNode(),

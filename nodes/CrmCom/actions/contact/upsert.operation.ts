@@ -1,10 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -12,7 +7,7 @@ import { pathSegment } from '../../../shared/transport/url';
 import { fields, validate } from '../../../shared/validation';
 import { crmCom } from '../../transport';
 import { contactBody, contactFields } from './helpers';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -62,7 +57,7 @@ export const option = crudOption('upsert', 'contact');
 /** Pages searched for a match before giving up (the API ignores unknown filters). */
 const MAX_MATCH_PAGES = 10;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const matchBy = this.getNodeParameter('matchBy', i) as 'email' | 'code' | 'phone' | 'customField';
 	const matchValue = validate(

@@ -2,7 +2,6 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
-	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 import { z } from 'zod';
@@ -20,6 +19,7 @@ import {
 	queryParameters,
 	queryParametersProperty,
 } from '../../../shared/customApiCall';
+import type { OperationItems } from '../../../shared/operations';
 
 export const description: INodeProperties[] = [
 	methodProperty(['DELETE', 'GET', 'PATCH', 'POST', 'PUT']),
@@ -89,7 +89,7 @@ const pathSchema = z
 		if (escape) ctx.addIssue({ code: z.ZodIssueCode.custom, message: escape });
 	});
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const method = this.getNodeParameter('method', i) as IHttpRequestMethods;
 	const path = validate(

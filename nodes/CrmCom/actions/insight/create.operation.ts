@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { optionsCollection } from '../../../shared/descriptions';
@@ -6,7 +6,7 @@ import { toItems } from '../../../shared/router';
 import { fields, validate } from '../../../shared/validation';
 import { compact } from '../helpers';
 import { crmCom } from '../../transport';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -24,7 +24,7 @@ export const description: INodeProperties[] = [
 
 export const option = crudOption('create', 'insight');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const input = validate(
 		this.getNode(),
 		z.object({ name: fields.required(200), description: fields.optional() }),

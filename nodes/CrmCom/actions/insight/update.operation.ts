@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { optionsCollection } from '../../../shared/descriptions';
@@ -8,7 +8,7 @@ import { fieldError, fields, validate } from '../../../shared/validation';
 import { compact } from '../helpers';
 import { crmCom } from '../../transport';
 import { insightIdProperty } from './helpers';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -29,7 +29,7 @@ export const description: INodeProperties[] = [
 
 export const option = crudOption('update', 'insight');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'insightId', 'Insight ID', i);
 	const input = validate(
 		this.getNode(),

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { choiceField, optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -15,7 +10,7 @@ import {
 	contactInformationBody,
 	contactInformationFields,
 } from './helpers';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const option = crudOption('create', 'contact information');
@@ -42,7 +37,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('write'),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const type = this.getNodeParameter('type', i) as string;
 	const body = contactInformationBody(
 		this,

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -12,7 +12,7 @@ import {
 	legacySimplifyProperty,
 	simplifyContactInformation,
 } from './helpers';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const option = crudOption('get', 'contact information');
@@ -27,7 +27,7 @@ export const description = updateDisplayOptions(
 	],
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const { key, value } = identifierOf(this, i);
 	const data = await legacy.request<IDataObject>(this, {
 		method: 'GET',

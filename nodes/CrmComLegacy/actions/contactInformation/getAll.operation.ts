@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
 	optionsCollection,
@@ -15,7 +15,7 @@ import {
 	legacySimplifyProperty,
 	simplifyContactInformation,
 } from './helpers';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 
 export const option = crudOption('getAll', 'contact informations');
 
@@ -24,7 +24,7 @@ export const description = updateDisplayOptions(
 	[...returnAllOrLimit, ...fieldsSetProperties, legacySimplifyProperty, optionsCollection('list')],
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const records = await legacy.list<IDataObject>(
 		this,
 		{

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -17,7 +12,7 @@ import {
 	contactInformationBody,
 	contactInformationFields,
 } from './helpers';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const option = crudOption('update', 'contact information');
@@ -36,7 +31,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('write'),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const { key, value } = identifierOf(this, i);
 	const body = contactInformationBody(
 		this,

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readRequestSettings, optionsCollection } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
@@ -16,6 +11,7 @@ import {
 	jsonObjectParameter,
 	methodProperty,
 } from '../../../shared/customApiCall';
+import type { OperationItems } from '../../../shared/operations';
 
 export const option = customApiCallOption(
 	'Call any entity/action of the API with the token, envelope checks and paging',
@@ -51,7 +47,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('list'),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const method = this.getNodeParameter('method', i) as 'GET' | 'POST';
 	const path = textParameter(this, 'path', i).replace(/^\/+/, '');

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
@@ -12,7 +7,7 @@ import { fieldError } from '../../../shared/validation';
 import { legacy } from '../../transport';
 import { legacySimplified, legacySimplifyProperty } from '../contactInformation/helpers';
 import { pagingOf, requestOptions } from '../../../shared/client';
-import { operationOption } from '../../../shared/operations';
+import { operationOption, type OperationItems } from '../../../shared/operations';
 
 export const option = operationOption(
 	'getPending',
@@ -36,7 +31,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** The oldest pending requests first, 50 per call at most. */
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const provider = textParameter(this, 'provider', i);
 	if (!provider)
 		throw fieldError(this.getNode(), 'Provider Alternative Code', 'must not be empty', i);

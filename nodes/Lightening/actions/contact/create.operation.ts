@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -16,7 +11,7 @@ import {
 	nameProperty,
 } from './helpers';
 
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const option = crudOption('create', 'contact');
@@ -35,7 +30,7 @@ export const description: INodeProperties[] = [
 ];
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const [customerId] = customerIdsOf(this.getNode(), this.getNodeParameter('customerId', i), i);
 	const body = contactBody(
 		this.getNode(),

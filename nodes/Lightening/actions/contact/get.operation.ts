@@ -1,10 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, simplifyProperty, simplifiedIf } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -12,7 +7,7 @@ import { idParameter } from '../../../shared/parameters';
 import { lightening } from '../../transport';
 import { simplifyContact, contactIdProperty } from './helpers';
 
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const option = crudOption('get', 'contact');
@@ -23,7 +18,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('read'),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const reply = await lightening.request<{ entity?: IDataObject; entities?: IDataObject[] }>(this, {
 		method: 'GET',
 		path: `contact/${idParameter(this, 'contactId', 'Contact ID', i)}`,

@@ -1,10 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -19,7 +14,7 @@ import {
 } from './helpers';
 import { textParameter } from '../../../shared/parameters';
 import { fieldError } from '../../../shared/validation';
-import { crudOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const option = crudOption('upsert', 'contact');
@@ -47,7 +42,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('write'),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const [customerId] = customerIdsOf(node, this.getNodeParameter('customerId', i), i);
 	const email = textParameter(this, 'matchEmail', i);

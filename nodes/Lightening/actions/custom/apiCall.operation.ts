@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
@@ -19,6 +14,7 @@ import {
 	queryParametersProperty,
 } from '../../../shared/customApiCall';
 import { lightening } from '../../transport';
+import type { OperationItems } from '../../../shared/operations';
 
 export const option = customApiCallOption(
 	'Call any route of the API with the credential, retries and the check for errors inside a 200',
@@ -40,7 +36,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('read'),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const method = this.getNodeParameter('method', i) as 'GET' | 'POST';
 	const route = textParameter(this, 'route', i).replace(/^\/+/, '');
