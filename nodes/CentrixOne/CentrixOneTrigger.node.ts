@@ -9,7 +9,12 @@ import type {
 
 import { listOf } from '../shared/parameters';
 import { emitItems, pollSnapshot, triggerStore, type SnapshotState } from '../shared/trigger';
-import { choiceField, optionsCollection, readRequestSettings } from '../shared/descriptions';
+import {
+	choiceField,
+	optionsCollection,
+	readRequestSettings,
+	stringField,
+} from '../shared/descriptions';
 import { fieldError } from '../shared/validation';
 import { baseFilterPart, centrixRequest } from './transport';
 
@@ -53,15 +58,11 @@ export class CentrixOneTrigger implements INodeType {
 				],
 				'any',
 			),
-			{
-				displayName: 'List IDs',
-				name: 'lists',
-				type: 'string',
-				default: '',
+			stringField('List IDs', 'lists', {
 				placeholder: '10, 20',
 				description:
 					'Watch only the contacts of these lists (comma-separated IDs); empty watches all contacts',
-			},
+			}),
 			optionsCollection('read'),
 		],
 	};

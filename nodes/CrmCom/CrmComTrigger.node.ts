@@ -9,6 +9,7 @@ import type {
 
 import {
 	choiceField,
+	collectionField,
 	optionsCollection,
 	readRequestSettings,
 	simplifyProperty,
@@ -146,24 +147,17 @@ export class CrmComTrigger implements INodeType {
 				],
 				'activityCreated',
 			),
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					crmDropdown('Assigned Team', 'assignToTeamId', 'getTeams', 'Teams from GET /teams.'),
-					crmDropdown('Assigned User', 'assignToUserId', 'getUsers', 'Users from GET /users.'),
-					{ displayName: 'Contact ID', name: 'contactId', type: 'string', default: '' },
-					crmMultiDropdown(
-						'Type',
-						'types',
-						'getActivityTypes',
-						'Activity types seen on recent activities.',
-					),
-				],
-			},
+			collectionField('Filters', 'filters', 'Add Filter', [
+				crmDropdown('Assigned Team', 'assignToTeamId', 'getTeams', 'Teams from GET /teams.'),
+				crmDropdown('Assigned User', 'assignToUserId', 'getUsers', 'Users from GET /users.'),
+				{ displayName: 'Contact ID', name: 'contactId', type: 'string', default: '' },
+				crmMultiDropdown(
+					'Type',
+					'types',
+					'getActivityTypes',
+					'Activity types seen on recent activities.',
+				),
+			]),
 			simplifyProperty,
 			optionsCollection('rangeList'),
 		],

@@ -12,6 +12,7 @@ import {
 	optionsCollection,
 	readRequestSettings,
 	simplifyProperty,
+	stringField,
 } from '../shared/descriptions';
 import {
 	emitItems,
@@ -91,15 +92,11 @@ export class LighteningTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'lighteningApi', required: true }],
 		properties: [
-			{
-				displayName: 'Customer IDs',
-				name: 'customerIds',
-				type: 'string',
-				default: '',
+			stringField('Customer IDs', 'customerIds', {
 				required: true,
 				placeholder: '1, 2',
 				description: 'Watch the contacts of these customers (comma-separated IDs)',
-			},
+			}),
 			choiceField(
 				'Trigger On',
 				'event',

@@ -283,3 +283,14 @@ export function repeatableField(
 		...extra,
 	};
 }
+
+/** A collection of optional fields the user adds one by one ("Add Field", "Add Filter"). */
+export function collectionField(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	options: INodeProperties[],
+	extra: FieldExtra = {},
+): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder, default: {}, options, ...extra };
+}

@@ -2,7 +2,7 @@ import type { INodeProperties, IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/locator';
-import { choiceField } from '../../shared/descriptions';
+import { choiceField, stringField } from '../../shared/descriptions';
 
 const GUID_LIKE = '[0-9A-Za-z][0-9A-Za-z_-]*';
 const GUID_EXAMPLE = '4dc0809f-ed91-4b68-b912-5bd6064d901e';
@@ -122,13 +122,7 @@ export const customFieldsCollection: INodeProperties = {
 			displayName: 'Field',
 			name: 'field',
 			values: [
-				{
-					displayName: 'Key',
-					name: 'key',
-					type: 'string',
-					default: '',
-					description: "The custom field's unique key",
-				},
+				stringField('Key', 'key', { description: "The custom field's unique key" }),
 				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 			],
 		},

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { collectionField, optionsCollection, stringField } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError, validate } from '../../../shared/validation';
@@ -38,14 +38,10 @@ export const description: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
+	stringField('Name', 'name', {
 		placeholder: 'Jane Doe',
 		description: 'Name of the person the contacts belong to',
-	},
+	}),
 	listField('Emails', 'emails', 'name@email.com', 'Email addresses.'),
 	listField(
 		'Phone Numbers',
@@ -53,18 +49,11 @@ export const description: INodeProperties[] = [
 		'+46701234567',
 		'Phone numbers in international form, with a plus sign.',
 	),
-	{
-		displayName: 'More Channels',
-		name: 'moreChannels',
-		type: 'collection',
-		placeholder: 'Add Channel',
-		default: {},
-		options: [
-			listField('Facebook IDs', 'facebook', '12345@facebook.com', 'Facebook accounts.'),
-			listField('LINE IDs', 'line', 'centionline-c12345', 'LINE messenger accounts.'),
-			listField('VK IDs', 'vk', 'centionvk-cc-12345', 'VKontakte accounts.'),
-		],
-	},
+	collectionField('More Channels', 'moreChannels', 'Add Channel', [
+		listField('Facebook IDs', 'facebook', '12345@facebook.com', 'Facebook accounts.'),
+		listField('LINE IDs', 'line', 'centionline-c12345', 'LINE messenger accounts.'),
+		listField('VK IDs', 'vk', 'centionvk-cc-12345', 'VKontakte accounts.'),
+	]),
 	{
 		displayName: 'Custom Fields',
 		name: 'customFields',
@@ -79,13 +68,7 @@ export const description: INodeProperties[] = [
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					{
-						displayName: 'Label',
-						name: 'label',
-						type: 'string',
-						default: '',
-						placeholder: 'Customer ID',
-					},
+					stringField('Label', 'label', { placeholder: 'Customer ID' }),
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 				],
 			},

@@ -1,6 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { choiceField, optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
+import {
+	choiceField,
+	optionsCollection,
+	returnAllOrLimit,
+	stringField,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrix } from '../../transport';
@@ -31,22 +36,14 @@ export const description: INodeProperties[] = [
 		],
 		'none',
 	),
-	{
-		displayName: 'Raw Filters',
-		name: 'rawFilters',
-		type: 'string',
+	stringField('Raw Filters', 'rawFilters', {
 		typeOptions: { rows: 3 },
-		default: '',
 		displayOptions: { show: { filterMode: ['raw'] } },
 		description: 'Elements separated by TAB, conditions by line breaks',
-	},
-	{
-		displayName: 'More Fields',
-		name: 'moreFields',
-		type: 'string',
-		default: '',
+	}),
+	stringField('More Fields', 'moreFields', {
 		description: 'Field names, comma-separated (empty: all fields)',
-	},
+	}),
 	...returnAllOrLimit,
 	optionsCollection('read'),
 ];

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { optionsCollection, stringField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter, textParameter } from '../../../shared/parameters';
 import { fieldError } from '../../../shared/validation';
@@ -36,15 +36,11 @@ export const description: INodeProperties[] = [
 		],
 		default: 'SUSPENDED',
 	},
-	{
-		displayName: 'Transfer Balance To Account ID',
-		name: 'transferToAccountId',
-		type: 'string',
-		default: '',
+	stringField('Transfer Balance To Account ID', 'transferToAccountId', {
 		description:
 			"Another open account that receives this account's balance. If empty, the balance is lost on termination.",
 		displayOptions: { show: { state: ['TERMINATED'] } },
-	},
+	}),
 	optionsCollection('write'),
 ];
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { collectionField, optionsCollection, stringField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { fields, validate } from '../../../shared/validation';
@@ -22,42 +22,20 @@ export const description: INodeProperties[] = [
 		description:
 			'The 3-letter ISO 4217 code of the account currency; a contact has at most one account per currency',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Billing Address ID',
-				name: 'billingAddressId',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Classification ID',
-				name: 'classificationId',
-				type: 'string',
-				default: '',
-				description: 'If empty, the default classification is used',
-			},
-			{
-				displayName: 'Is Primary',
-				name: 'isPrimary',
-				type: 'boolean',
-				default: false,
-				description: "Whether this becomes the contact's primary account",
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'If empty, CRM.COM names it by its rules',
-			},
-		],
-	},
+	collectionField('Additional Fields', 'additionalFields', 'Add Field', [
+		stringField('Billing Address ID', 'billingAddressId'),
+		stringField('Classification ID', 'classificationId', {
+			description: 'If empty, the default classification is used',
+		}),
+		{
+			displayName: 'Is Primary',
+			name: 'isPrimary',
+			type: 'boolean',
+			default: false,
+			description: "Whether this becomes the contact's primary account",
+		},
+		stringField('Name', 'name', { description: 'If empty, CRM.COM names it by its rules' }),
+	]),
 	optionsCollection('write'),
 ];
 

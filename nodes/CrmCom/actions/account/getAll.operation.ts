@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { choiceField, optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
+import {
+	choiceField,
+	collectionField,
+	optionsCollection,
+	returnAllOrLimit,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter, listOf } from '../../../shared/parameters';
 import { pagingOf, requestOptions } from '../../../shared/client';
@@ -17,40 +22,33 @@ export const ACCOUNT_STATES = [
 export const description: INodeProperties[] = [
 	{ ...contactLocator, description: 'The contact whose accounts to list' },
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Only Primary',
-				name: 'isPrimary',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return only the primary account',
-			},
-			{ ...orderOptions },
-			choiceField(
-				'Sort By',
-				'sort',
-				[
-					['Created Date', 'CREATED_DATE'],
-					['Name', 'NAME'],
-					['Updated Date', 'UPDATED_DATE'],
-				],
-				'CREATED_DATE',
-			),
-			{
-				displayName: 'States',
-				name: 'states',
-				type: 'multiOptions',
-				options: ACCOUNT_STATES,
-				default: [],
-			},
-		],
-	},
+	collectionField('Filters', 'filters', 'Add Filter', [
+		{
+			displayName: 'Only Primary',
+			name: 'isPrimary',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return only the primary account',
+		},
+		{ ...orderOptions },
+		choiceField(
+			'Sort By',
+			'sort',
+			[
+				['Created Date', 'CREATED_DATE'],
+				['Name', 'NAME'],
+				['Updated Date', 'UPDATED_DATE'],
+			],
+			'CREATED_DATE',
+		),
+		{
+			displayName: 'States',
+			name: 'states',
+			type: 'multiOptions',
+			options: ACCOUNT_STATES,
+			default: [],
+		},
+	]),
 	optionsCollection('pagedList'),
 ];
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { collectionField, optionsCollection, stringField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
@@ -19,50 +19,29 @@ const CLEARABLE = [
 
 export const description: INodeProperties[] = [
 	accountLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Billing Address ID',
-				name: 'billingAddressId',
-				type: 'string',
-				default: '',
-				description: 'A contact address to bill this account to',
-			},
-			{
-				displayName: 'Classification ID',
-				name: 'classificationId',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Credit Limit',
-				name: 'creditLimit',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 0,
-				description: "In the account's currency",
-			},
-			{
-				displayName: 'Is Primary',
-				name: 'isPrimary',
-				type: 'boolean',
-				default: true,
-				description:
-					"Whether this becomes the contact's primary account (the previous one is unmarked)",
-			},
-			{
-				displayName: 'Payment Terms ID',
-				name: 'paymentTermsId',
-				type: 'string',
-				default: '',
-			},
-		],
-	},
+	collectionField('Update Fields', 'updateFields', 'Add Field', [
+		stringField('Billing Address ID', 'billingAddressId', {
+			description: 'A contact address to bill this account to',
+		}),
+		stringField('Classification ID', 'classificationId'),
+		{
+			displayName: 'Credit Limit',
+			name: 'creditLimit',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 0,
+			description: "In the account's currency",
+		},
+		{
+			displayName: 'Is Primary',
+			name: 'isPrimary',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether this becomes the contact's primary account (the previous one is unmarked)",
+		},
+		stringField('Payment Terms ID', 'paymentTermsId'),
+	]),
 	fieldsToClearProperty(CLEARABLE),
 	optionsCollection('concurrentWrite'),
 ];

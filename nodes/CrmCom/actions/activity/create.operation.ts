@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { optionsCollection, stringField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
@@ -23,14 +23,7 @@ export const description: INodeProperties[] = [
 		...contactLocator,
 		description: 'The contact the activity is for (CRM.COM links every activity to a contact)',
 	},
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'Call customer',
-	},
+	stringField('Name', 'name', { required: true, placeholder: 'Call customer' }),
 	{
 		...crmDropdown(
 			'Activity Type',

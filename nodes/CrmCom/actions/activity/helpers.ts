@@ -2,26 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 import { fields, validate } from '../../../shared/validation';
 import { crmDropdown, isoFromEpoch } from '../helpers';
-import { choiceField } from '../../../shared/descriptions';
+import { choiceField, stringField } from '../../../shared/descriptions';
 
 /** Fields shared by Create and Update of an activity. */
 export const activityWriteFields: INodeProperties[] = [
-	{
-		displayName: 'Address ID',
-		name: 'addressId',
-		type: 'string',
-		default: '',
+	stringField('Address ID', 'addressId', {
 		description: 'A contact address to use as the activity address',
-	},
+	}),
 	crmDropdown('Assign To Team', 'assignToTeamId', 'getTeams', 'Teams from GET /teams.'),
 	crmDropdown('Assign To User', 'assignToUserId', 'getUsers', 'Users from GET /users.'),
-	{
-		displayName: 'Description',
-		name: 'description',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-	},
+	stringField('Description', 'description', { typeOptions: { rows: 3 } }),
 	{
 		displayName: 'Scheduled To',
 		name: 'scheduledTo',

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { collectionField, optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { crmCom } from '../../transport';
 import { contactBody, contactFields } from './helpers';
@@ -8,14 +8,7 @@ import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Fields',
-		name: 'contactFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: contactFields,
-	},
+	collectionField('Fields', 'contactFields', 'Add Field', contactFields),
 	optionsCollection('concurrentWrite'),
 ];
 

@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import {
 	optionsCollection,
 	returnAllOrLimit,
-	simplifyProperty,
 	simplifiedIf,
+	simplifyProperty,
+	stringField,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pagingOf, requestOptions } from '../../../shared/client';
@@ -15,14 +16,10 @@ import { crudOption, type OperationItems } from '../../../shared/operations';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Search',
-		name: 'searchValue',
-		type: 'string',
-		default: '',
+	stringField('Search', 'searchValue', {
 		description:
 			'Matches name, email, code or phone like this text. CRM.COM searches are slow (seconds): raise Timeout in Options if needed.',
-	},
+	}),
 	{
 		displayName: 'Include Custom Fields',
 		name: 'includeCustomFields',

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { collectionField, optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { fieldError } from '../../../shared/validation';
@@ -12,14 +12,7 @@ import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
 	contactLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: contactFields,
-	},
+	collectionField('Update Fields', 'updateFields', 'Add Field', contactFields),
 	optionsCollection('concurrentWrite'),
 ];
 

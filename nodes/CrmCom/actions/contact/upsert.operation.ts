@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { collectionField, optionsCollection, stringField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pathSegment } from '../../../shared/transport/url';
 import { fields, validate } from '../../../shared/validation';
@@ -25,30 +25,15 @@ export const description: INodeProperties[] = [
 		description:
 			'How to find the existing contact: if exactly one matches it is updated, if none matches a contact is created',
 	},
-	{
-		displayName: 'Custom Field Key',
-		name: 'matchKey',
-		type: 'string',
-		default: '',
+	stringField('Custom Field Key', 'matchKey', {
 		required: true,
 		displayOptions: { show: { matchBy: ['customField'] } },
-	},
-	{
-		displayName: 'Match Value',
-		name: 'matchValue',
-		type: 'string',
-		default: '',
+	}),
+	stringField('Match Value', 'matchValue', {
 		required: true,
 		description: 'The value to look for; it is also written to the contact',
-	},
-	{
-		displayName: 'Fields',
-		name: 'contactFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: contactFields,
-	},
+	}),
+	collectionField('Fields', 'contactFields', 'Add Field', contactFields),
 	optionsCollection('write'),
 ];
 

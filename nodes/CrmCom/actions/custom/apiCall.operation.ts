@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { optionsCollection, stringField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pagingOf, requestOptions } from '../../../shared/client';
 import { fieldError, validate } from '../../../shared/validation';
@@ -23,16 +23,12 @@ import type { OperationItems } from '../../../shared/operations';
 
 export const description: INodeProperties[] = [
 	methodProperty(['DELETE', 'GET', 'PATCH', 'POST', 'PUT']),
-	{
-		displayName: 'Path',
-		name: 'path',
-		type: 'string',
-		default: '',
+	stringField('Path', 'path', {
 		required: true,
 		placeholder: '/contacts/{ID}/wallets',
 		description:
 			'Path below the base URL of the credential, e.g. /orders or /contacts/4dc0.../wallets',
-	},
+	}),
 	queryParametersProperty(),
 	jsonBodyProperty(['PATCH', 'POST', 'PUT'], ''),
 	{

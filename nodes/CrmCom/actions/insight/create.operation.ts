@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { optionsCollection, stringField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fields, validate } from '../../../shared/validation';
 import { compact } from '../helpers';
@@ -10,14 +10,7 @@ import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'Marketing customers',
-	},
+	stringField('Name', 'name', { required: true, placeholder: 'Marketing customers' }),
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 	optionsCollection('write'),
 ];

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { choiceField, optionsCollection } from '../../../shared/descriptions';
+import { choiceField, collectionField, optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { legacy } from '../../transport';
@@ -25,14 +25,7 @@ export const description: INodeProperties[] = [
 		],
 		'PERSON',
 	),
-	{
-		displayName: 'Fields',
-		name: 'fields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: contactInformationFields,
-	},
+	collectionField('Fields', 'fields', 'Add Field', contactInformationFields),
 	...fieldsSetProperties,
 	optionsCollection('write'),
 ];

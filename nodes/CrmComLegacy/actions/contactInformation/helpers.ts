@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import {
 	choiceField,
+	collectionField,
 	repeatableField,
 	simplifyProperty,
 	stringField,
@@ -49,35 +50,28 @@ export const contactInformationFields: INodeProperties[] = [
 	),
 	stringField('Category Name', 'category', { placeholder: 'Contact Category' }),
 	stringField('Company Name', 'company_name'),
-	{
-		displayName: 'Demographics',
-		name: 'demographics',
-		type: 'collection',
-		placeholder: 'Add Demographic',
-		default: {},
-		options: [
-			stringField('Country of Residence', 'country_of_residence', { placeholder: 'CYPRUS' }),
-			{ displayName: 'Date of Birth', name: 'date_of_birth', type: 'dateTime', default: '' },
-			choiceField(
-				'Gender',
-				'gender',
-				[
-					['Female', 'FEMALE'],
-					['Male', 'MALE'],
-				],
-				'FEMALE',
-			),
-			stringField('ID Issued By Country', 'id_issued_by_country', { placeholder: 'CYPRUS' }),
-			stringField('ID Number', 'id_number'),
-			stringField('Industry', 'industry', { placeholder: 'Industry' }),
-			stringField('Industry Sector', 'industry_sector', { placeholder: 'FOREX' }),
-			stringField('Passport Issued By Country', 'passport_issued_by_country', {
-				placeholder: 'GREECE',
-			}),
-			stringField('Passport Number', 'passport_number'),
-			stringField('Social Security Number', 'social_security_number'),
-		],
-	},
+	collectionField('Demographics', 'demographics', 'Add Demographic', [
+		stringField('Country of Residence', 'country_of_residence', { placeholder: 'CYPRUS' }),
+		{ displayName: 'Date of Birth', name: 'date_of_birth', type: 'dateTime', default: '' },
+		choiceField(
+			'Gender',
+			'gender',
+			[
+				['Female', 'FEMALE'],
+				['Male', 'MALE'],
+			],
+			'FEMALE',
+		),
+		stringField('ID Issued By Country', 'id_issued_by_country', { placeholder: 'CYPRUS' }),
+		stringField('ID Number', 'id_number'),
+		stringField('Industry', 'industry', { placeholder: 'Industry' }),
+		stringField('Industry Sector', 'industry_sector', { placeholder: 'FOREX' }),
+		stringField('Passport Issued By Country', 'passport_issued_by_country', {
+			placeholder: 'GREECE',
+		}),
+		stringField('Passport Number', 'passport_number'),
+		stringField('Social Security Number', 'social_security_number'),
+	]),
 	repeatableField(
 		'Emails',
 		'emails',
@@ -248,14 +242,10 @@ export const fieldsSetProperties: INodeProperties[] = [
 		default: [],
 		description: 'Only these fields are returned (fields_set); none selected returns all',
 	},
-	{
-		displayName: 'More Return Fields',
-		name: 'fieldsSetExtra',
-		type: 'string',
-		default: '',
+	stringField('More Return Fields', 'fieldsSetExtra', {
 		placeholder: 'custom_field_1,accounts_set',
 		description: 'Other field names, comma-separated',
-	},
+	}),
 ];
 
 /** The `fields_set` value of item `i`, or undefined for all fields. */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { collectionField, optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { legacy } from '../../transport';
@@ -19,14 +19,7 @@ export const option = crudOption('update', 'contact information');
 
 export const description: INodeProperties[] = [
 	...identifierProperties,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: contactInformationFields,
-	},
+	collectionField('Update Fields', 'updateFields', 'Add Field', contactInformationFields),
 	...fieldsSetProperties,
 	optionsCollection('write'),
 ];

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readRequestSettings, optionsCollection } from '../../../shared/descriptions';
+import { optionsCollection, readRequestSettings, stringField } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
@@ -19,15 +19,11 @@ export const option = customApiCallOption(
 
 export const description: INodeProperties[] = [
 	methodProperty(['GET', 'POST']),
-	{
-		displayName: 'Entity / Action',
-		name: 'path',
-		type: 'string',
-		default: '',
+	stringField('Entity / Action', 'path', {
 		required: true,
 		placeholder: 'accounts_receivable/show',
 		description: 'The part after /crmapi/rest/v2/, e.g. accounts_receivable/show',
-	},
+	}),
 	{
 		displayName: 'Parameters (JSON)',
 		name: 'parameters',

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
+import { optionsCollection, returnAllOrLimit, stringField } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
@@ -16,15 +16,11 @@ export const option = operationOption(
 );
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Provider Alternative Code',
-		name: 'provider',
-		type: 'string',
-		default: '',
+	stringField('Provider Alternative Code', 'provider', {
 		required: true,
 		placeholder: 'GP1',
 		description: 'The alternative code of the generic provisioning provider',
-	},
+	}),
 	...returnAllOrLimit,
 	legacySimplifyProperty,
 	optionsCollection('list'),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { recordLocator } from '../../../shared/locator';
 import { listOf } from '../../../shared/parameters';
 import { fields, validate } from '../../../shared/validation';
+import { stringField } from '../../../shared/descriptions';
 
 /** The documented contact fields (name aside), in the node's words. */
 export const contactFields: INodeProperties[] = [
@@ -21,35 +22,15 @@ export const contactFields: INodeProperties[] = [
 		typeOptions: { numberPrecision: 0 },
 		default: 0,
 	},
-	{
-		displayName: 'Custom Identifier',
-		name: 'customerCustomIdentifier',
-		type: 'string',
-		default: '',
+	stringField('Custom Identifier', 'customerCustomIdentifier', {
 		description: 'Your own identifier, at most 16 characters',
-	},
-	{
-		displayName: 'Department',
-		name: 'department',
-		type: 'string',
-		default: '',
-		description: 'At most 64 characters',
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
+	}),
+	stringField('Department', 'department', { description: 'At most 64 characters' }),
+	stringField('Email', 'email', {
 		placeholder: 'name@email.com',
-		default: '',
 		description: 'At most 191 characters',
-	},
-	{
-		displayName: 'Fax',
-		name: 'fax',
-		type: 'string',
-		default: '',
-		description: 'At most 32 characters',
-	},
+	}),
+	stringField('Fax', 'fax', { description: 'At most 32 characters' }),
 	{ displayName: 'Locale', name: 'locale', type: 'string', default: 'en_US', placeholder: 'en_US' },
 	{
 		displayName: 'Milestone',
@@ -58,27 +39,9 @@ export const contactFields: INodeProperties[] = [
 		default: false,
 		description: 'Whether the milestone flag is set',
 	},
-	{
-		displayName: 'Mobile',
-		name: 'mobile',
-		type: 'string',
-		default: '',
-		description: 'At most 32 characters',
-	},
-	{
-		displayName: 'Phone',
-		name: 'tel',
-		type: 'string',
-		default: '',
-		description: 'At most 32 characters',
-	},
-	{
-		displayName: 'Phone 2',
-		name: 'tel1',
-		type: 'string',
-		default: '',
-		description: 'At most 32 characters',
-	},
+	stringField('Mobile', 'mobile', { description: 'At most 32 characters' }),
+	stringField('Phone', 'tel', { description: 'At most 32 characters' }),
+	stringField('Phone 2', 'tel1', { description: 'At most 32 characters' }),
 	{
 		displayName: 'Portal Active',
 		name: 'portalActive',
@@ -86,14 +49,10 @@ export const contactFields: INodeProperties[] = [
 		default: false,
 		description: 'Whether the contact may log into the customer portal',
 	},
-	{
-		displayName: 'Portal Password',
-		name: 'portalPassword',
-		type: 'string',
+	stringField('Portal Password', 'portalPassword', {
 		typeOptions: { password: true },
-		default: '',
 		description: '8 to 32 characters',
-	},
+	}),
 	{
 		displayName: 'Portal Profile ID',
 		name: 'customerPortalProfileId',
@@ -101,13 +60,7 @@ export const contactFields: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		default: 0,
 	},
-	{
-		displayName: 'Role',
-		name: 'role',
-		type: 'string',
-		default: '',
-		description: 'At most 32 characters',
-	},
+	stringField('Role', 'role', { description: 'At most 32 characters' }),
 ];
 
 const optionalText = (max: number) =>

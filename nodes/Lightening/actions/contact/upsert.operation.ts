@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { optionsCollection, stringField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pathSegment } from '../../../shared/transport/url';
 import { contactsOf, lightening } from '../../transport';
@@ -27,16 +27,12 @@ export const description: INodeProperties[] = [
 		placeholder: '1',
 		description: 'The customer within which the email is looked up',
 	},
-	{
-		displayName: 'Email',
-		name: 'matchEmail',
-		type: 'string',
+	stringField('Email', 'matchEmail', {
 		placeholder: 'name@email.com',
-		default: '',
 		required: true,
 		description:
 			'The contact with this email (within the customer) is updated; if none has it, a contact is created',
-	},
+	}),
 	nameProperty,
 	fieldsCollection('additionalFields', 'Additional Fields'),
 	optionsCollection('write'),

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { optionsCollection, stringField } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { requestOptions } from '../../../shared/client';
@@ -22,15 +22,11 @@ export const option = customApiCallOption(
 
 export const description: INodeProperties[] = [
 	methodProperty(['GET', 'POST']),
-	{
-		displayName: 'Route',
-		name: 'route',
-		type: 'string',
-		default: '',
+	stringField('Route', 'route', {
 		required: true,
 		placeholder: 'contact/12',
 		description: "The part after the credential's base URL, e.g. contact/12",
-	},
+	}),
 	queryParametersProperty({ name: 'customer_id[]' }),
 	jsonBodyProperty(['POST'], '{}'),
 	optionsCollection('read'),
