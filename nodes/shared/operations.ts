@@ -29,6 +29,8 @@ export interface DeclaredOperation extends OperationModule {
 export type OperationsOf<R extends { operations: object }> = keyof R['operations'];
 
 export interface DeclaredResource<Op extends string> {
+	/** The resource's entry in the node's Resource dropdown. */
+	option: INodePropertyOptions & { value: string };
 	/** The Operation dropdown of the resource, then each operation's fields. */
 	description: INodeProperties[];
 	/** The dispatch map the router hands to `route`. */
@@ -38,12 +40,14 @@ export interface DeclaredResource<Op extends string> {
 /**
  * A resource's Operation dropdown (sorted by name), its descriptions and its dispatch map,
  * from the list of its operation modules. Adding an operation = one new file + one line in the
- * list. Throws at load time on two operations with one value.
+ * list. Throws at load time on two operations with one value. `name` is the resource's entry in
+ * the Resource dropdown ("contactInformation" → "Contact Information" unless given).
  */
 export function defineResource<const M extends readonly DeclaredOperation[]>(
 	resource: string,
 	modules: M,
 	defaultOperation: M[number]['option']['value'],
+	name = resource.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()),
 ): DeclaredResource<M[number]['option']['value']> {
 	const operations: Record<string, OperationModule> = {};
 	for (const module of modules) {
@@ -60,6 +64,7 @@ export function defineResource<const M extends readonly DeclaredOperation[]>(
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	return {
+		option: { name, value: resource },
 		description: [
 			{
 				displayName: 'Operation',
@@ -94,6 +99,32 @@ export function resourceProperty(
 		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
 		default: defaultResource,
 	};
+}
+
+/**
+ * A node's Resource dropdown (sorted by name) with `defaultResource` selected, then each
+ * resource's Operation dropdown and fields, in the order given.
+ */
+export function resourceProperties(
+	resources: ReadonlyArray<Pick<DeclaredResource<string>, 'option' | 'description'>>,
+	defaultResource: string,
+): INodeProperties[] {
+	return [
+		resourceProperty(
+			resources.map((r) => r.option),
+			defaultResource,
+		),
+		...resources.flatMap((r) => r.description),
+	];
+}
+
+/** The router's dispatch maps from the resource modules: each resource to its `operations`. */
+export function dispatchMaps<
+	M extends Record<string, Pick<DeclaredResource<string>, 'operations'>>,
+>(modules: M): { [R in keyof M]: M[R]['operations'] } {
+	return Object.fromEntries(
+		Object.entries(modules).map(([resource, module]) => [resource, module.operations]),
+	) as { [R in keyof M]: M[R]['operations'] };
 }
 
 /** The dropdown names of the operations every CRM has, by operation value. */

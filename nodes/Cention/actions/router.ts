@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { dispatchMaps } from '../../shared/operations';
 import { route, type OperationModule } from '../../shared/router';
 import * as contactCard from './contactCard/ContactCard.resource';
 import type { CentionMap } from './node.type';
@@ -7,9 +8,7 @@ import type { CentionMap } from './node.type';
 /** Every resource's dispatch map: each operation value to its operation file. */
 export const resources: {
 	[R in keyof CentionMap]: Record<CentionMap[R], OperationModule>;
-} = {
-	contactCard: contactCard.operations,
-};
+} = dispatchMaps({ contactCard });
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await route.call(this, resources);

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { dispatchMaps } from '../../shared/operations';
 import { route, type OperationModule } from '../../shared/router';
 import * as account from './account/Account.resource';
 import * as activity from './activity/Activity.resource';
@@ -12,14 +13,7 @@ import type { CrmComMap } from './node.type';
 /** Every resource's dispatch map: each operation value to its operation file. */
 export const resources: {
 	[R in keyof CrmComMap]: Record<CrmComMap[R], OperationModule>;
-} = {
-	account: account.operations,
-	activity: activity.operations,
-	analytics: analytics.operations,
-	contact: contact.operations,
-	custom: custom.operations,
-	insight: insight.operations,
-};
+} = dispatchMaps({ account, activity, analytics, contact, custom, insight });
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await route.call(this, resources);

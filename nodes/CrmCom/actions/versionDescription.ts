@@ -1,6 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import { resourceProperty } from '../../shared/operations';
+import { resourceProperties } from '../../shared/operations';
 import * as account from './account/Account.resource';
 import * as activity from './activity/Activity.resource';
 import * as analytics from './analytics/Analytics.resource';
@@ -37,21 +37,5 @@ export const authenticationProperty: INodeProperties = choiceField(
 /** Authentication, Resource, then each resource's operations and fields. */
 export const properties: INodeProperties[] = [
 	authenticationProperty,
-	resourceProperty(
-		[
-			{ name: 'Account', value: 'account' },
-			{ name: 'Activity', value: 'activity' },
-			{ name: 'Analytics', value: 'analytics' },
-			{ name: 'Contact', value: 'contact' },
-			{ name: 'Custom API Call', value: 'custom' },
-			{ name: 'Insight', value: 'insight' },
-		],
-		'activity',
-	),
-	...account.description,
-	...activity.description,
-	...analytics.description,
-	...contact.description,
-	...custom.description,
-	...insight.description,
+	...resourceProperties([account, activity, analytics, contact, custom, insight], 'activity'),
 ];
