@@ -294,3 +294,41 @@ export function collectionField(
 ): INodeProperties {
 	return { displayName, name, type: 'collection', placeholder, default: {}, options, ...extra };
 }
+
+/** A toggle; `description` starts with "Whether", as the n8n lint asks. */
+export function booleanField(
+	displayName: string,
+	name: string,
+	defaultValue: boolean,
+	description: string,
+	extra: FieldExtra = {},
+): INodeProperties {
+	const field: INodeProperties = {
+		displayName,
+		name,
+		type: 'boolean',
+		default: false,
+		description,
+		...extra,
+	};
+	return defaultValue ? { ...field, default: true } : field;
+}
+
+/**
+ * Key/value pairs the user adds one by one ("Custom Fields", placeholder "Add Custom Field"):
+ * each entry is `keyField` and a text Value.
+ */
+export function keyValueField(
+	displayName: string,
+	name: string,
+	keyField: INodeProperties,
+	extra: FieldExtra = {},
+): INodeProperties {
+	return repeatableField(
+		displayName,
+		name,
+		['Field', 'field'],
+		[keyField, stringField('Value', 'value')],
+		{ placeholder: `Add ${displayName.replace(/s$/, '')}`, ...extra },
+	);
+}

@@ -2,7 +2,7 @@ import type { INodeProperties, IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/locator';
-import { choiceField, stringField } from '../../shared/descriptions';
+import { choiceField, keyValueField, stringField } from '../../shared/descriptions';
 
 const GUID_LIKE = '[0-9A-Za-z][0-9A-Za-z_-]*';
 const GUID_EXAMPLE = '4dc0809f-ed91-4b68-b912-5bd6064d901e';
@@ -56,14 +56,7 @@ export function crmDropdown(
 	loadOptionsMethod: string,
 	hint = '',
 ): INodeProperties {
-	return {
-		displayName: `${label} Name or ID`,
-		name,
-		type: 'options',
-		typeOptions: { loadOptionsMethod },
-		default: '',
-		description: `${hint ? `${hint} ` : ''}Choose from the list, or specify an ID using an ${EXPRESSION_LINK}`,
-	};
+	return loadedDropdown(false, label, name, loadOptionsMethod, hint);
 }
 
 /** Several values from a CRM.COM dropdown (e.g. tags). */
@@ -73,13 +66,23 @@ export function crmMultiDropdown(
 	loadOptionsMethod: string,
 	hint = '',
 ): INodeProperties {
+	return loadedDropdown(true, label, name, loadOptionsMethod, hint);
+}
+
+function loadedDropdown(
+	multi: boolean,
+	label: string,
+	name: string,
+	loadOptionsMethod: string,
+	hint: string,
+): INodeProperties {
 	return {
-		displayName: `${label} Names or IDs`,
+		displayName: `${label} ${multi ? 'Names or IDs' : 'Name or ID'}`,
 		name,
-		type: 'multiOptions',
+		type: multi ? 'multiOptions' : 'options',
 		typeOptions: { loadOptionsMethod },
-		default: [],
-		description: `${hint ? `${hint} ` : ''}Choose from the list, or specify IDs using an ${EXPRESSION_LINK}`,
+		default: multi ? [] : '',
+		description: `${hint ? `${hint} ` : ''}Choose from the list, or specify ${multi ? 'IDs' : 'an ID'} using an ${EXPRESSION_LINK}`,
 	};
 }
 
@@ -89,45 +92,25 @@ export function crmMultiDropdown(
  */
 export function customFieldsCollectionFor(entity: 'contact' | 'activity'): INodeProperties {
 	const method = entity === 'contact' ? 'getContactCustomFieldKeys' : 'getActivityCustomFieldKeys';
-	return {
-		...customFieldsCollection,
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					crmDropdown(
-						'Key',
-						'key',
-						method,
-						`The custom field's unique key; the list holds the keys seen on recent ${entity === 'contact' ? 'contacts' : 'activities'}.`,
-					),
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	};
+	const records = entity === 'contact' ? 'contacts' : 'activities';
+	return keyValueField(
+		'Custom Fields',
+		'customFields',
+		crmDropdown(
+			'Key',
+			'key',
+			method,
+			`The custom field's unique key; the list holds the keys seen on recent ${records}.`,
+		),
+	);
 }
 
 /** Custom fields as key/value pairs (CRM.COM keys them by the field's unique key). */
-export const customFieldsCollection: INodeProperties = {
-	displayName: 'Custom Fields',
-	name: 'customFields',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	placeholder: 'Add Custom Field',
-	default: {},
-	options: [
-		{
-			displayName: 'Field',
-			name: 'field',
-			values: [
-				stringField('Key', 'key', { description: "The custom field's unique key" }),
-				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-			],
-		},
-	],
-};
+export const customFieldsCollection: INodeProperties = keyValueField(
+	'Custom Fields',
+	'customFields',
+	stringField('Key', 'key', { description: "The custom field's unique key" }),
+);
 
 export const sortOptions: INodeProperties = choiceField(
 	'Sort By',

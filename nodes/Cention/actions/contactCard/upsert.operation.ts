@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { collectionField, optionsCollection, stringField } from '../../../shared/descriptions';
+import {
+	collectionField,
+	keyValueField,
+	optionsCollection,
+	stringField,
+} from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError, validate } from '../../../shared/validation';
@@ -54,26 +59,15 @@ export const description: INodeProperties[] = [
 		listField('LINE IDs', 'line', 'centionline-c12345', 'LINE messenger accounts.'),
 		listField('VK IDs', 'vk', 'centionvk-cc-12345', 'VKontakte accounts.'),
 	]),
-	{
-		displayName: 'Custom Fields',
-		name: 'customFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Custom Field',
-		default: {},
-		description:
-			'Label and value pairs. On an existing card Cention appends them ("updated by appending" in its docs): a label may then hold its old and its new value.',
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					stringField('Label', 'label', { placeholder: 'Customer ID' }),
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
+	keyValueField(
+		'Custom Fields',
+		'customFields',
+		stringField('Label', 'label', { placeholder: 'Customer ID' }),
+		{
+			description:
+				'Label and value pairs. On an existing card Cention appends them ("updated by appending" in its docs): a label may then hold its old and its new value.',
+		},
+	),
 	optionsCollection('concurrentWrite'),
 ];
 

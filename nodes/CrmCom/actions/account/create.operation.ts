@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { collectionField, optionsCollection, stringField } from '../../../shared/descriptions';
+import {
+	booleanField,
+	collectionField,
+	optionsCollection,
+	stringField,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { fields, validate } from '../../../shared/validation';
@@ -27,13 +32,12 @@ export const description: INodeProperties[] = [
 		stringField('Classification ID', 'classificationId', {
 			description: 'If empty, the default classification is used',
 		}),
-		{
-			displayName: 'Is Primary',
-			name: 'isPrimary',
-			type: 'boolean',
-			default: false,
-			description: "Whether this becomes the contact's primary account",
-		},
+		booleanField(
+			'Is Primary',
+			'isPrimary',
+			false,
+			"Whether this becomes the contact's primary account",
+		),
 		stringField('Name', 'name', { description: 'If empty, CRM.COM names it by its rules' }),
 	]),
 	optionsCollection('write'),

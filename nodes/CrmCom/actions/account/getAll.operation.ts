@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
+	booleanField,
 	choiceField,
 	collectionField,
 	optionsCollection,
@@ -23,13 +24,7 @@ export const description: INodeProperties[] = [
 	{ ...contactLocator, description: 'The contact whose accounts to list' },
 	...returnAllOrLimit,
 	collectionField('Filters', 'filters', 'Add Filter', [
-		{
-			displayName: 'Only Primary',
-			name: 'isPrimary',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to return only the primary account',
-		},
+		booleanField('Only Primary', 'isPrimary', true, 'Whether to return only the primary account'),
 		{ ...orderOptions },
 		choiceField(
 			'Sort By',

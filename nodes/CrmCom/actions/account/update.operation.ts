@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { collectionField, optionsCollection, stringField } from '../../../shared/descriptions';
+import {
+	booleanField,
+	collectionField,
+	optionsCollection,
+	stringField,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
@@ -32,14 +37,12 @@ export const description: INodeProperties[] = [
 			default: 0,
 			description: "In the account's currency",
 		},
-		{
-			displayName: 'Is Primary',
-			name: 'isPrimary',
-			type: 'boolean',
-			default: true,
-			description:
-				"Whether this becomes the contact's primary account (the previous one is unmarked)",
-		},
+		booleanField(
+			'Is Primary',
+			'isPrimary',
+			true,
+			"Whether this becomes the contact's primary account (the previous one is unmarked)",
+		),
 		stringField('Payment Terms ID', 'paymentTermsId'),
 	]),
 	fieldsToClearProperty(CLEARABLE),

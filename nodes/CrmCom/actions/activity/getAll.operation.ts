@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
+	booleanField,
 	collectionField,
 	optionsCollection,
 	returnAllOrLimit,
@@ -65,20 +66,13 @@ export const description: INodeProperties[] = [
 			description:
 				'Only activities whose custom fields have all these values (sent as key;value pairs separated by commas, so neither may contain "," or ";")',
 		},
-		{
-			displayName: 'Include Custom Fields',
-			name: 'includeCustomFields',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return custom fields',
-		},
-		{
-			displayName: 'Include Tags',
-			name: 'includeTags',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return tags',
-		},
+		booleanField(
+			'Include Custom Fields',
+			'includeCustomFields',
+			false,
+			'Whether to return custom fields',
+		),
+		booleanField('Include Tags', 'includeTags', false, 'Whether to return tags'),
 		{ displayName: 'Lead ID', name: 'leadId', type: 'string', default: '' },
 		{ displayName: 'Order ID', name: 'orderId', type: 'string', default: '' },
 		{ ...orderOptions },

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 import { fields, validate } from '../../../shared/validation';
 import { crmDropdown, isoFromEpoch } from '../helpers';
-import { choiceField, stringField } from '../../../shared/descriptions';
+import { booleanField, choiceField, stringField } from '../../../shared/descriptions';
 
 /** Fields shared by Create and Update of an activity. */
 export const activityWriteFields: INodeProperties[] = [
@@ -18,13 +18,12 @@ export const activityWriteFields: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 	},
-	{
-		displayName: 'Use Entity Address',
-		name: 'useEntityAddress',
-		type: 'boolean',
-		default: false,
-		description: "Whether to use the linked entity's address (cannot be combined with Address ID)",
-	},
+	booleanField(
+		'Use Entity Address',
+		'useEntityAddress',
+		false,
+		"Whether to use the linked entity's address (cannot be combined with Address ID)",
+	),
 ];
 
 export const LINK_TYPES = ['LEAD', 'ORDER', 'SERVICE_REQUEST'] as const;

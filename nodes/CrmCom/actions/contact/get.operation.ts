@@ -1,6 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, simplifyProperty, simplifiedIf } from '../../../shared/descriptions';
+import {
+	booleanField,
+	optionsCollection,
+	simplifiedIf,
+	simplifyProperty,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { crmCom } from '../../transport';
@@ -11,13 +16,12 @@ import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
 	contactLocator,
-	{
-		displayName: 'Include Custom Fields',
-		name: 'includeCustomFields',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return the custom fields too',
-	},
+	booleanField(
+		'Include Custom Fields',
+		'includeCustomFields',
+		false,
+		'Whether to return the custom fields too',
+	),
 	simplifyProperty,
 	optionsCollection('read'),
 ];

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
+	booleanField,
 	optionsCollection,
 	returnAllOrLimit,
 	simplifiedIf,
@@ -20,13 +21,12 @@ export const description: INodeProperties[] = [
 		description:
 			'Matches name, email, code or phone like this text. CRM.COM searches are slow (seconds): raise Timeout in Options if needed.',
 	}),
-	{
-		displayName: 'Include Custom Fields',
-		name: 'includeCustomFields',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return the custom fields too',
-	},
+	booleanField(
+		'Include Custom Fields',
+		'includeCustomFields',
+		false,
+		'Whether to return the custom fields too',
+	),
 	simplifyProperty,
 	optionsCollection('pagedList', { pageSize: DEFAULT_PAGE_SIZE }),
 ];

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection, stringField } from '../../../shared/descriptions';
+import { booleanField, optionsCollection, stringField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pagingOf, requestOptions } from '../../../shared/client';
 import { fieldError, validate } from '../../../shared/validation';
@@ -31,23 +31,20 @@ export const description: INodeProperties[] = [
 	}),
 	queryParametersProperty(),
 	jsonBodyProperty(['PATCH', 'POST', 'PUT'], ''),
-	{
-		displayName: 'Return All Pages',
-		name: 'paginate',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to page through a list reply (content + paging) with page/size and return its records',
-		displayOptions: { show: { method: ['GET'] } },
-	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: { method: ['GET'], paginate: [true] } },
-	},
+	booleanField(
+		'Return All Pages',
+		'paginate',
+		false,
+		'Whether to page through a list reply (content + paging) with page/size and return its records',
+		{ displayOptions: { show: { method: ['GET'] } } },
+	),
+	booleanField(
+		'Return All',
+		'returnAll',
+		true,
+		'Whether to return all results or only up to a given limit',
+		{ displayOptions: { show: { method: ['GET'], paginate: [true] } } },
+	),
 	{
 		displayName: 'Limit',
 		name: 'limit',
@@ -59,15 +56,13 @@ export const description: INodeProperties[] = [
 			show: { method: ['GET'], paginate: [true], returnAll: [false] },
 		},
 	},
-	{
-		displayName: 'Safe to Retry',
-		name: 'idempotent',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether a POST/PATCH may be sent again after a timeout or a lost reply (only if the endpoint does not create twice)',
-		displayOptions: { show: { method: ['PATCH', 'POST'] } },
-	},
+	booleanField(
+		'Safe to Retry',
+		'idempotent',
+		false,
+		'Whether a POST/PATCH may be sent again after a timeout or a lost reply (only if the endpoint does not create twice)',
+		{ displayOptions: { show: { method: ['PATCH', 'POST'] } } },
+	),
 	optionsCollection('pagedList'),
 ];
 

@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, readRequestSettings, stringField } from '../../../shared/descriptions';
+import {
+	booleanField,
+	optionsCollection,
+	readRequestSettings,
+	stringField,
+} from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
@@ -32,14 +37,13 @@ export const description: INodeProperties[] = [
 		description:
 			'Query parameters for GET, or the body for POST; the token is added as the API expects',
 	},
-	{
-		displayName: 'Return All Pages',
-		name: 'paginate',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to page through a list with offset and number_of_results (50 a page)',
-		displayOptions: { show: { method: ['GET'] } },
-	},
+	booleanField(
+		'Return All Pages',
+		'paginate',
+		false,
+		'Whether to page through a list with offset and number_of_results (50 a page)',
+		{ displayOptions: { show: { method: ['GET'] } } },
+	),
 	optionsCollection('list'),
 ];
 

@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IExecuteFunctions, JsonObject, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { booleanField, optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { lightening } from '../../transport';
@@ -13,14 +13,12 @@ export const option = crudOption('delete', 'contact');
 
 export const description: INodeProperties[] = [
 	contactIdProperty,
-	{
-		displayName: 'Ignore Not Found',
-		name: 'ignoreNotFound',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether a contact that does not exist counts as success (output deleted: false) instead of an error',
-	},
+	booleanField(
+		'Ignore Not Found',
+		'ignoreNotFound',
+		false,
+		'Whether a contact that does not exist counts as success (output deleted: false) instead of an error',
+	),
 	optionsCollection('concurrentWrite'),
 ];
 

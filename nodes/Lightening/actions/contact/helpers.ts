@@ -4,17 +4,11 @@ import { z } from 'zod';
 import { recordLocator } from '../../../shared/locator';
 import { listOf } from '../../../shared/parameters';
 import { fields, validate } from '../../../shared/validation';
-import { stringField } from '../../../shared/descriptions';
+import { booleanField, stringField } from '../../../shared/descriptions';
 
 /** The documented contact fields (name aside), in the node's words. */
 export const contactFields: INodeProperties[] = [
-	{
-		displayName: 'Active',
-		name: 'isActive',
-		type: 'boolean',
-		default: true,
-		description: 'Whether the contact is active',
-	},
+	booleanField('Active', 'isActive', true, 'Whether the contact is active'),
 	{
 		displayName: 'Cost Center ID',
 		name: 'costCenterId',
@@ -32,23 +26,16 @@ export const contactFields: INodeProperties[] = [
 	}),
 	stringField('Fax', 'fax', { description: 'At most 32 characters' }),
 	{ displayName: 'Locale', name: 'locale', type: 'string', default: 'en_US', placeholder: 'en_US' },
-	{
-		displayName: 'Milestone',
-		name: 'milestone',
-		type: 'boolean',
-		default: false,
-		description: 'Whether the milestone flag is set',
-	},
+	booleanField('Milestone', 'milestone', false, 'Whether the milestone flag is set'),
 	stringField('Mobile', 'mobile', { description: 'At most 32 characters' }),
 	stringField('Phone', 'tel', { description: 'At most 32 characters' }),
 	stringField('Phone 2', 'tel1', { description: 'At most 32 characters' }),
-	{
-		displayName: 'Portal Active',
-		name: 'portalActive',
-		type: 'boolean',
-		default: false,
-		description: 'Whether the contact may log into the customer portal',
-	},
+	booleanField(
+		'Portal Active',
+		'portalActive',
+		false,
+		'Whether the contact may log into the customer portal',
+	),
 	stringField('Portal Password', 'portalPassword', {
 		typeOptions: { password: true },
 		description: '8 to 32 characters',
