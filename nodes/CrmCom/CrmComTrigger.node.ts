@@ -23,8 +23,12 @@ import {
 } from '../shared/trigger';
 import type { RequestOptions } from '../shared/transport/types';
 import { authenticationProperty, credentials } from './actions/versionDescription';
-import { simplifyActivity } from './actions/activity/helpers';
-import { crmDropdown, crmMultiDropdown } from './actions/helpers';
+import {
+	activityTypesFilter,
+	assignedTeamFilter,
+	assignedUserFilter,
+	simplifyActivity,
+} from './actions/activity/helpers';
 import { listOf } from '../shared/parameters';
 import { getActivityTypes, getTeams, getUsers } from './methods/loadOptions';
 import { crmCom, MAX_PAGE_SIZE } from './transport';
@@ -148,15 +152,10 @@ export class CrmComTrigger implements INodeType {
 				'activityCreated',
 			),
 			collectionField('Filters', 'filters', 'Add Filter', [
-				crmDropdown('Assigned Team', 'assignToTeamId', 'getTeams', 'Teams from GET /teams.'),
-				crmDropdown('Assigned User', 'assignToUserId', 'getUsers', 'Users from GET /users.'),
+				assignedTeamFilter,
+				assignedUserFilter,
 				{ displayName: 'Contact ID', name: 'contactId', type: 'string', default: '' },
-				crmMultiDropdown(
-					'Type',
-					'types',
-					'getActivityTypes',
-					'Activity types seen on recent activities.',
-				),
+				activityTypesFilter,
 			]),
 			simplifyProperty,
 			optionsCollection('rangeList'),

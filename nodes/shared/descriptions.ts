@@ -217,16 +217,18 @@ export function optionsCollection(
 }
 
 /**
- * Records of item `i` as the Simplify toggle (default on) asks: each passed through `simplify`,
- * or as the API returned them.
+ * Records of item `i` as the Simplify toggle asks: each passed through `simplify`, or as the API
+ * returned them. `defaultOn` is the toggle's default (off where it came after the node's first
+ * release, so older workflows keep their output).
  */
 export function simplifiedIf<T>(
 	ctx: IExecuteFunctions,
 	i: number,
 	records: T | T[],
 	simplify: (record: T) => IDataObject,
+	defaultOn = true,
 ): IDataObject | IDataObject[] {
-	const on = ctx.getNodeParameter('simplify', i, true) as boolean;
+	const on = ctx.getNodeParameter('simplify', i, defaultOn) as boolean;
 	if (Array.isArray(records)) return on ? records.map(simplify) : (records as IDataObject[]);
 	return on ? simplify(records) : (records as IDataObject);
 }
@@ -332,3 +334,14 @@ export function keyValueField(
 		{ placeholder: `Add ${displayName.replace(/s$/, '')}`, ...extra },
 	);
 }
+
+/** Whether a contact is a person or a company (the API values PERSON and COMPANY). */
+export const personOrCompanyField = choiceField(
+	'Type',
+	'type',
+	[
+		['Company', 'COMPANY'],
+		['Person', 'PERSON'],
+	],
+	'PERSON',
+);

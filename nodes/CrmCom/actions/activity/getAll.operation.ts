@@ -17,21 +17,26 @@ import { fieldError } from '../../../shared/validation';
 import {
 	keyValuePairs,
 	toEpochSeconds,
-	crmDropdown,
 	crmMultiDropdown,
 	customFieldsCollectionFor,
 	orderOptions,
 	sortOptions,
 } from '../helpers';
 import { crmCom, DEFAULT_PAGE_SIZE } from '../../transport';
-import { ACTIVITY_STATES, simplifyActivity } from './helpers';
+import {
+	ACTIVITY_STATES,
+	activityTypesFilter,
+	assignedTeamFilter,
+	assignedUserFilter,
+	simplifyActivity,
+} from './helpers';
 import { crudOption, type OperationItems } from '../../../shared/operations';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit,
 	collectionField('Filters', 'filters', 'Add Filter', [
-		crmDropdown('Assigned Team', 'assignToTeamId', 'getTeams', 'Teams from GET /teams.'),
-		crmDropdown('Assigned User', 'assignToUserId', 'getUsers', 'Users from GET /users.'),
+		assignedTeamFilter,
+		assignedUserFilter,
 		{
 			displayName: 'Completed After',
 			name: 'completedAfter',
@@ -90,12 +95,7 @@ export const description: INodeProperties[] = [
 			default: [],
 		},
 		crmMultiDropdown('Tag', 'tagIds', 'getTags', 'Tags seen on recent activities.'),
-		crmMultiDropdown(
-			'Type',
-			'types',
-			'getActivityTypes',
-			'Activity types seen on recent activities.',
-		),
+		activityTypesFilter,
 	]),
 	simplifyProperty,
 	optionsCollection('pagedList', { pageSize: DEFAULT_PAGE_SIZE }),

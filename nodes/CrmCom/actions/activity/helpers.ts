@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { fields, validate } from '../../../shared/validation';
-import { crmDropdown, isoFromEpoch } from '../helpers';
+import { crmDropdown, crmMultiDropdown, isoFromEpoch } from '../helpers';
 import { booleanField, choiceField, stringField } from '../../../shared/descriptions';
 
 /** Fields shared by Create and Update of an activity. */
@@ -25,6 +25,26 @@ export const activityWriteFields: INodeProperties[] = [
 		"Whether to use the linked entity's address (cannot be combined with Address ID)",
 	),
 ];
+
+/** The activity filters Get Many and the trigger both offer. */
+export const assignedTeamFilter = crmDropdown(
+	'Assigned Team',
+	'assignToTeamId',
+	'getTeams',
+	'Teams from GET /teams.',
+);
+export const assignedUserFilter = crmDropdown(
+	'Assigned User',
+	'assignToUserId',
+	'getUsers',
+	'Users from GET /users.',
+);
+export const activityTypesFilter = crmMultiDropdown(
+	'Type',
+	'types',
+	'getActivityTypes',
+	'Activity types seen on recent activities.',
+);
 
 export const LINK_TYPES = ['LEAD', 'ORDER', 'SERVICE_REQUEST'] as const;
 

@@ -1,27 +1,17 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	booleanField,
-	optionsCollection,
-	simplifiedIf,
-	simplifyProperty,
-} from '../../../shared/descriptions';
+import { optionsCollection, simplifiedIf, simplifyProperty } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { crmCom } from '../../transport';
 import { contactLocator } from '../helpers';
-import { simplifyContact } from './helpers';
+import { includeCustomFieldsProperty, simplifyContact } from './helpers';
 import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
 	contactLocator,
-	booleanField(
-		'Include Custom Fields',
-		'includeCustomFields',
-		false,
-		'Whether to return the custom fields too',
-	),
+	includeCustomFieldsProperty,
 	simplifyProperty,
 	optionsCollection('read'),
 ];

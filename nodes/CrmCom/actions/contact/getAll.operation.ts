@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
-	booleanField,
 	optionsCollection,
 	returnAllOrLimit,
 	simplifiedIf,
@@ -11,7 +10,7 @@ import {
 import { toItems } from '../../../shared/router';
 import { pagingOf, requestOptions } from '../../../shared/client';
 import { crmCom, DEFAULT_PAGE_SIZE } from '../../transport';
-import { simplifyContact } from './helpers';
+import { includeCustomFieldsProperty, simplifyContact } from './helpers';
 import { textParameter } from '../../../shared/parameters';
 import { crudOption, type OperationItems } from '../../../shared/operations';
 
@@ -21,12 +20,7 @@ export const description: INodeProperties[] = [
 		description:
 			'Matches name, email, code or phone like this text. CRM.COM searches are slow (seconds): raise Timeout in Options if needed.',
 	}),
-	booleanField(
-		'Include Custom Fields',
-		'includeCustomFields',
-		false,
-		'Whether to return the custom fields too',
-	),
+	includeCustomFieldsProperty,
 	simplifyProperty,
 	optionsCollection('pagedList', { pageSize: DEFAULT_PAGE_SIZE }),
 ];

@@ -1,9 +1,17 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { choiceField, stringField } from '../../../shared/descriptions';
+import { booleanField, personOrCompanyField, stringField } from '../../../shared/descriptions';
 import { fieldError, fields, validate } from '../../../shared/validation';
 import { compact, keyValuePairs, customFieldsCollectionFor } from '../helpers';
+
+/** Include Custom Fields on contact reads. */
+export const includeCustomFieldsProperty = booleanField(
+	'Include Custom Fields',
+	'includeCustomFields',
+	false,
+	'Whether to return the custom fields too',
+);
 
 /** The contact fields the node writes. Omitted fields are left unchanged on update. */
 export const contactFields: INodeProperties[] = [
@@ -16,15 +24,7 @@ export const contactFields: INodeProperties[] = [
 	stringField('First Name', 'firstName'),
 	stringField('Last Name', 'lastName'),
 	stringField('Phone', 'phone'),
-	choiceField(
-		'Type',
-		'type',
-		[
-			['Company', 'COMPANY'],
-			['Person', 'PERSON'],
-		],
-		'PERSON',
-	),
+	personOrCompanyField,
 ];
 
 const schema = z.object({

@@ -6,7 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { booleanField, optionsCollection, stringField } from '../../../shared/descriptions';
+import {
+	booleanField,
+	limitProperty,
+	optionsCollection,
+	returnAllProperty,
+	stringField,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pagingOf, requestOptions } from '../../../shared/client';
 import { fieldError, validate } from '../../../shared/validation';
@@ -38,23 +44,14 @@ export const description: INodeProperties[] = [
 		'Whether to page through a list reply (content + paging) with page/size and return its records',
 		{ displayOptions: { show: { method: ['GET'] } } },
 	),
-	booleanField(
-		'Return All',
-		'returnAll',
-		true,
-		'Whether to return all results or only up to a given limit',
-		{ displayOptions: { show: { method: ['GET'], paginate: [true] } } },
-	),
 	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: {
-			show: { method: ['GET'], paginate: [true], returnAll: [false] },
-		},
+		...returnAllProperty,
+		default: true,
+		displayOptions: { show: { method: ['GET'], paginate: [true] } },
+	},
+	{
+		...limitProperty,
+		displayOptions: { show: { method: ['GET'], paginate: [true], returnAll: [false] } },
 	},
 	booleanField(
 		'Safe to Retry',

@@ -1,6 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { choiceField, collectionField, optionsCollection } from '../../../shared/descriptions';
+import {
+	personOrCompanyField,
+	collectionField,
+	optionsCollection,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { legacy } from '../../transport';
@@ -16,15 +20,7 @@ import { requestOptions } from '../../../shared/client';
 export const option = crudOption('create', 'contact information');
 
 export const description: INodeProperties[] = [
-	choiceField(
-		'Type',
-		'type',
-		[
-			['Company', 'COMPANY'],
-			['Person', 'PERSON'],
-		],
-		'PERSON',
-	),
+	personOrCompanyField,
 	collectionField('Fields', 'fields', 'Add Field', contactInformationFields),
 	...fieldsSetProperties,
 	optionsCollection('write'),

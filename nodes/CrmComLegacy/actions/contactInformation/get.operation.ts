@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { legacy } from '../../transport';
 import {
@@ -17,15 +17,12 @@ import { requestOptions } from '../../../shared/client';
 
 export const option = crudOption('get', 'contact information');
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contactInformation'], operation: ['get'] } },
-	[
-		...identifierProperties,
-		...fieldsSetProperties,
-		legacySimplifyProperty,
-		optionsCollection('read'),
-	],
-);
+export const description: INodeProperties[] = [
+	...identifierProperties,
+	...fieldsSetProperties,
+	legacySimplifyProperty,
+	optionsCollection('read'),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const { key, value } = identifierOf(this, i);

@@ -1,10 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	optionsCollection,
-	returnAllOrLimit,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { legacy } from '../../transport';
 import { pagingOf, requestOptions } from '../../../shared/client';
@@ -19,10 +15,12 @@ import { crudOption, type OperationItems } from '../../../shared/operations';
 
 export const option = crudOption('getAll', 'contact informations');
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contactInformation'], operation: ['getAll'] } },
-	[...returnAllOrLimit, ...fieldsSetProperties, legacySimplifyProperty, optionsCollection('list')],
-);
+export const description: INodeProperties[] = [
+	...returnAllOrLimit,
+	...fieldsSetProperties,
+	legacySimplifyProperty,
+	optionsCollection('list'),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const records = await legacy.list<IDataObject>(

@@ -5,6 +5,7 @@ import {
 	choiceField,
 	collectionField,
 	repeatableField,
+	simplifiedIf,
 	simplifyProperty,
 	stringField,
 } from '../../../shared/descriptions';
@@ -357,14 +358,12 @@ export function simplifyContactInformation(record: IDataObject): IDataObject {
  */
 export const legacySimplifyProperty: INodeProperties = { ...simplifyProperty, default: false };
 
-/** Records of item `i` through `simplify` when the Simplify toggle is on. */
+/** Records of item `i` through `simplify` when the Simplify toggle (default off) is on. */
 export function legacySimplified(
 	ctx: IExecuteFunctions,
 	i: number,
 	records: IDataObject | IDataObject[],
 	simplify: (record: IDataObject) => IDataObject,
 ): IDataObject | IDataObject[] {
-	const on = ctx.getNodeParameter('simplify', i, false) as boolean;
-	if (!on) return records;
-	return Array.isArray(records) ? records.map(simplify) : simplify(records);
+	return simplifiedIf(ctx, i, records, simplify, false);
 }
