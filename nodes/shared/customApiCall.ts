@@ -1,16 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { repeatableField, stringField } from './descriptions';
 import type { OperationOption } from './operations';
 import { fieldError } from './validation';
 
 /**
  * The parts every CRM's Custom API Call is made of: its dropdown entry, the Method, Query
- * Parameters and Body (JSON) fields, and the readers of those fields. What differs per CRM (the
+ * Parameters and Body (JSON) fields, and the readers of those fields. Imported as a namespace:
+ * `customApiCall.methodProperty(['GET', 'POST'])`. What differs per CRM (the
  * path field and its check, paging) stays in the CRM's `custom/apiCall.operation.ts`.
  */
 
 /** The Custom API Call entry of a Custom resource's Operation dropdown. */
-export function customApiCallOption(description: string) {
+export function dropdownEntry(description: string) {
 	return {
 		value: 'apiCall',
 		name: 'Custom API Call',
@@ -41,31 +43,14 @@ export function methodProperty(
 export function queryParametersProperty(
 	placeholders: { name?: string; value?: string } = {},
 ): INodeProperties {
-	const field = (displayName: string, name: string, placeholder?: string): INodeProperties => ({
-		displayName,
-		name,
-		type: 'string',
-		default: '',
-		...(placeholder ? { placeholder } : {}),
-	});
-	return {
-		displayName: 'Query Parameters',
-		name: 'query',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Parameter',
-		default: {},
-		options: [
-			{
-				displayName: 'Parameter',
-				name: 'parameter',
-				values: [
-					field('Name', 'name', placeholders.name),
-					field('Value', 'value', placeholders.value),
-				],
-			},
-		],
-	};
+	const field = (displayName: string, name: string, placeholder?: string) =>
+		stringField(displayName, name, placeholder ? { placeholder } : {});
+	return repeatableField(
+		'Query Parameters',
+		'query',
+		['Parameter', 'parameter'],
+		[field('Name', 'name', placeholders.name), field('Value', 'value', placeholders.value)],
+	);
 }
 
 /** Body (JSON), shown for the methods that send a body. */

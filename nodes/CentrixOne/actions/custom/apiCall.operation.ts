@@ -5,23 +5,16 @@ import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { requestOptions } from '../../../shared/client';
 import { fieldError } from '../../../shared/validation';
-import {
-	customApiCallOption,
-	jsonBodyProperty,
-	jsonObjectParameter,
-	methodProperty,
-	queryParameters,
-	queryParametersProperty,
-} from '../../../shared/customApiCall';
+import * as customApiCall from '../../../shared/customApiCall';
 import { baseFilterPart, centrix, type CentrixObject } from '../../transport';
 import type { OperationItems } from '../../../shared/operations';
 
-export const option = customApiCallOption(
+export const option = customApiCall.dropdownEntry(
 	'Read (GET) or add/edit (POST) any CentrixOne object, with the credential, retries and redaction',
 );
 
 export const description: INodeProperties[] = [
-	methodProperty(['GET', 'POST'], { GET: 'Read', POST: 'Add or edit' }),
+	customApiCall.methodProperty(['GET', 'POST'], { GET: 'Read', POST: 'Add or edit' }),
 	{
 		displayName: 'Object',
 		name: 'object',
@@ -41,8 +34,8 @@ export const description: INodeProperties[] = [
 		description:
 			'The last part of the URL: "all", or C&lt;ID&gt;, E&lt;External ID&gt;, S&lt;List ID&gt; joined by commas',
 	},
-	queryParametersProperty({ name: 'fields', value: 'all' }),
-	jsonBodyProperty(
+	customApiCall.queryParametersProperty({ name: 'fields', value: 'all' }),
+	customApiCall.jsonBodyProperty(
 		['POST'],
 		'{}',
 		'The JSON body, e.g. {"Contacts":[{"ExternalID":"42","Email":"a@b.example"}]}',
@@ -85,8 +78,11 @@ export async function execute(this: IExecuteFunctions, i: number): OperationItem
 	const object = textParameter(this, 'object', i);
 	if (!/^[A-Za-z][A-Za-z0-9]*$/.test(object))
 		throw fieldError(node, 'Object', 'must be an object name (letters and digits)', i);
-	const qs = queryParameters(this, i, { namePattern: /^[A-Za-z_][A-Za-z0-9_]*$/ });
-	const body = method === 'POST' ? jsonObjectParameter(this, 'body', 'Body (JSON)', i) : undefined;
+	const qs = customApiCall.queryParameters(this, i, { namePattern: /^[A-Za-z_][A-Za-z0-9_]*$/ });
+	const body =
+		method === 'POST'
+			? customApiCall.jsonObjectParameter(this, 'body', 'Body (JSON)', i)
+			: undefined;
 	const reply = await centrix.request<IDataObject>(this, {
 		method,
 		// any object name: the typed objects are only those the docs list

@@ -18,25 +18,19 @@ import { pagingOf, requestOptions } from '../../../shared/client';
 import { fieldError, validate } from '../../../shared/validation';
 import { pathEscape } from '../../../shared/transport/url';
 import { crmCom } from '../../transport';
-import {
-	customApiCallOption,
-	jsonBodyProperty,
-	methodProperty,
-	queryParameters,
-	queryParametersProperty,
-} from '../../../shared/customApiCall';
+import * as customApiCall from '../../../shared/customApiCall';
 import type { OperationItems } from '../../../shared/operations';
 
 export const description: INodeProperties[] = [
-	methodProperty(['DELETE', 'GET', 'PATCH', 'POST', 'PUT']),
+	customApiCall.methodProperty(['DELETE', 'GET', 'PATCH', 'POST', 'PUT']),
 	stringField('Path', 'path', {
 		required: true,
 		placeholder: '/contacts/{ID}/wallets',
 		description:
 			'Path below the base URL of the credential, e.g. /orders or /contacts/4dc0.../wallets',
 	}),
-	queryParametersProperty(),
-	jsonBodyProperty(['PATCH', 'POST', 'PUT'], ''),
+	customApiCall.queryParametersProperty(),
+	customApiCall.jsonBodyProperty(['PATCH', 'POST', 'PUT'], ''),
 	booleanField(
 		'Return All Pages',
 		'paginate',
@@ -63,7 +57,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('pagedList'),
 ];
 
-export const option = customApiCallOption(
+export const option = customApiCall.dropdownEntry(
 	'Call any endpoint of the API with this credential, retries and paging',
 );
 
@@ -87,7 +81,7 @@ export async function execute(this: IExecuteFunctions, i: number): OperationItem
 		{ '': 'Path' },
 		i,
 	).replace(/^\/+/, '');
-	const qs = queryParameters(this, i);
+	const qs = customApiCall.queryParameters(this, i);
 	let body: IDataObject | IDataObject[] | undefined;
 	if (['POST', 'PUT', 'PATCH'].includes(method)) {
 		const raw = this.getNodeParameter('body', i, '') as unknown;

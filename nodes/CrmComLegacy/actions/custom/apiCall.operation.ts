@@ -11,19 +11,15 @@ import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { pathEscape } from '../../../shared/transport/url';
 import { MAX_RESULTS, legacy } from '../../transport';
-import {
-	customApiCallOption,
-	jsonObjectParameter,
-	methodProperty,
-} from '../../../shared/customApiCall';
+import * as customApiCall from '../../../shared/customApiCall';
 import type { OperationItems } from '../../../shared/operations';
 
-export const option = customApiCallOption(
+export const option = customApiCall.dropdownEntry(
 	'Call any entity/action of the API with the token, envelope checks and paging',
 );
 
 export const description: INodeProperties[] = [
-	methodProperty(['GET', 'POST']),
+	customApiCall.methodProperty(['GET', 'POST']),
 	stringField('Entity / Action', 'path', {
 		required: true,
 		placeholder: 'accounts_receivable/show',
@@ -61,7 +57,7 @@ export async function execute(this: IExecuteFunctions, i: number): OperationItem
 	// the shared check (decoded, normalised) as for every Custom API Call
 	const escape = pathEscape(path, true);
 	if (escape) throw fieldError(node, 'Entity / Action', escape, i);
-	const parameters = jsonObjectParameter(this, 'parameters', 'Parameters (JSON)', i);
+	const parameters = customApiCall.jsonObjectParameter(this, 'parameters', 'Parameters (JSON)', i);
 	if ('token' in parameters)
 		throw fieldError(
 			node,

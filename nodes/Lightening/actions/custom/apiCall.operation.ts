@@ -5,30 +5,23 @@ import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { requestOptions } from '../../../shared/client';
 import { fieldError } from '../../../shared/validation';
-import {
-	customApiCallOption,
-	jsonBodyProperty,
-	jsonObjectParameter,
-	methodProperty,
-	queryParameters,
-	queryParametersProperty,
-} from '../../../shared/customApiCall';
+import * as customApiCall from '../../../shared/customApiCall';
 import { lightening } from '../../transport';
 import type { OperationItems } from '../../../shared/operations';
 
-export const option = customApiCallOption(
+export const option = customApiCall.dropdownEntry(
 	'Call any route of the API with the credential, retries and the check for errors inside a 200',
 );
 
 export const description: INodeProperties[] = [
-	methodProperty(['GET', 'POST']),
+	customApiCall.methodProperty(['GET', 'POST']),
 	stringField('Route', 'route', {
 		required: true,
 		placeholder: 'contact/12',
 		description: "The part after the credential's base URL, e.g. contact/12",
 	}),
-	queryParametersProperty({ name: 'customer_id[]' }),
-	jsonBodyProperty(['POST'], '{}'),
+	customApiCall.queryParametersProperty({ name: 'customer_id[]' }),
+	customApiCall.jsonBodyProperty(['POST'], '{}'),
 	optionsCollection('read'),
 ];
 
@@ -44,11 +37,14 @@ export async function execute(this: IExecuteFunctions, i: number): OperationItem
 			'must be a route below the base URL, like contact/12 (letters, digits, _ . - and /; no "..")',
 			i,
 		);
-	const qs = queryParameters(this, i, {
+	const qs = customApiCall.queryParameters(this, i, {
 		namePattern: /^[A-Za-z_][A-Za-z0-9_]*(\[\])?$/,
 		repeat: true,
 	});
-	const body = method === 'POST' ? jsonObjectParameter(this, 'body', 'Body (JSON)', i) : undefined;
+	const body =
+		method === 'POST'
+			? customApiCall.jsonObjectParameter(this, 'body', 'Body (JSON)', i)
+			: undefined;
 	const reply = await lightening.request<IDataObject>(this, {
 		method,
 		path: route,
