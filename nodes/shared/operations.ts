@@ -28,6 +28,9 @@ export interface DeclaredOperation extends OperationModule {
 /** The operations of a declared resource, by operation value. */
 export type OperationsOf<R extends { operations: object }> = keyof R['operations'];
 
+/** The operations of each resource of a node, from its dispatch maps (see `dispatchMaps`). */
+export type NodeMapOf<M extends Record<string, object>> = { [R in keyof M]: keyof M[R] };
+
 export interface DeclaredResource<Op extends string> {
 	/** The resource's entry in the node's Resource dropdown. */
 	option: INodePropertyOptions & { value: string };

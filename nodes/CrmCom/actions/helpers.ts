@@ -50,24 +50,12 @@ const EXPRESSION_LINK = '<a href="https://docs.n8n.io/code/expressions/">express
  * workflows keep working. When the CRM refuses the list, the dropdown says so and the ID is typed
  * as an expression.
  */
-export function crmDropdown(
-	label: string,
-	name: string,
-	loadOptionsMethod: string,
-	hint = '',
-): INodeProperties {
-	return loadedDropdown(false, label, name, loadOptionsMethod, hint);
-}
+export const crmDropdown = (label: string, name: string, method: string, hint = '') =>
+	loadedDropdown(false, label, name, method, hint);
 
 /** Several values from a CRM.COM dropdown (e.g. tags). */
-export function crmMultiDropdown(
-	label: string,
-	name: string,
-	loadOptionsMethod: string,
-	hint = '',
-): INodeProperties {
-	return loadedDropdown(true, label, name, loadOptionsMethod, hint);
-}
+export const crmMultiDropdown = (label: string, name: string, method: string, hint = '') =>
+	loadedDropdown(true, label, name, method, hint);
 
 function loadedDropdown(
 	multi: boolean,
