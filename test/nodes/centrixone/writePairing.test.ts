@@ -69,6 +69,19 @@ const honest = (sent: IDataObject[], store: Map<number, Stored>) =>
 		return { idc: contact.idc, ExternalID: contact.ExternalID, Result: 'Success' };
 	});
 
+/** The CentrixOne node against `url`, running Contact → Upsert keyed by `$json.ext`. */
+const upsertSpec = (url: string, parameters: IDataObject) => ({
+	node: new CentrixOne(),
+	credentialTypes: [new CentrixCredential()],
+	credentials: { centrixOneApi: { baseUrl: url, account: ACCOUNT, apiKey: KEY } },
+	parameters: {
+		resource: 'contact',
+		operation: 'upsert',
+		externalId: '={{ $json.ext }}',
+		...parameters,
+	} as INodeParameters,
+});
+
 async function upsert(
 	handle: ReturnType<typeof centrix>,
 	exts: string[],
@@ -77,20 +90,14 @@ async function upsert(
 	const server = await handlerServer(handle);
 	try {
 		const result = await executeNode({
-			node: new CentrixOne(),
-			credentialTypes: [new CentrixCredential()],
-			credentials: { centrixOneApi: { baseUrl: server.url, account: ACCOUNT, apiKey: KEY } },
-			parameters: {
-				resource: 'contact',
-				operation: 'upsert',
-				externalId: '={{ $json.ext }}',
+			...upsertSpec(server.url, {
 				contactFields: { Name: '={{ $json.ext }} name' },
 				options: {
 					batchSize: extra.batchSize ?? 100,
 					concurrency: extra.concurrency ?? 2,
 					maxAttempts: 1,
 				},
-			} as INodeParameters,
+			}),
 			input: exts.map((ext) => ({ ext })),
 			continueOnFail: extra.continueOnFail ?? true,
 		});
@@ -300,16 +307,10 @@ describe('CentrixOne writes: nothing new is sent after a failure when the node w
 		const server = await handlerServer(refuseFirst);
 		try {
 			const result = await executeNode({
-				node: new CentrixOne(),
-				credentialTypes: [new CentrixCredential()],
-				credentials: { centrixOneApi: { baseUrl: server.url, account: ACCOUNT, apiKey: KEY } },
-				parameters: {
-					resource: 'contact',
-					operation: 'upsert',
-					externalId: '={{ $json.ext }}',
+				...upsertSpec(server.url, {
 					contactFields: { Email: '={{ $json.email }}' },
 					options: { batchSize: 2 },
-				} as INodeParameters,
+				}),
 				input: [
 					{ ext: 'B', email: 'b@x.example' },
 					{ ext: 'C', email: 'c@x.example' },
