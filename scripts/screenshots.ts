@@ -11,6 +11,7 @@ import path from 'node:path';
 
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
+import { portFrom } from '../test/lib/ports';
 import { REPO } from '../test/e2e/lib/n8n';
 import type { OwnerSession } from '../test/e2e/lib/owner';
 import { startDemo } from './start';
@@ -222,8 +223,8 @@ export async function takeScreenshots(tarball?: string, timings: Timing[] = []):
 		mark = now;
 	};
 	const demo = await startDemo(
-		Number(process.env.N8N_DEMO_PORT ?? 5688),
-		Number(process.env.SIMULATOR_PORT ?? 5689),
+		await portFrom(process.env.N8N_DEMO_PORT),
+		await portFrom(process.env.SIMULATOR_PORT),
 		true,
 		tarball,
 	);

@@ -7,6 +7,7 @@ import { CENTRIX_DEMO, type CentrixOneApi } from '../simulator/apis/centrixone';
 import { CRMCOM_DEMO, type CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
 import { LEGACY_DEMO, type CrmComLegacyApi } from '../simulator/apis/crmcomLegacy';
 import { LIGHTENING_DEMO, type LighteningApi } from '../simulator/apis/lightening';
+import { freePort } from '../lib/ports';
 import { simulatorCredentials } from './credentials';
 import {
 	AGENT_EXAMPLE,
@@ -119,7 +120,7 @@ describe.each(LINE_NAMES)('n8n %s: an AI Agent uses the CRM nodes as tools', (wh
 	let session: OwnerSession;
 	let n8n: ReturnType<typeof startN8n> | undefined;
 	let printed = '';
-	const port = 5694 + LINE_NAMES.indexOf(which);
+	let port = 0;
 
 	beforeAll(
 		async () => {
@@ -136,7 +137,8 @@ describe.each(LINE_NAMES)('n8n %s: an AI Agent uses the CRM nodes as tools', (wh
 			writeFileSync(file, readFileSync(AGENT_EXAMPLE));
 			const imported = await n8nCli(line, userFolder, ['import:workflow', `--input=${file}`]);
 			if (imported.code !== 0) throw new Error(`import:workflow failed: ${imported.stderr}`);
-			n8n = startN8n(line, userFolder, port);
+			port = await freePort();
+			n8n = startN8n(line, userFolder, port, await freePort());
 			const keep = (d: Buffer) => (printed = (printed + d.toString()).slice(-6000));
 			n8n.stdout?.on('data', keep);
 			n8n.stderr?.on('data', keep);

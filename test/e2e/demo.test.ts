@@ -7,6 +7,7 @@ import { parse } from 'flatted';
 
 import { REPO } from './lib/n8n';
 
+import { portFrom } from '../lib/ports';
 /**
  * `npm start` as a newcomer meets it, on a loaded machine (#21): the demo is started while
  * busy processes keep every core at work; the login it prints must work through /rest/login,
@@ -14,8 +15,6 @@ import { REPO } from './lib/n8n';
  * through the REST API (as the editor's "Execute workflow" does) and return the CRM's data.
  */
 
-const N8N_PORT = Number(process.env.DEMO_TEST_N8N_PORT ?? 5692);
-const SIM_PORT = Number(process.env.DEMO_TEST_SIM_PORT ?? 5693);
 /** Busy processes beside the demo: one per core unless told. */
 const LOAD = Number(process.env.DEMO_TEST_LOAD ?? os.cpus().length);
 
@@ -59,9 +58,11 @@ async function startDemo(): Promise<{
 	printed: Printed;
 	output: () => string;
 }> {
+	const n8nPort = await portFrom(process.env.DEMO_TEST_N8N_PORT);
+	const simPort = await portFrom(process.env.DEMO_TEST_SIM_PORT);
 	const child = spawn('npm', ['start'], {
 		cwd: REPO,
-		env: { ...process.env, N8N_DEMO_PORT: String(N8N_PORT), SIMULATOR_PORT: String(SIM_PORT) },
+		env: { ...process.env, N8N_DEMO_PORT: String(n8nPort), SIMULATOR_PORT: String(simPort) },
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
 	});

@@ -28,6 +28,7 @@ import {
 } from '../../scripts/screenshots';
 import { demoWorkflowFiles } from '../../scripts/start';
 import { existsSync } from 'node:fs';
+import { freePort } from '../lib/ports';
 import { everyTriggerPolledSince, waitFor } from '../lib/waiting';
 
 /**
@@ -130,7 +131,7 @@ describe.each(LINE_NAMES)('n8n %s', (which) => {
 				const activated = await n8nCli(line, userFolder, activate);
 				expect(activated.code).toBe(0);
 			}
-			const n8n = startN8n(line, userFolder, 5690 + LINE_NAMES.indexOf(which));
+			const n8n = startN8n(line, userFolder, await freePort(), await freePort());
 			let printed = '';
 			n8n.stdout?.on('data', (d: Buffer) => (printed += d.toString()));
 			n8n.stderr?.on('data', (d: Buffer) => (printed += d.toString()));
