@@ -36,6 +36,10 @@ export default {
 	jsonReporter: { fileName: 'reports/mutation/mutation.json' },
 	thresholds: { high: 90, low: 85, break: null },
 	ignoreStatic: true,
+	// an interrupted run resumes: results of mutants whose code and covering tests did not change
+	// are reused from the last report (reports/ is gitignored; pass --incrementalFile per slice)
+	incremental: true,
+	incrementalFile: 'reports/mutation/stryker-incremental.json',
 	tempDirName: '.stryker-tmp',
 	cleanTempDir: 'always',
 };

@@ -1,0 +1,49 @@
+// Adds up the mutation reports under reports/mutation/slices/ (stryker.slice.mjs) and
+// reports/mutation/mutation.json (stryker.config.mjs): per file and overall, with the mutation
+// score as Stryker computes it ((killed + timeout) / (all - ignored - no coverage - compile errors
+// ... excluded as Stryker does: score = detected / valid, valid = detected + undetected)).
+//   node stryker.summary.mjs            table per file, then the survivors
+//   node stryker.summary.mjs --table    the table only
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = 'reports/mutation/slices';
+const reports = [];
+if (existsSync(dir))
+	for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) reports.push(join(dir, f));
+
+/** Latest result per file: a later report of the same file replaces an earlier one. */
+const files = new Map();
+for (const path of reports) {
+	const report = JSON.parse(readFileSync(path, 'utf8'));
+	for (const [file, data] of Object.entries(report.files)) files.set(file, data);
+}
+
+const rows = [];
+const total = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, compileError: 0 };
+const survivors = [];
+for (const [file, data] of [...files.entries()].sort()) {
+	const c = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, compileError: 0 };
+	for (const m of data.mutants) {
+		const key = { Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage', Ignored: 'ignored', CompileError: 'compileError', RuntimeError: 'killed' }[m.status];
+		c[key ?? 'compileError']++;
+		if (m.status === 'Survived' || m.status === 'NoCoverage')
+			survivors.push(`${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} ${m.status} ${JSON.stringify(m.replacement ?? '')}`);
+	}
+	for (const k of Object.keys(total)) total[k] += c[k];
+	rows.push([file, c]);
+}
+const score = (c) => {
+	const valid = c.killed + c.timeout + c.survived + c.noCoverage;
+	return valid ? ((100 * (c.killed + c.timeout)) / valid).toFixed(1) : 'n/a';
+};
+console.log('| File | Mutants | Killed | Timeout | Survived | No coverage | Score |');
+console.log('|---|---|---|---|---|---|---|');
+for (const [file, c] of [...rows, ['**All**', total]]) {
+	const n = c.killed + c.timeout + c.survived + c.noCoverage;
+	console.log(`| ${file} | ${n} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} | ${score(c)} % |`);
+}
+if (!process.argv.includes('--table')) {
+	console.log('\nSurvivors:');
+	for (const s of survivors) console.log(s);
+}
