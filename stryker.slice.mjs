@@ -25,6 +25,7 @@ const TRANSPORT = [
 const OWN_TESTS = {
 	'nodes/shared/redact.ts': [
 		`${U}/redact.test.ts`,
+		`${U}/redact.mutation.test.ts`,
 		`${P}/redact.test.ts`,
 		`${U}/transport/redactFirst.test.ts`,
 	],
@@ -35,6 +36,7 @@ const OWN_TESTS = {
 	],
 	'nodes/shared/transport/url.ts': [
 		`${U}/transport/pure.test.ts`,
+		`${U}/transport/url.mutation.test.ts`,
 		`${U}/redact.test.ts`,
 		`${U}/credentialUrls.test.ts`,
 		`${U}/transport/issue16.test.ts`,
