@@ -41,7 +41,10 @@ const OWN_TESTS = {
 		`${U}/credentialUrls.test.ts`,
 		`${U}/transport/issue16.test.ts`,
 	],
-	'nodes/shared/transport/paginate.ts': [`${U}/transport/paginate.test.ts`, `${P}/paginate.test.ts`],
+	'nodes/shared/transport/paginate.ts': [
+		`${U}/transport/paginate.test.ts`,
+		`${P}/paginate.test.ts`,
+	],
 	'nodes/shared/concurrency.ts': [`${U}/concurrency.test.ts`, `${P}/batch.pairing.test.ts`],
 	'nodes/shared/transport/batch.ts': [`${U}/concurrency.test.ts`, `${P}/batch.pairing.test.ts`],
 	'nodes/shared/trigger.ts': [
@@ -49,7 +52,7 @@ const OWN_TESTS = {
 		`${P}/trigger.fingerprint.test.ts`,
 		`${P}/trigger.nodes.test.ts`,
 	],
-	'nodes/shared/validation.ts': [`${U}/validation.test.ts`],
+	'nodes/shared/validation.ts': [`${U}/validation.test.ts`, `${U}/validation.mutation.test.ts`],
 	'nodes/shared/operations.ts': [`${U}/operationRegistry.test.ts`],
 	'nodes/shared/router.ts': [`${U}/operationRegistry.test.ts`],
 	'nodes/shared/descriptions.ts': [`${U}/descriptions.test.ts`, `${U}/operationRegistry.test.ts`],
@@ -63,7 +66,12 @@ const OWN_TESTS = {
 const mutate = (process.env.MUTATE ?? '').split(',').filter((f) => f.length > 0);
 if (mutate.length === 0) throw new Error('set MUTATE to the file(s) to mutate, comma-separated');
 const name = mutate
-	.map((f) => f.replace(/^nodes\/shared\//, '').replace(/\.ts$/, '').replace(/\//g, '_'))
+	.map((f) =>
+		f
+			.replace(/^nodes\/shared\//, '')
+			.replace(/\.ts$/, '')
+			.replace(/\//g, '_'),
+	)
 	.join('+');
 const tests = [...new Set(mutate.flatMap((f) => OWN_TESTS[f] ?? base.jest.config.testMatch))];
 

@@ -25,10 +25,20 @@ const survivors = [];
 for (const [file, data] of [...files.entries()].sort()) {
 	const c = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, compileError: 0 };
 	for (const m of data.mutants) {
-		const key = { Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage', Ignored: 'ignored', CompileError: 'compileError', RuntimeError: 'killed' }[m.status];
+		const key = {
+			Killed: 'killed',
+			Timeout: 'timeout',
+			Survived: 'survived',
+			NoCoverage: 'noCoverage',
+			Ignored: 'ignored',
+			CompileError: 'compileError',
+			RuntimeError: 'killed',
+		}[m.status];
 		c[key ?? 'compileError']++;
 		if (m.status === 'Survived' || m.status === 'NoCoverage')
-			survivors.push(`${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} ${m.status} ${JSON.stringify(m.replacement ?? '')}`);
+			survivors.push(
+				`${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} ${m.status} ${JSON.stringify(m.replacement ?? '')}`,
+			);
 	}
 	for (const k of Object.keys(total)) total[k] += c[k];
 	rows.push([file, c]);
@@ -41,7 +51,9 @@ console.log('| File | Mutants | Killed | Timeout | Survived | No coverage | Scor
 console.log('|---|---|---|---|---|---|---|');
 for (const [file, c] of [...rows, ['**All**', total]]) {
 	const n = c.killed + c.timeout + c.survived + c.noCoverage;
-	console.log(`| ${file} | ${n} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} | ${score(c)} % |`);
+	console.log(
+		`| ${file} | ${n} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} | ${score(c)} % |`,
+	);
 }
 if (!process.argv.includes('--table')) {
 	console.log('\nSurvivors:');

@@ -57,6 +57,18 @@ describe('base64 of a secret after a prefix of any length (user:secret in Basic 
 	});
 });
 
+describe('base64 of a short secret followed by more bytes (the key as a Basic auth user)', () => {
+	it('the characters that depend on the secret alone are removed', () => {
+		const secret = 'k3y9';
+		const sent = Buffer.from(`${secret}:pw`).toString('base64');
+		const ownPart = Buffer.from(secret).toString('base64').slice(0, 4);
+		expect(sent.startsWith(ownPart)).toBe(true);
+		const out = new Redactor([secret]).text(`token ${sent} refused`);
+		expect(out).not.toContain(ownPart);
+		expect(out).toBe(`token ${REDACTED}${sent.slice(4)} refused`);
+	});
+});
+
 describe('short secrets', () => {
 	it('a secret of 4 to 7 characters is removed even inside a word', () => {
 		const redactor = new Redactor(['k3y9']);
