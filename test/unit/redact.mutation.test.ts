@@ -69,6 +69,24 @@ describe('base64 of a short secret followed by more bytes (the key as a Basic au
 	});
 });
 
+describe('base64url of a secret (as in a JWT or a URL-safe token)', () => {
+	it('a long secret whose base64 holds "+" and "/" and padding', () => {
+		const secret = '>>>???abcd';
+		const standard = Buffer.from(secret).toString('base64');
+		const urlSafe = Buffer.from(secret).toString('base64url');
+		expect(standard).toBe('Pj4+Pz8/YWJjZA==');
+		expect(urlSafe).toBe('Pj4-Pz8_YWJjZA');
+		const out = new Redactor([secret]).text(`sig ${urlSafe}.next`);
+		expect(shownPieces(out, urlSafe)).toEqual([]);
+		expect(out).toBe(`sig ${REDACTED}.next`);
+	});
+
+	it('a short secret: the unpadded form is removed whole', () => {
+		expect(Buffer.from('k3y9').toString('base64url')).toBe('azN5OQ');
+		expect(new Redactor(['k3y9']).text('sig azN5OQ.next')).toBe(`sig ${REDACTED}.next`);
+	});
+});
+
 describe('short secrets', () => {
 	it('a secret of 4 to 7 characters is removed even inside a word', () => {
 		const redactor = new Redactor(['k3y9']);
