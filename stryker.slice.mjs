@@ -56,7 +56,12 @@ const OWN_TESTS = {
 	'nodes/shared/operations.ts': [`${U}/operationRegistry.test.ts`],
 	'nodes/shared/router.ts': [`${U}/operationRegistry.test.ts`],
 	'nodes/shared/descriptions.ts': [`${U}/descriptions.test.ts`, `${U}/operationRegistry.test.ts`],
-	'nodes/shared/transport/errors.ts': [...TRANSPORT, `${P}/redact.test.ts`],
+	'nodes/shared/transport/errors.ts': [
+		`${U}/transport/errors.mutation.test.ts`,
+		`${U}/transport/redactFirst.test.ts`,
+		`${U}/transport/request.test.ts`,
+		`${P}/redact.test.ts`,
+	],
 	'nodes/shared/transport/request.ts': TRANSPORT,
 	'nodes/shared/transport/types.ts': TRANSPORT,
 	'nodes/shared/transport/clock.ts': TRANSPORT,
