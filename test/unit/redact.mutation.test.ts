@@ -41,6 +41,17 @@ describe('a secret in a query string as axios encodes it', () => {
 	});
 });
 
+describe('a secret in a form-encoded body (URLSearchParams: ":" escaped, space as "+")', () => {
+	it('is removed', () => {
+		const secret = 'Qw:e rTy:u iOp';
+		const sent = new URLSearchParams({ password: secret }).toString().slice('password='.length);
+		expect(sent).toBe('Qw%3Ae+rTy%3Au+iOp');
+		const out = new Redactor([secret]).text(`body user=a&pw=${sent}&x=1`);
+		expect(shownPieces(out, sent)).toEqual([]);
+		expect(out).toBe(`body user=a&pw=${REDACTED}&x=1`);
+	});
+});
+
 describe('base64 of a secret after a prefix of any length (user:secret in Basic auth)', () => {
 	const secret = 'S3cr3t-Key_0123456789-abcdef';
 	// 1, 2 and 3 bytes before the secret: each aligns the secret differently in base64
