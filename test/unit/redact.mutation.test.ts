@@ -98,6 +98,23 @@ describe('base64url of a secret (as in a JWT or a URL-safe token)', () => {
 	});
 });
 
+describe('a secret JSON-escaped twice (a JSON body quoted inside another JSON string)', () => {
+	const twice = (s: string) => JSON.stringify(JSON.stringify(s).slice(1, -1)).slice(1, -1);
+
+	it('a long secret with a quote and a backslash', () => {
+		const secret = 'Pa"ss\\word-12';
+		const sent = twice(secret);
+		const out = new Redactor([secret]).text(`{"log":"{\\"pw\\":\\"${sent}\\"}"}`);
+		expect(shownPieces(out, sent)).toEqual([]);
+	});
+
+	it('a short one is removed whole', () => {
+		const sent = twice('k"y');
+		expect(sent).toBe(String.raw`k\\\"y`);
+		expect(new Redactor(['k"y']).text(`logged: ${sent} end`)).toBe(`logged: ${REDACTED} end`);
+	});
+});
+
 describe('short secrets', () => {
 	it('a secret of 4 to 7 characters is removed even inside a word', () => {
 		const redactor = new Redactor(['k3y9']);
@@ -118,6 +135,7 @@ describe('short secrets', () => {
 
 	it('a secret of white space only is no secret; one with spaces around is trimmed too', () => {
 		expect(new Redactor(['   ']).text('a   b')).toBe('a   b');
+		expect(new Redactor(['   ', '\t']).text('q=a%20%20%20b%09')).toBe('q=a%20%20%20b%09');
 		expect(new Redactor([' zq9 ']).text('zq9 and zq9x')).toBe(`${REDACTED} and zq9x`);
 	});
 
