@@ -44,7 +44,7 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
 	// Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, "undefined" and "null" are neither seconds nor a date
 	if (value === undefined || value === null) return undefined;
 	const trimmed = String(value).trim();
-	// Stryker disable next-line ConditionalExpression: equivalent, "" is neither seconds nor a date (Date.parse gives NaN)
+	// Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, "" is neither seconds nor a date (Date.parse gives NaN)
 	if (trimmed === '') return undefined;
 	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
 	const date = Date.parse(trimmed);

@@ -82,6 +82,8 @@ describe('parseRetryAfter: edges', () => {
 	const now = Date.parse('2026-01-01T00:00:00Z');
 	it('trims, refuses blanks and partial numbers, rounds fractions', () => {
 		expect(parseRetryAfter('  3 ', now)).toBe(3000);
+		expect(parseRetryAfter('120', now)).toBe(120_000);
+		expect(parseRetryAfter('10.25', now)).toBe(10_250);
 		expect(parseRetryAfter('', now)).toBeUndefined();
 		expect(parseRetryAfter('   ', now)).toBeUndefined();
 		expect(parseRetryAfter(null as unknown as undefined, now)).toBeUndefined();
