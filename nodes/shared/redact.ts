@@ -51,7 +51,6 @@ function base64Forms(secret: string): string[] {
 		const full = Buffer.from(prefix + secret, 'utf8').toString('base64');
 		const start = prefix ? 4 : 0;
 		out.push(full.slice(start), full.slice(start, Math.max(start, full.length - 4)));
-		// Stryker disable next-line Regex: equivalent, base64 has "=" only at its end
 		out.push(full.slice(start).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
 	}
 	return out;
@@ -76,7 +75,7 @@ function variantsOf(secret: string): string[] {
 		variants.add(JSON.stringify(form).slice(1, -1));
 		variants.add(JSON.stringify(JSON.stringify(form).slice(1, -1)).slice(1, -1));
 	}
-	// Stryker disable next-line MethodExpression,ConditionalExpression,EqualityOperator: equivalent, the constructor skips blank forms too
+	// Stryker disable next-line MethodExpression: equivalent, the constructor skips blank forms too
 	return [...variants].filter((v) => v.length > 0);
 }
 
@@ -105,7 +104,6 @@ export class Redactor {
 		const short = new Set<string>();
 		for (const secret of this.secrets) {
 			for (const variant of variantsOf(secret)) {
-				// Stryker disable next-line EqualityOperator: equivalent, a form of exactly PIECE_LENGTH is one piece or one short form, removed whole either way
 				if (variant.length >= PIECE_LENGTH) {
 					// Stryker disable next-line ArithmeticOperator: equivalent, "i - PIECE_LENGTH" only adds shorter slices, which no PIECE_LENGTH window of a text can equal
 					for (let i = 0; i + PIECE_LENGTH <= variant.length; i++)

@@ -41,10 +41,10 @@ export function classifyNetworkError(error: unknown): NetworkErrorKind | undefin
  * or undefined when the header is absent or unreadable.
  */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
-	// Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, "undefined" and "null" are neither seconds nor a date
+	// Stryker disable next-line LogicalOperator: equivalent, "undefined" and "null" are neither seconds nor a date
 	if (value === undefined || value === null) return undefined;
 	const trimmed = String(value).trim();
-	// Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, "" is neither seconds nor a date (Date.parse gives NaN)
+	// Stryker disable next-line StringLiteral: equivalent, any other text is left to the checks below, which refuse "" too
 	if (trimmed === '') return undefined;
 	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
 	const date = Date.parse(trimmed);
