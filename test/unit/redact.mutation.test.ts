@@ -141,6 +141,7 @@ describe('short secrets', () => {
 
 	it('exactly 8 characters are cut into one piece; 7 are a short form', () => {
 		expect(new Redactor(['12345678']).text('a12345678b')).toBe(`a${REDACTED}b`);
+		expect(new Redactor(['12345678']).text('12345678')).toBe(REDACTED);
 		expect(new Redactor(['1234567']).text('a1234567b 123456')).toBe(`a${REDACTED}b 123456`);
 	});
 });
