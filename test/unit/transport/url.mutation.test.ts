@@ -13,6 +13,7 @@ describe('isLoopbackHost', () => {
 	it('only the loopback names and whole 127.x.y.z addresses', () => {
 		expect(isLoopbackHost('::1')).toBe(true);
 		expect(isLoopbackHost('127.255.0.9')).toBe(true);
+		expect(isLoopbackHost('127.1.22.33')).toBe(true);
 		expect(isLoopbackHost('127.0.0.1.evil.com')).toBe(false);
 		expect(isLoopbackHost('x127.0.0.1')).toBe(false);
 		expect(isLoopbackHost('127.0.0')).toBe(false);
