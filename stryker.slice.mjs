@@ -43,6 +43,7 @@ const OWN_TESTS = {
 	],
 	'nodes/shared/transport/paginate.ts': [
 		`${U}/transport/paginate.test.ts`,
+		`${U}/transport/paginate.mutation.test.ts`,
 		`${P}/paginate.test.ts`,
 	],
 	'nodes/shared/concurrency.ts': [`${U}/concurrency.test.ts`, `${P}/batch.pairing.test.ts`],
