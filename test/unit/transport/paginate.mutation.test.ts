@@ -48,6 +48,30 @@ describe('paging errors say what happened and are told apart by name', () => {
 	});
 });
 
+describe('where a list ends', () => {
+	it('an empty page ends it, even when it says more follow', async () => {
+		const asked: number[] = [];
+		const out = await paginateByPage(
+			async (page) => {
+				asked.push(page);
+				return { items: page === 1 ? [1, 2] : [], hasMore: true };
+			},
+			{ returnAll: true, pageSize: 2, maxPages: 10 },
+		);
+		expect(out).toEqual([1, 2]);
+		expect(asked).toEqual([1, 2]);
+	});
+
+	it('a negative total is no total: the pages decide', async () => {
+		const pages: Record<number, number[]> = { 1: [1, 2], 2: [3, 4], 3: [5] };
+		const out = await paginateByPage(async (page) => ({ items: pages[page] ?? [], total: -1 }), {
+			returnAll: true,
+			pageSize: 2,
+		});
+		expect(out).toEqual([1, 2, 3, 4, 5]);
+	});
+});
+
 describe('singleShot', () => {
 	it('returns all, the first Limit, or nothing without asking', async () => {
 		let calls = 0;

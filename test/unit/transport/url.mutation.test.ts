@@ -46,6 +46,8 @@ describe('checkBaseUrl', () => {
 		expect(checkBaseUrl('http://localhost:8080/api/', 'F')).toBe('http://localhost:8080/api');
 		expect(checkBaseUrl('https://h.example/a/b///', 'F')).toBe('https://h.example/a/b');
 		expect(checkBaseUrl('https://h.example', 'F')).toBe('https://h.example');
+		// pasted with no-break spaces around it: trimmed as any white space
+		expect(checkBaseUrl('\u00a0https://h.example/x\u00a0', 'F')).toBe('https://h.example/x');
 	});
 });
 
