@@ -1,8 +1,7 @@
-// Adds up the mutation reports under reports/mutation/slices/ (stryker.slice.mjs) and
-// reports/mutation/mutation.json (stryker.config.mjs): per file and overall, with the mutation
-// score as Stryker computes it ((killed + timeout) / (all - ignored - no coverage - compile errors
-// ... excluded as Stryker does: score = detected / valid, valid = detected + undetected)).
-//   node stryker.summary.mjs            table per file, then the survivors
+// Adds up the slice reports under reports/mutation/slices/ (stryker.slice.mjs), per file and
+// overall, with the score as Stryker computes it: (killed + timeout) / (killed + timeout +
+// survived + no coverage); ignored mutants and compile errors are not counted.
+//   node stryker.summary.mjs            the table, then every survivor
 //   node stryker.summary.mjs --table    the table only
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
