@@ -71,15 +71,22 @@ const OWN_TESTS = {
 
 const mutate = (process.env.MUTATE ?? '').split(',').filter((f) => f.length > 0);
 if (mutate.length === 0) throw new Error('set MUTATE to the file(s) to mutate, comma-separated');
+// a file, or lines of it (`nodes/shared/redact.ts:52:1-52:200`) to re-run the mutants of those
+// lines after a test was added; the summary lets a later report replace those mutants' results
+const fileOf = (f) => f.replace(/:\d+:\d+-\d+:\d+$/, '');
 const name = mutate
 	.map((f) =>
 		f
 			.replace(/^nodes\/shared\//, '')
-			.replace(/\.ts$/, '')
-			.replace(/\//g, '_'),
+			.replace(/\.ts(?=$|:)/, '')
+			.replace(/\//g, '_')
+			.replace(/:(\d+):\d+-(\d+):\d+$/, '@$1-$2'),
 	)
-	.join('+');
-const tests = [...new Set(mutate.flatMap((f) => OWN_TESTS[f] ?? base.jest.config.testMatch))];
+	.join('+')
+	.slice(0, 120);
+const tests = [
+	...new Set(mutate.flatMap((f) => OWN_TESTS[fileOf(f)] ?? base.jest.config.testMatch)),
+];
 
 export default {
 	...base,

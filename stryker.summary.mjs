@@ -3,19 +3,42 @@
 // survived + no coverage); ignored mutants and compile errors are not counted.
 //   node stryker.summary.mjs            the table, then every survivor
 //   node stryker.summary.mjs --table    the table only
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = 'reports/mutation/slices';
-const reports = [];
-if (existsSync(dir))
-	for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) reports.push(join(dir, f));
+const reports = existsSync(dir)
+	? readdirSync(dir)
+			.filter((n) => n.endsWith('.json'))
+			.map((n) => join(dir, n))
+			.sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
+	: [];
 
-/** Latest result per file: a later report of the same file replaces an earlier one. */
+/**
+ * Latest result per mutant: a later report (a slice run again, or the lines of a survivor run
+ * again after a test was added) replaces the earlier result of the same mutant. A mutant is
+ * known by its file, the text of its line, its column, mutator and replacement, so results
+ * stay matched when lines were added above it.
+ */
 const files = new Map();
 for (const path of reports) {
 	const report = JSON.parse(readFileSync(path, 'utf8'));
-	for (const [file, data] of Object.entries(report.files)) files.set(file, data);
+	for (const [file, data] of Object.entries(report.files)) {
+		const lines = data.source.split('\n');
+		const mutants = files.get(file) ?? new Map();
+		for (const m of data.mutants) {
+			const key = [
+				lines[m.location.start.line - 1],
+				m.location.start.column,
+				m.location.end.line - m.location.start.line,
+				m.location.end.column,
+				m.mutatorName,
+				m.replacement,
+			].join('|');
+			mutants.set(key, m);
+		}
+		files.set(file, mutants);
+	}
 }
 
 const rows = [];
@@ -23,7 +46,7 @@ const total = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, c
 const survivors = [];
 for (const [file, data] of [...files.entries()].sort()) {
 	const c = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, compileError: 0 };
-	for (const m of data.mutants) {
+	for (const m of data.values()) {
 		const key = {
 			Killed: 'killed',
 			Timeout: 'timeout',
