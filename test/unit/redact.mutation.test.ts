@@ -225,6 +225,12 @@ describe('error', () => {
 		expect(error.stack).toBe(`Error: ${REDACTED}\n at x`);
 	});
 
+	it('an error without a message gets an empty one', () => {
+		const error = Object.assign(new Error('x'), { message: undefined as unknown as string });
+		new Redactor([secret]).error(error);
+		expect(error.message).toBe('');
+	});
+
 	it('a description that is not text is left as it is; a cause is summarised', () => {
 		const withObject = Object.assign(new Error('m'), { description: { d: 1 } });
 		new Redactor([secret]).error(withObject);
