@@ -225,6 +225,12 @@ describe('error', () => {
 		expect(error.stack).toBe(`Error: ${REDACTED}\n at x`);
 	});
 
+	it('a context that is not an object is left alone', () => {
+		const error = Object.assign(new Error('m'), { context: 'plain text' });
+		expect(() => new Redactor([secret]).error(error)).not.toThrow();
+		expect(error.context).toBe('plain text');
+	});
+
 	it('an error without a message gets an empty one', () => {
 		const error = Object.assign(new Error('x'), { message: undefined as unknown as string });
 		new Redactor([secret]).error(error);
