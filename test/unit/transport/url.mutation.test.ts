@@ -43,6 +43,7 @@ describe('checkBaseUrl', () => {
 
 	it('plain http is refused on a host that is not loopback, https is kept as is', () => {
 		expect(() => checkBaseUrl('http://example.com', 'F')).toThrow('must start with https://');
+		expect(() => checkBaseUrl('ftp://localhost/x', 'F')).toThrow('must start with https://');
 		expect(checkBaseUrl('http://localhost:8080/api/', 'F')).toBe('http://localhost:8080/api');
 		expect(checkBaseUrl('https://h.example/a/b///', 'F')).toBe('https://h.example/a/b');
 		expect(checkBaseUrl('https://h.example', 'F')).toBe('https://h.example');
@@ -78,6 +79,7 @@ describe('pathEscape: decoding', () => {
 		expect(pathEscape('\\\\evil.example/x')).toContain('not a full URL');
 		expect(pathEscape('/\\evil.example/x')).toContain('not a full URL');
 		expect(pathEscape('/contacts/1')).toBeUndefined();
+		expect(pathEscape('contacts//1')).toBeUndefined();
 		expect(pathEscape('contacts/1:2')).toBeUndefined();
 		expect(pathEscape('1x:y')).toBeUndefined();
 		expect(pathEscape('a\\b')).toBe('must not contain a backslash');
