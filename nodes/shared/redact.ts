@@ -108,7 +108,6 @@ export class Redactor {
 					// Stryker disable next-line ArithmeticOperator: equivalent, "i - PIECE_LENGTH" only adds shorter slices, which no PIECE_LENGTH window of a text can equal
 					for (let i = 0; i + PIECE_LENGTH <= variant.length; i++)
 						this.pieces.add(variant.slice(i, i + PIECE_LENGTH));
-					// Stryker disable next-line MethodExpression,StringLiteral: equivalent, no form of a non-blank secret is blank
 				} else if (variant.trim() !== '') {
 					short.add(variant);
 				}
