@@ -14,6 +14,8 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
 	},
+	// n8n's regex watchdog with a budget a loaded CI machine keeps (see the file)
+	setupFiles: ['<rootDir>/test/lib/safeRegexEngine.ts'],
 	testTimeout: 30000,
 	maxWorkers: 2,
 };

@@ -1,15 +1,19 @@
 /**
  * `npm run screenshots`: the browser check. Starts the demo (simulator + n8n with the pack),
  * logs in with Debian's Chromium (headless, driven by puppeteer-core: no browser download),
- * opens every example workflow and the node panel of each CRM node, checks that the resources
- * and operations show, and saves screenshots to docs/screenshots/.
+ * opens every example workflow (the agent example too) and the node panel of each CRM node,
+ * checks that the resources and operations show, opens a resource locator's "From List"
+ * dropdown and checks that it lists the CRM's records, and saves screenshots to
+ * docs/screenshots/.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
+import { portFrom } from '../test/lib/ports';
 import { REPO } from '../test/e2e/lib/n8n';
+import type { OwnerSession } from '../test/e2e/lib/owner';
 import { startDemo } from './start';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -46,6 +50,31 @@ export const PANELS = [
 		node: 'Cention',
 		expect: ['Resource', 'Contact Card', 'Operation', 'Create or Update', 'Emails'],
 		operations: ['Create or Update'],
+	},
+];
+
+/**
+ * Resource locators to open, each in a one-node workflow made for the shot in the demo's n8n
+ * (`list` mode, nothing picked yet): clicking the field opens "From List", which must list
+ * records of the simulator by the texts in `expect`.
+ */
+export const LOCATORS = [
+	{
+		slug: 'crm-com-contact',
+		title: 'CRM.COM: pick a contact from the list',
+		node: {
+			name: 'CRM.COM',
+			type: 'n8n-nodes-crm-pack.crmCom',
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			parameters: {
+				resource: 'contact',
+				operation: 'get',
+				contactId: { __rl: true, mode: 'list', value: '' },
+			},
+			credentials: { crmComApi: { id: 'crmcomSimApiKey1', name: 'CRM.COM (simulator)' } },
+		},
+		expect: ['Ada Lovelace', 'Grace'],
 	},
 ];
 
@@ -134,6 +163,50 @@ async function checkPanel(page: Page, panel: (typeof PANELS)[number]): Promise<s
 	return [file, opsFile];
 }
 
+/** Opens a LOCATORS entry's "From List" dropdown and saves a screenshot of it. */
+async function checkLocator(
+	page: Page,
+	baseUrl: string,
+	session: OwnerSession,
+	locator: (typeof LOCATORS)[number],
+): Promise<string> {
+	const created = await session.rest<{ data: { id: string } }>('POST', '/rest/workflows', {
+		name: locator.title,
+		active: false,
+		nodes: [locator.node],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	});
+	await openWorkflow(page, baseUrl, created.data.id);
+	const node = await page.waitForSelector('[data-test-id="canvas-node"]', { visible: true });
+	await node?.click({ count: 2 });
+	await page.waitForSelector('[data-test-id="ndv"] [data-test-id="rlc-input"]', {
+		visible: true,
+		timeout: 30_000,
+	});
+	await page.click('[data-test-id="ndv"] [data-test-id="rlc-input"]');
+	// the list is loaded from the CRM (the simulator) through the node's listSearch method
+	const ITEM = '[data-test-id="rlc-item"]';
+	await page.waitForSelector(ITEM, { visible: true, timeout: 30_000 });
+	let listed: string[] = [];
+	for (let k = 0; k < 100; k++) {
+		listed = await page.$$eval(ITEM, (items) => items.map((i) => (i.textContent ?? '').trim()));
+		if (locator.expect.every((w) => listed.some((entry) => entry.includes(w)))) break;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	for (const wanted of locator.expect) {
+		if (!listed.some((entry) => entry.includes(wanted)))
+			throw new Error(
+				`The ${locator.node.name} list does not show "${wanted}": ${listed.join(' | ')}`,
+			);
+	}
+	const file = path.join(OUT, `locator-${locator.slug}.png`);
+	await page.screenshot({ path: file });
+	await page.keyboard.press('Escape');
+	await page.keyboard.press('Escape');
+	return file;
+}
+
 /**
  * The browser check: every example workflow opened once (its screenshot), and in the workflows
  * of PANELS the CRM node's panel and Operation list checked there (two more screenshots each).
@@ -150,8 +223,8 @@ export async function takeScreenshots(tarball?: string, timings: Timing[] = []):
 		mark = now;
 	};
 	const demo = await startDemo(
-		Number(process.env.N8N_DEMO_PORT ?? 5688),
-		Number(process.env.SIMULATOR_PORT ?? 5689),
+		await portFrom(process.env.N8N_DEMO_PORT),
+		await portFrom(process.env.SIMULATOR_PORT),
 		true,
 		tarball,
 	);
@@ -195,6 +268,10 @@ export async function takeScreenshots(tarball?: string, timings: Timing[] = []):
 		const missing = PANELS.filter((p) => !panelled.has(p.workflow));
 		if (missing.length)
 			throw new Error(`No example workflow ${missing.map((p) => p.workflow).join(', ')}`);
+		for (const locator of LOCATORS) {
+			files.push(await checkLocator(page, demo.n8nUrl, demo.session, locator));
+			lap(`locator ${locator.slug}`);
+		}
 		return files;
 	} finally {
 		await browser?.close();

@@ -1,7 +1,9 @@
 /**
- * `npm start`: the demo. Builds the pack, starts the CRM simulator with demo data, and n8n 2.x on
+ * `npm start`: the demo. Builds the pack, starts the CRM simulator with demo data, a local
+ * OpenAI-compatible model server (the scripted model of the agent example), and n8n 2.x on
  * http://localhost:5678 with the pack installed as a community package, a credential per CRM
- * pointing at the simulator, and every example workflow imported. Ctrl-C stops everything.
+ * pointing at the simulator, an OpenAI credential pointing at the model server, and every example
+ * workflow imported (examples/ and examples/agent/). Ctrl-C stops everything.
  */
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,10 +20,14 @@ import {
 	startN8n,
 } from '../test/e2e/lib/n8n';
 import { DEMO_OWNER, ensureOwner, type OwnerSession } from '../test/e2e/lib/owner';
+import { modelCredential, startOpenAiServer } from '../test/e2e/lib/openaiServer';
+import { AGENT_EXAMPLE, crmAgentScript } from '../test/e2e/lib/agentScript';
 import { startSimulator } from '../test/simulator/server';
 
 const N8N_PORT = Number(process.env.N8N_DEMO_PORT ?? 5678);
 const SIM_PORT = Number(process.env.SIMULATOR_PORT ?? 5680);
+/** The model server's port; 0 (the default) takes any free one. */
+const MODEL_PORT = Number(process.env.MODEL_PORT ?? 0);
 export { DEMO_OWNER };
 
 const say = (text: string) => process.stdout.write(`[demo] ${text}\n`);
@@ -52,6 +58,8 @@ async function waitForHttp(
 export interface Demo {
 	n8nUrl: string;
 	simUrl: string;
+	/** The local model server's Base URL (the OpenAI credential of the demo points at it). */
+	modelUrl: string;
 	workflowIds: string[];
 	/** The owner's session, proven by a login with the printed credentials and a workflow list. */
 	session: OwnerSession;
@@ -78,14 +86,17 @@ export async function startDemo(
 	const packed = tarball ?? (await packThePack());
 	const sim = await startSimulator({ port: simPort, profile: 'live' });
 	log(`CRM simulator on ${sim.url}`);
+	const model = await startOpenAiServer(crmAgentScript, MODEL_PORT);
+	log(`scripted model (OpenAI-compatible) on ${model.baseUrl}`);
 	const userFolder = await freshUserFolder(packed);
-	await importCredentials(line, userFolder, simulatorCredentials(sim));
+	await importCredentials(line, userFolder, [
+		...simulatorCredentials(sim),
+		modelCredential(model.baseUrl),
+	]);
 	const folder = mkdtempSync(path.join(tmpdir(), 'crm-pack-demo-workflows-'));
-	const files = readdirSync(path.join(REPO, 'examples')).filter((f) => f.endsWith('.json'));
-	for (const f of files) cpSync(path.join(REPO, 'examples', f), path.join(folder, f));
-	const workflowIds = files.map(
-		(f) => (JSON.parse(readFileSync(path.join(REPO, 'examples', f), 'utf8')) as { id: string }).id,
-	);
+	const files = demoWorkflowFiles();
+	for (const f of files) cpSync(f, path.join(folder, path.basename(f)));
+	const workflowIds = files.map((f) => (JSON.parse(readFileSync(f, 'utf8')) as { id: string }).id);
 	const imported = await n8nCli(line, userFolder, [
 		'import:workflow',
 		'--separate',
@@ -114,6 +125,7 @@ export async function startDemo(
 		await exited;
 		clearTimeout(timer);
 		await sim.stop();
+		await model.stop();
 		rmSync(userFolder, { recursive: true, force: true });
 	};
 	n8n.on('exit', (code) => {
@@ -136,12 +148,28 @@ export async function startDemo(
 	return {
 		n8nUrl: `http://localhost:${port}`,
 		simUrl: sim.url,
+		modelUrl: model.baseUrl,
 		workflowIds,
 		session,
 		readySeconds,
 		stop,
 	};
 }
+
+/** The workflows the demo imports: every file of examples/, then the agent example. */
+export function demoWorkflowFiles(): string[] {
+	const top = readdirSync(path.join(REPO, 'examples'))
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => path.join(REPO, 'examples', f));
+	return [...top, AGENT_EXAMPLE];
+}
+
+/** The agent example, and what it shows. */
+export const AGENT_DEMO = {
+	id: (JSON.parse(readFileSync(AGENT_EXAMPLE, 'utf8')) as { id: string }).id,
+	shows:
+		'The AI Agent calls the CRM nodes as tools (one per CRM) through a scripted local model, then summarises.',
+};
 
 /** The example a newcomer opens first, and what it shows. */
 export const FIRST_EXAMPLE = {
@@ -172,6 +200,9 @@ async function main(): Promise<void> {
   Open first:  "${FIRST_EXAMPLE.name}"  (${demo.n8nUrl}/workflow/${FIRST_EXAMPLE.id})
                ${FIRST_EXAMPLE.shows}
   Then the other examples (Overview → Workflows): press "Execute workflow" in each.
+  AI agent:    ${demo.n8nUrl}/workflow/${AGENT_DEMO.id}
+               ${AGENT_DEMO.shows}
+               (model: ${demo.modelUrl}; put your own model in the "OpenAI Chat Model" node)
   Ctrl-C stops n8n and the simulator.
 `);
 	const stop = async () => {

@@ -9,7 +9,12 @@ import type {
 
 import { listOf } from '../shared/parameters';
 import { emitItems, pollSnapshot, triggerStore, type SnapshotState } from '../shared/trigger';
-import { readRequestSettings, requestOptionsCollection } from '../shared/descriptions';
+import {
+	choiceField,
+	optionsCollection,
+	readRequestSettings,
+	stringField,
+} from '../shared/descriptions';
 import { fieldError } from '../shared/validation';
 import { baseFilterPart, centrixRequest } from './transport';
 
@@ -43,27 +48,22 @@ export class CentrixOneTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'centrixOneApi', required: true }],
 		properties: [
-			{
-				displayName: 'Trigger On',
-				name: 'event',
-				type: 'options',
-				options: [
-					{ name: 'New Contact', value: 'new' },
-					{ name: 'New or Updated Contact', value: 'any' },
-					{ name: 'Updated Contact', value: 'updated' },
+			choiceField(
+				'Trigger On',
+				'event',
+				[
+					['New Contact', 'new'],
+					['New or Updated Contact', 'any'],
+					['Updated Contact', 'updated'],
 				],
-				default: 'any',
-			},
-			{
-				displayName: 'List IDs',
-				name: 'lists',
-				type: 'string',
-				default: '',
+				'any',
+			),
+			stringField('List IDs', 'lists', {
 				placeholder: '10, 20',
 				description:
 					'Watch only the contacts of these lists (comma-separated IDs); empty watches all contacts',
-			},
-			requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+			}),
+			optionsCollection('read'),
 		],
 	};
 

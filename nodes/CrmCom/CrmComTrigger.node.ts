@@ -8,8 +8,10 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	choiceField,
+	collectionField,
+	optionsCollection,
 	readRequestSettings,
-	requestOptionsCollection,
 	simplifyProperty,
 } from '../shared/descriptions';
 import {
@@ -21,8 +23,12 @@ import {
 } from '../shared/trigger';
 import type { RequestOptions } from '../shared/transport/types';
 import { authenticationProperty, credentials } from './actions/versionDescription';
-import { simplifyActivity } from './actions/activity/helpers';
-import { crmDropdown, crmMultiDropdown } from './actions/helpers';
+import {
+	activityTypesFilter,
+	assignedTeamFilter,
+	assignedUserFilter,
+	simplifyActivity,
+} from './actions/activity/helpers';
 import { listOf } from '../shared/parameters';
 import { getActivityTypes, getTeams, getUsers } from './methods/loadOptions';
 import { crmCom, MAX_PAGE_SIZE } from './transport';
@@ -136,36 +142,23 @@ export class CrmComTrigger implements INodeType {
 		credentials,
 		properties: [
 			authenticationProperty,
-			{
-				displayName: 'Trigger On',
-				name: 'event',
-				type: 'options',
-				options: [
-					{ name: 'Activity Completed', value: 'activityCompleted' },
-					{ name: 'Activity Created', value: 'activityCreated' },
+			choiceField(
+				'Trigger On',
+				'event',
+				[
+					['Activity Completed', 'activityCompleted'],
+					['Activity Created', 'activityCreated'],
 				],
-				default: 'activityCreated',
-			},
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					crmDropdown('Assigned Team', 'assignToTeamId', 'getTeams', 'Teams from GET /teams.'),
-					crmDropdown('Assigned User', 'assignToUserId', 'getUsers', 'Users from GET /users.'),
-					{ displayName: 'Contact ID', name: 'contactId', type: 'string', default: '' },
-					crmMultiDropdown(
-						'Type',
-						'types',
-						'getActivityTypes',
-						'Activity types seen on recent activities.',
-					),
-				],
-			},
+				'activityCreated',
+			),
+			collectionField('Filters', 'filters', 'Add Filter', [
+				assignedTeamFilter,
+				assignedUserFilter,
+				{ displayName: 'Contact ID', name: 'contactId', type: 'string', default: '' },
+				activityTypesFilter,
+			]),
 			simplifyProperty,
-			requestOptionsCollection(['maxAttempts', 'maxPages', 'pageSize', 'retryBudget', 'timeout']),
+			optionsCollection('rangeList'),
 		],
 	};
 

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { crmComUserLogin } from '../../credentials/CrmComUserApi.credentials';
 import { nodeParameter } from '../shared/parameters';
 import { createCrmClient, type CrmListCall, type ListPaging } from '../shared/client';
+import { refreshByLogin } from '../shared/login';
 import type { ApiProfile, CrmReply, RequestContext } from '../shared/transport/types';
 import { checkBaseUrl } from '../shared/transport/url';
 
@@ -31,15 +32,7 @@ export const crmComProfile: ApiProfile = {
 	renewOn401: ['crmComUserApi'],
 	expectJson: true,
 	/** A 401 of the user credential: one login shared by every request waiting for it. */
-	async refreshCredentials(this: RequestContext, credentials) {
-		return {
-			...credentials,
-			accessToken: await crmComUserLogin(
-				async (options) => await this.helpers.httpRequest(options),
-				credentials,
-			),
-		};
-	},
+	refreshCredentials: refreshByLogin('accessToken', crmComUserLogin),
 	readError(reply: CrmReply) {
 		const body = (
 			reply.body && typeof reply.body === 'object' ? reply.body : {}

@@ -7,7 +7,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { readRequestSettings, requestOptionsCollection } from '../shared/descriptions';
+import { optionsCollection, readRequestSettings, stringField } from '../shared/descriptions';
 import { textParameter } from '../shared/parameters';
 import { emitItems, pollSnapshot, triggerStore, type SnapshotState } from '../shared/trigger';
 import { fieldError } from '../shared/validation';
@@ -42,16 +42,12 @@ export class CrmComLegacyTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: LEGACY_CREDENTIAL, required: true }],
 		properties: [
-			{
-				displayName: 'Provider Alternative Code',
-				name: 'provider',
-				type: 'string',
-				default: '',
+			stringField('Provider Alternative Code', 'provider', {
 				required: true,
 				placeholder: 'GP1',
 				description: 'Watch the pending requests of this generic provisioning provider',
-			},
-			requestOptionsCollection(['maxAttempts', 'maxPages', 'retryBudget', 'timeout']),
+			}),
+			optionsCollection('list'),
 		],
 	};
 

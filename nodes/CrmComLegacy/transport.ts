@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { LEGACY_API_PATH, legacyLogin } from '../../credentials/CrmComLegacyApi.credentials';
 import { createCrmClient } from '../shared/client';
-import type { ApiProfile, CrmReply, RequestContext } from '../shared/transport/types';
+import { refreshByLogin } from '../shared/login';
+import type { ApiProfile, CrmReply } from '../shared/transport/types';
 import { checkBaseUrl } from '../shared/transport/url';
 
 export const LEGACY_CREDENTIAL = 'crmComLegacyApi';
@@ -32,15 +33,7 @@ export const legacyProfile: ApiProfile = {
 			tokenExpired: expired,
 		};
 	},
-	async refreshCredentials(this: RequestContext, credentials) {
-		return {
-			...credentials,
-			token: await legacyLogin(
-				async (options) => await this.helpers.httpRequest(options),
-				credentials,
-			),
-		};
-	},
+	refreshCredentials: refreshByLogin('token', legacyLogin),
 };
 
 /**

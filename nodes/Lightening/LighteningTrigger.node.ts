@@ -8,9 +8,11 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	choiceField,
+	optionsCollection,
 	readRequestSettings,
-	requestOptionsCollection,
 	simplifyProperty,
+	stringField,
 } from '../shared/descriptions';
 import {
 	emitItems,
@@ -90,28 +92,23 @@ export class LighteningTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'lighteningApi', required: true }],
 		properties: [
-			{
-				displayName: 'Customer IDs',
-				name: 'customerIds',
-				type: 'string',
-				default: '',
+			stringField('Customer IDs', 'customerIds', {
 				required: true,
 				placeholder: '1, 2',
 				description: 'Watch the contacts of these customers (comma-separated IDs)',
-			},
-			{
-				displayName: 'Trigger On',
-				name: 'event',
-				type: 'options',
-				options: [
-					{ name: 'Contact Created', value: 'created' },
-					{ name: 'Contact Created or Updated', value: 'createdOrUpdated' },
-					{ name: 'Contact Updated', value: 'updated' },
+			}),
+			choiceField(
+				'Trigger On',
+				'event',
+				[
+					['Contact Created', 'created'],
+					['Contact Created or Updated', 'createdOrUpdated'],
+					['Contact Updated', 'updated'],
 				],
-				default: 'createdOrUpdated',
-			},
+				'createdOrUpdated',
+			),
 			simplifyProperty,
-			requestOptionsCollection(['maxAttempts', 'retryBudget', 'timeout']),
+			optionsCollection('read'),
 		],
 	};
 

@@ -217,16 +217,131 @@ export function optionsCollection(
 }
 
 /**
- * Records of item `i` as the Simplify toggle (default on) asks: each passed through `simplify`,
- * or as the API returned them.
+ * Records of item `i` as the Simplify toggle asks: each passed through `simplify`, or as the API
+ * returned them. `defaultOn` is the toggle's default (off where it came after the node's first
+ * release, so older workflows keep their output).
  */
 export function simplifiedIf<T>(
 	ctx: IExecuteFunctions,
 	i: number,
 	records: T | T[],
 	simplify: (record: T) => IDataObject,
+	defaultOn = true,
 ): IDataObject | IDataObject[] {
-	const on = ctx.getNodeParameter('simplify', i, true) as boolean;
+	const on = ctx.getNodeParameter('simplify', i, defaultOn) as boolean;
 	if (Array.isArray(records)) return on ? records.map(simplify) : (records as IDataObject[]);
 	return on ? simplify(records) : (records as IDataObject);
 }
+
+/** Extra keys of a field built by the builders below (placeholder, description, required...). */
+type FieldExtra = Omit<Partial<INodeProperties>, 'displayName' | 'name' | 'type'>;
+
+/** A text field (empty by default). */
+export function stringField(
+	displayName: string,
+	name: string,
+	extra: FieldExtra = {},
+): INodeProperties {
+	return { displayName, name, type: 'string', default: '', ...extra };
+}
+
+/** A dropdown of `[name, value]` choices, in the order given. */
+export function choiceField(
+	displayName: string,
+	name: string,
+	choices: ReadonlyArray<readonly [string, string]>,
+	defaultValue: string,
+	extra: FieldExtra = {},
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'options',
+		options: choices.map(([choice, value]) => ({ name: choice, value })),
+		default: defaultValue,
+		...extra,
+	};
+}
+
+/**
+ * A list of entries the user adds one by one (a fixedCollection with multiple values): `item`
+ * names one entry ([display name, name]), `values` its fields; the placeholder is "Add <item>".
+ */
+export function repeatableField(
+	displayName: string,
+	name: string,
+	item: readonly [string, string],
+	values: INodeProperties[],
+	extra: FieldExtra = {},
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: `Add ${item[0]}`,
+		default: {},
+		options: [{ displayName: item[0], name: item[1], values }],
+		...extra,
+	};
+}
+
+/** A collection of optional fields the user adds one by one ("Add Field", "Add Filter"). */
+export function collectionField(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	options: INodeProperties[],
+	extra: FieldExtra = {},
+): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder, default: {}, options, ...extra };
+}
+
+/** A toggle; `description` starts with "Whether", as the n8n lint asks. */
+export function booleanField(
+	displayName: string,
+	name: string,
+	defaultValue: boolean,
+	description: string,
+	extra: FieldExtra = {},
+): INodeProperties {
+	const field: INodeProperties = {
+		displayName,
+		name,
+		type: 'boolean',
+		default: false,
+		description,
+		...extra,
+	};
+	return defaultValue ? { ...field, default: true } : field;
+}
+
+/**
+ * Key/value pairs the user adds one by one ("Custom Fields", placeholder "Add Custom Field"):
+ * each entry is `keyField` and a text Value.
+ */
+export function keyValueField(
+	displayName: string,
+	name: string,
+	keyField: INodeProperties,
+	extra: FieldExtra = {},
+): INodeProperties {
+	return repeatableField(
+		displayName,
+		name,
+		['Field', 'field'],
+		[keyField, stringField('Value', 'value')],
+		{ placeholder: `Add ${displayName.replace(/s$/, '')}`, ...extra },
+	);
+}
+
+/** Whether a contact is a person or a company (the API values PERSON and COMPANY). */
+export const personOrCompanyField = choiceField(
+	'Type',
+	'type',
+	[
+		['Company', 'COMPANY'],
+		['Person', 'PERSON'],
+	],
+	'PERSON',
+);

@@ -1,7 +1,10 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { updateDisplayOptions } from './descriptions';
 import type { OperationModule } from './router';
+
+/** What an operation's `execute` gives for item i: its output items (see `toItems`). */
+export type OperationItems = Promise<INodeExecutionData[]>;
 
 /** An operation's entry in its resource's Operation dropdown. */
 export interface OperationOption {
@@ -25,7 +28,12 @@ export interface DeclaredOperation extends OperationModule {
 /** The operations of a declared resource, by operation value. */
 export type OperationsOf<R extends { operations: object }> = keyof R['operations'];
 
+/** The operations of each resource of a node, from its dispatch maps (see `dispatchMaps`). */
+export type NodeMapOf<M extends Record<string, object>> = { [R in keyof M]: keyof M[R] };
+
 export interface DeclaredResource<Op extends string> {
+	/** The resource's entry in the node's Resource dropdown. */
+	option: INodePropertyOptions & { value: string };
 	/** The Operation dropdown of the resource, then each operation's fields. */
 	description: INodeProperties[];
 	/** The dispatch map the router hands to `route`. */
@@ -35,12 +43,14 @@ export interface DeclaredResource<Op extends string> {
 /**
  * A resource's Operation dropdown (sorted by name), its descriptions and its dispatch map,
  * from the list of its operation modules. Adding an operation = one new file + one line in the
- * list. Throws at load time on two operations with one value.
+ * list. Throws at load time on two operations with one value. `name` is the resource's entry in
+ * the Resource dropdown ("contactInformation" → "Contact Information" unless given).
  */
 export function defineResource<const M extends readonly DeclaredOperation[]>(
 	resource: string,
 	modules: M,
 	defaultOperation: M[number]['option']['value'],
+	name = resource.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()),
 ): DeclaredResource<M[number]['option']['value']> {
 	const operations: Record<string, OperationModule> = {};
 	for (const module of modules) {
@@ -57,6 +67,7 @@ export function defineResource<const M extends readonly DeclaredOperation[]>(
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	return {
+		option: { name, value: resource },
 		description: [
 			{
 				displayName: 'Operation',
@@ -91,4 +102,79 @@ export function resourceProperty(
 		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
 		default: defaultResource,
 	};
+}
+
+/**
+ * A node's Resource dropdown (sorted by name) with `defaultResource` selected, then each
+ * resource's Operation dropdown and fields, in the order given.
+ */
+export function resourceProperties(
+	resources: ReadonlyArray<Pick<DeclaredResource<string>, 'option' | 'description'>>,
+	defaultResource: string,
+): INodeProperties[] {
+	return [
+		resourceProperty(
+			resources.map((r) => r.option),
+			defaultResource,
+		),
+		...resources.flatMap((r) => r.description),
+	];
+}
+
+/** The router's dispatch maps from the resource modules: each resource to its `operations`. */
+export function dispatchMaps<
+	M extends Record<string, Pick<DeclaredResource<string>, 'operations'>>,
+>(modules: M): { [R in keyof M]: M[R]['operations'] } {
+	return Object.fromEntries(
+		Object.entries(modules).map(([resource, module]) => [resource, module.operations]),
+	) as { [R in keyof M]: M[R]['operations'] };
+}
+
+/** The dropdown names of the operations every CRM has, by operation value. */
+const CRUD_NAMES = {
+	create: 'Create',
+	delete: 'Delete',
+	get: 'Get',
+	getAll: 'Get Many',
+	update: 'Update',
+	upsert: 'Create or Update',
+} as const;
+
+export type CrudOperation = keyof typeof CRUD_NAMES;
+
+const UPSERT_DESCRIPTION =
+	'Create a new record, or update the current one if it already exists (upsert)';
+
+/** An operation's dropdown entry, with its value kept as a literal type for the dispatch map. */
+export function operationOption<const V extends string>(
+	value: V,
+	name: string,
+	action: string,
+	description?: string,
+): OperationOption & { value: V } {
+	return { value, name, action, ...(description ? { description } : {}) };
+}
+
+/**
+ * The dropdown entry of a common operation, named as across the pack: `noun` is the record
+ * ("contact", "activity"), plural for getAll ("contacts"). The action reads "Get a contact",
+ * "Get many contacts", "Create or update an activity"; `extra` overrides it or adds a description
+ * (upsert has the shared one by default).
+ */
+export function crudOption<const V extends CrudOperation>(
+	value: V,
+	noun: string,
+	extra: { action?: string; description?: string } = {},
+): OperationOption & { value: V } {
+	const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
+	const action =
+		value === 'getAll'
+			? `Get many ${noun}`
+			: `${value === 'upsert' ? 'Create or update' : CRUD_NAMES[value]} ${article} ${noun}`;
+	return operationOption(
+		value,
+		CRUD_NAMES[value],
+		extra.action ?? action,
+		extra.description ?? (value === 'upsert' ? UPSERT_DESCRIPTION : undefined),
+	);
 }

@@ -7,6 +7,7 @@ import { parse } from 'flatted';
 
 import { REPO } from './lib/n8n';
 
+import { portFrom } from '../lib/ports';
 /**
  * `npm start` as a newcomer meets it, on a loaded machine (#21): the demo is started while
  * busy processes keep every core at work; the login it prints must work through /rest/login,
@@ -14,8 +15,6 @@ import { REPO } from './lib/n8n';
  * through the REST API (as the editor's "Execute workflow" does) and return the CRM's data.
  */
 
-const N8N_PORT = Number(process.env.DEMO_TEST_N8N_PORT ?? 5692);
-const SIM_PORT = Number(process.env.DEMO_TEST_SIM_PORT ?? 5693);
 /** Busy processes beside the demo: one per core unless told. */
 const LOAD = Number(process.env.DEMO_TEST_LOAD ?? os.cpus().length);
 
@@ -59,9 +58,11 @@ async function startDemo(): Promise<{
 	printed: Printed;
 	output: () => string;
 }> {
+	const n8nPort = await portFrom(process.env.DEMO_TEST_N8N_PORT);
+	const simPort = await portFrom(process.env.DEMO_TEST_SIM_PORT);
 	const child = spawn('npm', ['start'], {
 		cwd: REPO,
-		env: { ...process.env, N8N_DEMO_PORT: String(N8N_PORT), SIMULATOR_PORT: String(SIM_PORT) },
+		env: { ...process.env, N8N_DEMO_PORT: String(n8nPort), SIMULATOR_PORT: String(simPort) },
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
 	});
@@ -135,11 +136,12 @@ it(
 				return (await reply.json()) as { data: unknown };
 			};
 
-			// every example workflow is listed for that session
+			// every example workflow (examples/ and the agent example) is listed for that session
 			const listed = (await call('GET', '/rest/workflows')).data as Array<{ id: string }>;
 			const examples = readdirSync(path.join(REPO, 'examples'))
 				.filter((f) => f.endsWith('.json'))
 				.map((f) => example(f).id);
+			examples.push(example('agent/crm-pack-ai-agent.json').id);
 			expect(listed.map((w) => w.id).sort()).toEqual(examples.sort());
 
 			// the example the banner says to open first runs, and shows the CRM's activities
@@ -147,34 +149,46 @@ it(
 			const trigger = example('crmcom-activities.json').nodes.find(
 				(n) => n.type === 'n8n-nodes-base.manualTrigger',
 			);
-			const started = (await call('POST', `/rest/workflows/${printed.firstId}/run`, {
-				triggerToStartFrom: { name: trigger?.name },
-			})) as { data: { executionId: string } };
-			let execution: { status: string; data?: string } | undefined;
-			for (let k = 0; k < 240; k++) {
-				const answer = (await call('GET', `/rest/executions/${started.data.executionId}`)) as {
-					data: { status: string; data?: string };
-				};
-				if (['success', 'error', 'crashed', 'canceled'].includes(answer.data.status)) {
-					execution = answer.data;
-					break;
+			type RunData = Record<
+				string,
+				Array<{ data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>
+			>;
+			/** Runs a workflow from its manual trigger; the stored execution's status and run data. */
+			const runWorkflow = async (id: string, triggerName?: string) => {
+				const started = (await call('POST', `/rest/workflows/${id}/run`, {
+					triggerToStartFrom: { name: triggerName },
+				})) as { data: { executionId: string } };
+				let execution: { status: string; data?: string } | undefined;
+				for (let k = 0; k < 240; k++) {
+					const answer = (await call('GET', `/rest/executions/${started.data.executionId}`)) as {
+						data: { status: string; data?: string };
+					};
+					if (['success', 'error', 'crashed', 'canceled'].includes(answer.data.status)) {
+						execution = answer.data;
+						break;
+					}
+					await new Promise((r) => setTimeout(r, 500));
 				}
-				await new Promise((r) => setTimeout(r, 500));
-			}
-			expect(execution?.status).toBe('success');
-			const run = parse(execution?.data ?? '{}') as {
-				resultData: {
-					runData: Record<
-						string,
-						Array<{ data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>
-					>;
-				};
+				const run = parse(execution?.data ?? '{}') as { resultData?: { runData?: RunData } };
+				return { status: execution?.status, runData: run.resultData?.runData ?? {} };
 			};
-			const items = run.resultData.runData['CRM.COM'][0].data.main[0].map((i) => i.json);
+			const first = await runWorkflow(printed.firstId, trigger?.name);
+			expect(first.status).toBe('success');
+			const items = first.runData['CRM.COM'][0].data.main[0].map((i) => i.json);
 			expect(items).toHaveLength(10);
 			expect(items.every((i) => i.state === 'PENDING' && typeof i.id === 'string')).toBe(true);
+
+			// the agent example works in the demo too: its model is the demo's local model server
+			const agent = example('agent/crm-pack-ai-agent.json');
+			const agentRun = await runWorkflow(
+				agent.id,
+				agent.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger')?.name,
+			);
+			expect(agentRun.status).toBe('success');
+			const answer = String(agentRun.runData['AI Agent'][0].data.main[0][0].json.output);
+			expect(answer).toContain('Ada Lovelace');
 			process.stdout.write(
-				`DEMO RUN ready in ${printed.readySeconds} s with ${LOAD} busy processes; login ok; ${listed.length} workflows; ${items.length} CRM.COM activities\n`,
+				`DEMO RUN ready in ${printed.readySeconds} s with ${LOAD} busy processes; login ok; ${listed.length} workflows; ${items.length} CRM.COM activities; agent answered\n`,
 			);
 		} catch (error) {
 			throw new Error(

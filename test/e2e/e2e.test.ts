@@ -19,8 +19,16 @@ import {
 import type { CrmComBackofficeApi } from '../simulator/apis/crmcomBackoffice';
 import type { LighteningApi } from '../simulator/apis/lightening';
 import type { CentrixOneApi } from '../simulator/apis/centrixone';
-import { CHROMIUM, PANELS, takeScreenshots, type Timing } from '../../scripts/screenshots';
+import {
+	CHROMIUM,
+	LOCATORS,
+	PANELS,
+	takeScreenshots,
+	type Timing,
+} from '../../scripts/screenshots';
+import { demoWorkflowFiles } from '../../scripts/start';
 import { existsSync } from 'node:fs';
+import { freePort } from '../lib/ports';
 import { everyTriggerPolledSince, waitFor } from '../lib/waiting';
 
 /**
@@ -123,7 +131,7 @@ describe.each(LINE_NAMES)('n8n %s', (which) => {
 				const activated = await n8nCli(line, userFolder, activate);
 				expect(activated.code).toBe(0);
 			}
-			const n8n = startN8n(line, userFolder, 5690 + LINE_NAMES.indexOf(which));
+			const n8n = startN8n(line, userFolder, await freePort(), await freePort());
 			let printed = '';
 			n8n.stdout?.on('data', (d: Buffer) => (printed += d.toString()));
 			n8n.stderr?.on('data', (d: Buffer) => (printed += d.toString()));
@@ -188,8 +196,9 @@ describe('browser (Debian Chromium, headless)', () => {
 			process.stdout.write(
 				`BROWSER TIMING ${timings.map((t) => `${t.phase}: ${(t.ms / 1000).toFixed(1)} s`).join('; ')}\n`,
 			);
-			// one screenshot per example, and a panel and an Operation list per CRM node
-			expect(files).toHaveLength(exampleFiles.length + 2 * PANELS.length);
+			// one screenshot per demo workflow (the examples and the agent example), a panel and an
+			// Operation list per CRM node, and an open "From List" per resource locator
+			expect(files).toHaveLength(demoWorkflowFiles().length + 2 * PANELS.length + LOCATORS.length);
 			expect(new Set(files).size).toBe(files.length);
 		},
 		10 * 60 * 1000,

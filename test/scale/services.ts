@@ -9,17 +9,9 @@ import { waitFor } from '../lib/waiting';
 
 const run = promisify(execFile);
 
-/** A free loopback port. */
-export async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-}
+import { freePort } from '../lib/ports';
+
+export { freePort };
 
 /** Debian's PostgreSQL server binaries (`apt-get install postgresql`). */
 function postgresBin(): string {

@@ -1,7 +1,5 @@
-import type { OperationsOf } from '../../shared/operations';
-import type * as contactCard from './contactCard/ContactCard.resource';
+import type { NodeMapOf } from '../../shared/operations';
+import type { resources } from './router';
 
 /** The operations of each resource, as the router dispatches them (read from the operation files). */
-export type CentionMap = {
-	contactCard: OperationsOf<typeof contactCard>;
-};
+export type CentionMap = NodeMapOf<typeof resources>;

@@ -1,17 +1,5 @@
-import type { OperationsOf } from '../../shared/operations';
-import type * as contact from './contact/Contact.resource';
-import type * as custom from './custom/Custom.resource';
-import type * as list from './list/List.resource';
-import type * as opportunity from './opportunity/Opportunity.resource';
-import type * as revenueType from './revenueType/RevenueType.resource';
-import type * as user from './user/User.resource';
+import type { NodeMapOf } from '../../shared/operations';
+import type { resources } from './router';
 
 /** The operations of each resource, as the router dispatches them (read from the operation files). */
-export type CentrixOneMap = {
-	contact: OperationsOf<typeof contact>;
-	custom: OperationsOf<typeof custom>;
-	list: OperationsOf<typeof list>;
-	opportunity: OperationsOf<typeof opportunity>;
-	revenueType: OperationsOf<typeof revenueType>;
-	user: OperationsOf<typeof user>;
-};
+export type CentrixOneMap = NodeMapOf<typeof resources>;

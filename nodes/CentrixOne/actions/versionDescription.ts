@@ -1,6 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import { resourceProperty } from '../../shared/operations';
+import { resourceProperties } from '../../shared/operations';
 import * as contact from './contact/Contact.resource';
 import * as custom from './custom/Custom.resource';
 import * as list from './list/List.resource';
@@ -13,22 +13,7 @@ export const credentials: INodeCredentialDescription[] = [
 ];
 
 /** Resource, then each resource's operations and fields. */
-export const properties: INodeProperties[] = [
-	resourceProperty(
-		[
-			{ name: 'Contact', value: 'contact' },
-			{ name: 'Custom API Call', value: 'custom' },
-			{ name: 'List', value: 'list' },
-			{ name: 'Opportunity', value: 'opportunity' },
-			{ name: 'Revenue Type', value: 'revenueType' },
-			{ name: 'User', value: 'user' },
-		],
-		'contact',
-	),
-	...contact.description,
-	...custom.description,
-	...list.description,
-	...opportunity.description,
-	...revenueType.description,
-	...user.description,
-];
+export const properties: INodeProperties[] = resourceProperties(
+	[contact, custom, list, opportunity, revenueType, user],
+	'contact',
+);

@@ -2,6 +2,7 @@ import type { INodeProperties, IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/locator';
+import { choiceField, keyValueField, stringField } from '../../shared/descriptions';
 
 const GUID_LIKE = '[0-9A-Za-z][0-9A-Za-z_-]*';
 const GUID_EXAMPLE = '4dc0809f-ed91-4b68-b912-5bd6064d901e';
@@ -49,36 +50,27 @@ const EXPRESSION_LINK = '<a href="https://docs.n8n.io/code/expressions/">express
  * workflows keep working. When the CRM refuses the list, the dropdown says so and the ID is typed
  * as an expression.
  */
-export function crmDropdown(
-	label: string,
-	name: string,
-	loadOptionsMethod: string,
-	hint = '',
-): INodeProperties {
-	return {
-		displayName: `${label} Name or ID`,
-		name,
-		type: 'options',
-		typeOptions: { loadOptionsMethod },
-		default: '',
-		description: `${hint ? `${hint} ` : ''}Choose from the list, or specify an ID using an ${EXPRESSION_LINK}`,
-	};
-}
+export const crmDropdown = (label: string, name: string, method: string, hint = '') =>
+	loadedDropdown(false, label, name, method, hint);
 
 /** Several values from a CRM.COM dropdown (e.g. tags). */
-export function crmMultiDropdown(
+export const crmMultiDropdown = (label: string, name: string, method: string, hint = '') =>
+	loadedDropdown(true, label, name, method, hint);
+
+function loadedDropdown(
+	multi: boolean,
 	label: string,
 	name: string,
 	loadOptionsMethod: string,
-	hint = '',
+	hint: string,
 ): INodeProperties {
 	return {
-		displayName: `${label} Names or IDs`,
+		displayName: `${label} ${multi ? 'Names or IDs' : 'Name or ID'}`,
 		name,
-		type: 'multiOptions',
+		type: multi ? 'multiOptions' : 'options',
 		typeOptions: { loadOptionsMethod },
-		default: [],
-		description: `${hint ? `${hint} ` : ''}Choose from the list, or specify IDs using an ${EXPRESSION_LINK}`,
+		default: multi ? [] : '',
+		description: `${hint ? `${hint} ` : ''}Choose from the list, or specify ${multi ? 'IDs' : 'an ID'} using an ${EXPRESSION_LINK}`,
 	};
 }
 
@@ -88,75 +80,47 @@ export function crmMultiDropdown(
  */
 export function customFieldsCollectionFor(entity: 'contact' | 'activity'): INodeProperties {
 	const method = entity === 'contact' ? 'getContactCustomFieldKeys' : 'getActivityCustomFieldKeys';
-	return {
-		...customFieldsCollection,
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					crmDropdown(
-						'Key',
-						'key',
-						method,
-						`The custom field's unique key; the list holds the keys seen on recent ${entity === 'contact' ? 'contacts' : 'activities'}.`,
-					),
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	};
+	const records = entity === 'contact' ? 'contacts' : 'activities';
+	return keyValueField(
+		'Custom Fields',
+		'customFields',
+		crmDropdown(
+			'Key',
+			'key',
+			method,
+			`The custom field's unique key; the list holds the keys seen on recent ${records}.`,
+		),
+	);
 }
 
 /** Custom fields as key/value pairs (CRM.COM keys them by the field's unique key). */
-export const customFieldsCollection: INodeProperties = {
-	displayName: 'Custom Fields',
-	name: 'customFields',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	placeholder: 'Add Custom Field',
-	default: {},
-	options: [
-		{
-			displayName: 'Field',
-			name: 'field',
-			values: [
-				{
-					displayName: 'Key',
-					name: 'key',
-					type: 'string',
-					default: '',
-					description: "The custom field's unique key",
-				},
-				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-			],
-		},
-	],
-};
+export const customFieldsCollection: INodeProperties = keyValueField(
+	'Custom Fields',
+	'customFields',
+	stringField('Key', 'key', { description: "The custom field's unique key" }),
+);
 
-export const sortOptions: INodeProperties = {
-	displayName: 'Sort By',
-	name: 'sort',
-	type: 'options',
-	options: [
-		{ name: 'Created Date', value: 'CREATED_DATE' },
-		{ name: 'Name', value: 'NAME' },
-		{ name: 'Scheduled Date', value: 'SCHEDULED_DATE' },
-		{ name: 'Updated Date', value: 'UPDATED_DATE' },
+export const sortOptions: INodeProperties = choiceField(
+	'Sort By',
+	'sort',
+	[
+		['Created Date', 'CREATED_DATE'],
+		['Name', 'NAME'],
+		['Scheduled Date', 'SCHEDULED_DATE'],
+		['Updated Date', 'UPDATED_DATE'],
 	],
-	default: 'CREATED_DATE',
-};
+	'CREATED_DATE',
+);
 
-export const orderOptions: INodeProperties = {
-	displayName: 'Order',
-	name: 'order',
-	type: 'options',
-	options: [
-		{ name: 'Ascending', value: 'ASC' },
-		{ name: 'Descending', value: 'DESC' },
+export const orderOptions: INodeProperties = choiceField(
+	'Order',
+	'order',
+	[
+		['Ascending', 'ASC'],
+		['Descending', 'DESC'],
 	],
-	default: 'DESC',
-};
+	'DESC',
+);
 
 /**
  * An n8n date/time value (ISO string from the date picker, a Luxon DateTime or a JS Date from

@@ -1,12 +1,13 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import { resourceProperty } from '../../shared/operations';
+import { resourceProperties } from '../../shared/operations';
 import * as account from './account/Account.resource';
 import * as activity from './activity/Activity.resource';
 import * as analytics from './analytics/Analytics.resource';
 import * as contact from './contact/Contact.resource';
 import * as custom from './custom/Custom.resource';
 import * as insight from './insight/Insight.resource';
+import { choiceField } from '../../shared/descriptions';
 
 /** The credentials, gated by the Authentication parameter (its values name them). */
 export const credentials: INodeCredentialDescription[] = [
@@ -23,35 +24,18 @@ export const credentials: INodeCredentialDescription[] = [
 ];
 
 /** Which credential the node uses: its values name them (see `credentials`). */
-export const authenticationProperty: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	options: [
-		{ name: 'API Key', value: 'apiKey' },
-		{ name: 'User Login (JWT)', value: 'userJwt' },
+export const authenticationProperty: INodeProperties = choiceField(
+	'Authentication',
+	'authentication',
+	[
+		['API Key', 'apiKey'],
+		['User Login (JWT)', 'userJwt'],
 	],
-	default: 'apiKey',
-};
+	'apiKey',
+);
 
 /** Authentication, Resource, then each resource's operations and fields. */
 export const properties: INodeProperties[] = [
 	authenticationProperty,
-	resourceProperty(
-		[
-			{ name: 'Account', value: 'account' },
-			{ name: 'Activity', value: 'activity' },
-			{ name: 'Analytics', value: 'analytics' },
-			{ name: 'Contact', value: 'contact' },
-			{ name: 'Custom API Call', value: 'custom' },
-			{ name: 'Insight', value: 'insight' },
-		],
-		'activity',
-	),
-	...account.description,
-	...activity.description,
-	...analytics.description,
-	...contact.description,
-	...custom.description,
-	...insight.description,
+	...resourceProperties([account, activity, analytics, contact, custom, insight], 'activity'),
 ];

@@ -37,42 +37,26 @@ async function search(
 	};
 }
 
-export async function searchContacts(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await search(
-		this,
-		'contacts',
-		(c) => {
-			const name =
-				[c.first_name, c.last_name].filter(Boolean).join(' ') || String(c.company_name ?? c.id);
-			return c.email ? `${name} <${String(c.email)}>` : name;
-		},
-		filter,
-		paginationToken,
-	);
+/** A "From List" search of one CRM.COM list, each record named by `label`. */
+function searchOf(path: string, label: (record: IDataObject) => string) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await search(this, path, label, filter, paginationToken);
+	};
 }
 
-export async function searchActivities(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await search(
-		this,
-		'activities',
-		(a) => `${String(a.name)} (${String(a.state ?? '')})`,
-		filter,
-		paginationToken,
-	);
-}
+export const searchContacts = searchOf('contacts', (c) => {
+	const name =
+		[c.first_name, c.last_name].filter(Boolean).join(' ') || String(c.company_name ?? c.id);
+	return c.email ? `${name} <${String(c.email)}>` : name;
+});
 
-export async function searchInsights(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await search(this, 'insights', (i) => String(i.name ?? i.id), filter, paginationToken);
-}
+export const searchActivities = searchOf(
+	'activities',
+	(a) => `${String(a.name)} (${String(a.state ?? '')})`,
+);
+
+export const searchInsights = searchOf('insights', (i) => String(i.name ?? i.id));

@@ -1,9 +1,5 @@
-import type { OperationsOf } from '../../shared/operations';
-import type * as contact from './contact/Contact.resource';
-import type * as custom from './custom/Custom.resource';
+import type { NodeMapOf } from '../../shared/operations';
+import type { resources } from './router';
 
 /** The operations of each resource, as the router dispatches them (read from the operation files). */
-export type LighteningMap = {
-	contact: OperationsOf<typeof contact>;
-	custom: OperationsOf<typeof custom>;
-};
+export type LighteningMap = NodeMapOf<typeof resources>;

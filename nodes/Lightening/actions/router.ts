@@ -1,17 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { route, type OperationModule } from '../../shared/router';
+import { dispatchMaps } from '../../shared/operations';
+import { route } from '../../shared/router';
 import * as contact from './contact/Contact.resource';
 import * as custom from './custom/Custom.resource';
-import type { LighteningMap } from './node.type';
 
 /** Every resource's dispatch map: each operation value to its operation file. */
-export const resources: {
-	[R in keyof LighteningMap]: Record<LighteningMap[R], OperationModule>;
-} = {
-	contact: contact.operations,
-	custom: custom.operations,
-};
+export const resources = dispatchMaps({ contact, custom });
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await route.call(this, resources);

@@ -1,6 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import { resourceProperty } from '../../shared/operations';
+import { resourceProperties } from '../../shared/operations';
 import * as contact from './contact/Contact.resource';
 import * as custom from './custom/Custom.resource';
 
@@ -9,14 +9,4 @@ export const credentials: INodeCredentialDescription[] = [
 ];
 
 /** Resource, then each resource's operations and fields. */
-export const properties: INodeProperties[] = [
-	resourceProperty(
-		[
-			{ name: 'Contact', value: 'contact' },
-			{ name: 'Custom API Call', value: 'custom' },
-		],
-		'contact',
-	),
-	...contact.description,
-	...custom.description,
-];
+export const properties: INodeProperties[] = resourceProperties([contact, custom], 'contact');

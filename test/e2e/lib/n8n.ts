@@ -259,7 +259,12 @@ export function findRunData(json: unknown):
 }
 
 /** Starts `n8n start` in the background (for the demo and the browser checks). */
-export function startN8n(line: N8nLine, userFolder: string, port: number): ChildProcess {
+export function startN8n(
+	line: N8nLine,
+	userFolder: string,
+	port: number,
+	brokerPort = port + 1000,
+): ChildProcess {
 	const bin = path.join(line.dir, 'node_modules', 'n8n', 'bin', 'n8n');
 	return spawn(line.node, [bin, 'start'], {
 		env: n8nEnv(userFolder, {
@@ -268,7 +273,8 @@ export function startN8n(line: N8nLine, userFolder: string, port: number): Child
 			N8N_HOST: 'localhost',
 			// n8n 2.x's task broker listens on 5679 by default, as does every `n8n execute`: a
 			// long-running n8n (demo, browser check, bench) takes its own port beside its main port
-			N8N_RUNNERS_BROKER_PORT: String(port + 1000),
+			// (tests pass a free one: test/lib/ports.ts)
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		}),
 		cwd: userFolder,
 		stdio: ['ignore', 'pipe', 'pipe'],

@@ -57,6 +57,19 @@ function centrix(reply?: (sent: IDataObject[], honest: Honest) => HandledReply) 
 /** The per-record answer a faithful server gives for each sent contact. */
 const honest = (_sent: IDataObject[], records: Honest) => records;
 
+/** The CentrixOne node against the server at `url`, running Contact → Upsert keyed by `$json.ext`. */
+const upsertSpec = (url: string, parameters: IDataObject) => ({
+	node: new CentrixOne(),
+	credentialTypes: [new CentrixCredential()],
+	credentials: { centrixOneApi: { baseUrl: `${url}/API_WEB/EN`, account: ACCOUNT, apiKey: KEY } },
+	parameters: {
+		resource: 'contact',
+		operation: 'upsert',
+		externalId: '={{ $json.ext }}',
+		...parameters,
+	} as INodeParameters,
+});
+
 async function upsert(
 	handle: ReturnType<typeof centrix>,
 	exts: string[],
@@ -65,22 +78,14 @@ async function upsert(
 	const server = await handlerServer(handle);
 	try {
 		const result = await executeNode({
-			node: new CentrixOne(),
-			credentialTypes: [new CentrixCredential()],
-			credentials: {
-				centrixOneApi: { baseUrl: `${server.url}/API_WEB/EN`, account: ACCOUNT, apiKey: KEY },
-			},
-			parameters: {
-				resource: 'contact',
-				operation: 'upsert',
-				externalId: '={{ $json.ext }}',
+			...upsertSpec(server.url, {
 				contactFields: { Name: '={{ $json.ext }} name' },
 				options: {
 					batchSize: extra.batchSize ?? 100,
 					concurrency: extra.concurrency ?? 2,
 					maxAttempts: 1,
 				},
-			} as INodeParameters,
+			}),
 			input: exts.map((ext) => ({ ext })),
 			continueOnFail: extra.continueOnFail ?? true,
 		});
@@ -305,18 +310,10 @@ env.describe(
 			const server = await handlerServer(refuseFirst);
 			try {
 				const result = await executeNode({
-					node: new CentrixOne(),
-					credentialTypes: [new CentrixCredential()],
-					credentials: {
-						centrixOneApi: { baseUrl: `${server.url}/API_WEB/EN`, account: ACCOUNT, apiKey: KEY },
-					},
-					parameters: {
-						resource: 'contact',
-						operation: 'upsert',
-						externalId: '={{ $json.ext }}',
+					...upsertSpec(server.url, {
 						contactFields: { Email: '={{ $json.email }}' },
 						options: { batchSize: 2 },
-					} as INodeParameters,
+					}),
 					input: [
 						{ ext: 'B', email: 'b@x.example' },
 						{ ext: 'C', email: 'c@x.example' },

@@ -1,37 +1,15 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { CrmComLegacyApi as LegacyCredential } from '../../../credentials/CrmComLegacyApi.credentials';
 import { CrmComLegacy } from '../../../nodes/CrmComLegacy/CrmComLegacy.node';
-import { executeNode, loadOptions, type NodeRunSpec } from '../../harness/harness';
+import { loadOptions, type NodeRunSpec } from '../../harness/harness';
 import { LEGACY_DEMO, type CrmComLegacyApi } from '../../simulator/apis/crmcomLegacy';
-import { startSimulator, type Simulator } from '../../simulator/server';
+import { crmNode, useSimulator } from '../../lib/simulator';
 
-let sim: Simulator;
-let api: CrmComLegacyApi;
-beforeAll(async () => {
-	sim = await startSimulator();
-	api = sim.api<CrmComLegacyApi>('crmcomLegacy');
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => sim.reset());
+const env = useSimulator<CrmComLegacyApi>('crmcomLegacy');
 
+/** Runs the Legacy node with the password credential (an empty token: the first call logs in). */
 function run(parameters: IDataObject, extra: Partial<NodeRunSpec> = {}) {
-	return executeNode({
-		node: new CrmComLegacy(),
-		credentialTypes: [new LegacyCredential()],
-		credentials: {
-			crmComLegacyApi: {
-				server: `${sim.url}/crmcom-legacy`,
-				authType: 'password',
-				username: LEGACY_DEMO.username,
-				password: LEGACY_DEMO.password,
-				organisation: LEGACY_DEMO.organisation,
-				token: '',
-			},
-		},
-		parameters: parameters as INodeParameters,
-		...extra,
-	});
+	return env.run('legacyPassword', parameters, { credentialOverrides: { token: '' }, ...extra });
 }
 
 describe('CRM.COM Legacy Simplify', () => {
@@ -50,7 +28,7 @@ describe('CRM.COM Legacy Simplify', () => {
 	});
 
 	it('Get: the simplified contact information, and the full record when off', async () => {
-		const contact = api.insert({
+		const contact = env.api.insert({
 			type: 'PERSON',
 			first_name: 'Ada',
 			last_name: 'Lovelace',
@@ -88,7 +66,7 @@ describe('CRM.COM Legacy Simplify', () => {
 			returnAll: true,
 			simplify: true,
 		});
-		expect(many.items.length).toBe(api.contacts.size);
+		expect(many.items.length).toBe(env.api.contacts.size);
 		expect(many.items[0].json).toEqual(
 			expect.objectContaining({ name: 'Legacy1 Customer', email: null, phone: null }),
 		);
@@ -134,18 +112,7 @@ describe('CRM.COM Legacy Simplify', () => {
 
 describe('CRM.COM Legacy Identifier picker', () => {
 	const spec = (identifierType: string) => ({
-		node: new CrmComLegacy(),
-		credentialTypes: [new LegacyCredential()],
-		credentials: {
-			crmComLegacyApi: {
-				server: `${sim.url}/crmcom-legacy`,
-				authType: 'password',
-				username: LEGACY_DEMO.username,
-				password: LEGACY_DEMO.password,
-				organisation: LEGACY_DEMO.organisation,
-				token: '',
-			},
-		},
+		...crmNode(env.sim, 'legacyPassword', { token: '' }),
 		parameters: {
 			resource: 'contactInformation',
 			operation: 'get',
@@ -154,12 +121,12 @@ describe('CRM.COM Legacy Identifier picker', () => {
 	});
 
 	it('lists contact informations by the field Identify By names, 50 a page, filtered by the typed text', async () => {
-		for (let n = 0; n < 50; n++) api.insert({ type: 'COMPANY', company_name: `Firm ${n}` });
+		for (let n = 0; n < 50; n++) env.api.insert({ type: 'COMPANY', company_name: `Firm ${n}` });
 		const first = await loadOptions(spec('number'), 'listSearch', 'searchContactInformation');
 		expect(first.results).toHaveLength(50);
 		expect(first.results[0]).toEqual({ name: 'Legacy1 Customer (CI000001)', value: 'CI000001' });
 		expect(first.paginationToken).toBe('50');
-		const list = sim.log.find('/contact_information/list');
+		const list = env.sim.log.find('/contact_information/list');
 		expect(list[list.length - 1].query).toMatchObject({ offset: '0', number_of_results: '50' });
 		const next = await loadOptions(
 			spec('number'),
@@ -186,7 +153,7 @@ describe('CRM.COM Legacy Identifier picker', () => {
 			{ __rl: true, mode: 'id', value: 'CI000002' },
 			'CI000002',
 		]) {
-			sim.log.clear();
+			env.sim.log.clear();
 			const result = await run({
 				resource: 'contactInformation',
 				operation: 'get',
@@ -196,7 +163,7 @@ describe('CRM.COM Legacy Identifier picker', () => {
 			expect(result.error).toBeUndefined();
 			expect(result.items[0].json).toMatchObject({ number: 'CI000002', first_name: 'Legacy2' });
 			expect(
-				sim.log.find('/contact_information/show')[0].query.contact_information_identifier,
+				env.sim.log.find('/contact_information/show')[0].query.contact_information_identifier,
 			).toBe('number=CI000002');
 		}
 	});

@@ -1,34 +1,16 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { CrmComLegacyApi as LegacyCredential } from '../../../credentials/CrmComLegacyApi.credentials';
 import { CrmComLegacyTrigger } from '../../../nodes/CrmComLegacy/CrmComLegacyTrigger.node';
 import { createPoller } from '../../harness/harness';
 import { LEGACY_DEMO, type CrmComLegacyApi } from '../../simulator/apis/crmcomLegacy';
-import { startSimulator, type Simulator } from '../../simulator/server';
+import { crmNode, useSimulator } from '../../lib/simulator';
 
-let sim: Simulator;
-let api: CrmComLegacyApi;
-beforeAll(async () => {
-	sim = await startSimulator();
-	api = sim.api<CrmComLegacyApi>('crmcomLegacy');
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => sim.reset());
+const env = useSimulator<CrmComLegacyApi>('crmcomLegacy');
 
 const poller = (parameters: Record<string, unknown> = {}) =>
 	createPoller({
+		...crmNode(env.sim, 'legacyPassword', { token: '' }),
 		node: new CrmComLegacyTrigger(),
-		credentialTypes: [new LegacyCredential()],
-		credentials: {
-			crmComLegacyApi: {
-				server: `${sim.url}/crmcom-legacy`,
-				authType: 'password',
-				username: LEGACY_DEMO.username,
-				password: LEGACY_DEMO.password,
-				organisation: LEGACY_DEMO.organisation,
-				token: '',
-			},
-		},
 		parameters: { provider: LEGACY_DEMO.provider, ...parameters } as INodeParameters,
 	});
 
@@ -40,28 +22,30 @@ describe('CRM.COM Legacy Trigger: pending provisioning requests', () => {
 		const p = poller();
 		expect(await ids(p)).toEqual([]);
 		expect(await ids(p)).toEqual([]);
-		api.seedProvisioning(2);
-		const fresh = api.provisioning.slice(-2).map((r) => String(r.id));
+		env.api.seedProvisioning(2);
+		const fresh = env.api.provisioning.slice(-2).map((r) => String(r.id));
 		expect(await ids(p)).toEqual(fresh);
 		p.restart();
 		expect(await ids(p)).toEqual([]);
 		// processed requests leave the list; what is still pending is not emitted again
-		for (const request of api.provisioning.slice(0, 5)) request.state = 'COMPLETED';
-		api.seedProvisioning(1);
-		expect(await ids(p)).toEqual([String(api.provisioning[api.provisioning.length - 1].id)]);
+		for (const request of env.api.provisioning.slice(0, 5)) request.state = 'COMPLETED';
+		env.api.seedProvisioning(1);
+		expect(await ids(p)).toEqual([
+			String(env.api.provisioning[env.api.provisioning.length - 1].id),
+		]);
 		expect(await ids(p)).toEqual([]);
 	});
 
 	it('reads a list longer than one call (50) by offset, and a backlog over its page budget', async () => {
 		const p = poller({ options: { maxPages: 1 } });
-		api.seedProvisioning(80);
+		env.api.seedProvisioning(80);
 		expect(await ids(p)).toEqual([]);
-		const calls = sim.log.find('get_pending', 'GET').length;
+		const calls = env.sim.log.find('get_pending', 'GET').length;
 		expect(calls).toBe(2);
-		api.seedProvisioning(3);
+		env.api.seedProvisioning(3);
 		// 95 known pending requests: a poll of one page (50) reads none of the new ones yet
 		expect(await ids(p)).toEqual([]);
-		for (const request of api.provisioning.slice(0, 60)) request.state = 'COMPLETED';
+		for (const request of env.api.provisioning.slice(0, 60)) request.state = 'COMPLETED';
 		expect((await ids(p)).length).toBe(3);
 	});
 
@@ -76,6 +60,6 @@ describe('CRM.COM Legacy Trigger: pending provisioning requests', () => {
 	it('refuses a provider code that would change the query, before any request', async () => {
 		const p = poller({ provider: 'GP1&x=1' });
 		await expect(p.poll()).rejects.toThrow('Provider Alternative Code');
-		expect(sim.log.all()).toHaveLength(0);
+		expect(env.sim.log.all()).toHaveLength(0);
 	});
 });

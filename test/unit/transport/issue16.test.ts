@@ -1,38 +1,20 @@
 import nock from 'nock';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { executeNode } from '../../harness/harness';
-import { ProbeApi } from '../../fixtures/probeCredential';
-import { RequestProbe } from '../../fixtures/RequestProbe.node';
 import { runCrmCom, useCrmCom } from '../../nodes/crmcom/setup';
 import { forgetLogins } from '../../../nodes/shared/transport/request';
 import { retryAfterDelay } from '../../../nodes/shared/transport/retry';
 import { joinUrl, pathEscape } from '../../../nodes/shared/transport/url';
 import { DEFAULT_REQUEST_OPTIONS } from '../../../nodes/shared/transport/types';
+import { executeNode } from '../../harness/harness';
 import { useFakeClock } from '../../lib/fakeClock';
+import { PROBE_BASE as BASE, runProbe as probe, useProbeNetwork } from '../../lib/requestProbe';
 import { json, localServer } from './localServer';
 import { scriptedServer } from './scriptedServer';
 import { ALL_CREDENTIAL_TYPES, TransportProbe } from './transportProbe';
 
-const BASE = 'http://127.0.0.1:9';
-const KEY = 'probe-secret-key-5f1e2d';
 const clockState = useFakeClock();
-
-function probe(parameters: Record<string, unknown>, baseUrl = BASE) {
-	return executeNode({
-		node: new RequestProbe(),
-		credentialTypes: [new ProbeApi()],
-		credentials: { probeApi: { baseUrl, apiKey: KEY } },
-		parameters: { resource: 'probe', operation: 'send', ...parameters } as never,
-	});
-}
-
-beforeAll(() => {
-	nock.disableNetConnect();
-	nock.enableNetConnect((host) => host.startsWith('127.0.0.1') && !host.endsWith(':9'));
-});
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useProbeNetwork();
 beforeEach(() => forgetLogins());
 
 describe('#16.12 a gateway error or a reset, then 404, on a delete is "outcome unknown"', () => {

@@ -1,31 +1,16 @@
 import nock from 'nock';
 
-import { executeNode } from '../../harness/harness';
-import { ProbeApi } from '../../fixtures/probeCredential';
-import { RequestProbe } from '../../fixtures/RequestProbe.node';
 import { useFakeClock } from '../../lib/fakeClock';
+import {
+	PROBE_BASE as BASE,
+	PROBE_KEY as KEY,
+	runProbe as run,
+	useProbeNetwork,
+} from '../../lib/requestProbe';
 import { closedPort, scriptedServer } from './scriptedServer';
 
-const BASE = 'http://127.0.0.1:9';
-const KEY = 'probe-secret-key-5f1e2d';
 const clockState = useFakeClock();
-
-function run(parameters: Record<string, unknown>, baseUrl = BASE) {
-	return executeNode({
-		node: new RequestProbe(),
-		credentialTypes: [new ProbeApi()],
-		credentials: { probeApi: { baseUrl, apiKey: KEY } },
-		parameters: { resource: 'probe', operation: 'send', ...parameters } as never,
-	});
-}
-
-beforeAll(() => {
-	nock.disableNetConnect();
-	// real loopback servers (scriptedServer) are allowed; port 9 is nock's
-	nock.enableNetConnect((host) => host.startsWith('127.0.0.1') && !host.endsWith(':9'));
-});
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useProbeNetwork();
 
 describe('crmRequest: retries and waits', () => {
 	it('honours Retry-After in seconds on 429, then succeeds', async () => {

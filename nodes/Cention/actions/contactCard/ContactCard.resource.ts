@@ -1,4 +1,8 @@
 import { defineResource } from '../../../shared/operations';
 import * as upsert from './upsert.operation';
 
-export const { description, operations } = defineResource('contactCard', [upsert], 'upsert');
+export const { description, operations, option } = defineResource(
+	'contactCard',
+	[upsert],
+	'upsert',
+);

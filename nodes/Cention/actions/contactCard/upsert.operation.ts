@@ -1,18 +1,18 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import {
+	collectionField,
+	keyValueField,
+	optionsCollection,
+	stringField,
+} from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError, validate } from '../../../shared/validation';
 import { cention, JSON_API_HEADERS } from '../../transport';
 import { requestOptions } from '../../../shared/client';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 
 /** A list field: several values, each of which may itself be a comma-separated list. */
 function listField(
@@ -43,14 +43,10 @@ export const description: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
+	stringField('Name', 'name', {
 		placeholder: 'Jane Doe',
 		description: 'Name of the person the contacts belong to',
-	},
+	}),
 	listField('Emails', 'emails', 'name@email.com', 'Email addresses.'),
 	listField(
 		'Phone Numbers',
@@ -58,56 +54,27 @@ export const description: INodeProperties[] = [
 		'+46701234567',
 		'Phone numbers in international form, with a plus sign.',
 	),
-	{
-		displayName: 'More Channels',
-		name: 'moreChannels',
-		type: 'collection',
-		placeholder: 'Add Channel',
-		default: {},
-		options: [
-			listField('Facebook IDs', 'facebook', '12345@facebook.com', 'Facebook accounts.'),
-			listField('LINE IDs', 'line', 'centionline-c12345', 'LINE messenger accounts.'),
-			listField('VK IDs', 'vk', 'centionvk-cc-12345', 'VKontakte accounts.'),
-		],
-	},
-	{
-		displayName: 'Custom Fields',
-		name: 'customFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Custom Field',
-		default: {},
-		description:
-			'Label and value pairs. On an existing card Cention appends them ("updated by appending" in its docs): a label may then hold its old and its new value.',
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{
-						displayName: 'Label',
-						name: 'label',
-						type: 'string',
-						default: '',
-						placeholder: 'Customer ID',
-					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
+	collectionField('More Channels', 'moreChannels', 'Add Channel', [
+		listField('Facebook IDs', 'facebook', '12345@facebook.com', 'Facebook accounts.'),
+		listField('LINE IDs', 'line', 'centionline-c12345', 'LINE messenger accounts.'),
+		listField('VK IDs', 'vk', 'centionvk-cc-12345', 'VKontakte accounts.'),
+	]),
+	keyValueField(
+		'Custom Fields',
+		'customFields',
+		stringField('Label', 'label', { placeholder: 'Customer ID' }),
+		{
+			description:
+				'Label and value pairs. On an existing card Cention appends them ("updated by appending" in its docs): a label may then hold its old and its new value.',
+		},
+	),
 	optionsCollection('concurrentWrite'),
 ];
 
 /** Many items are sent at once, up to Options → Concurrency; output keeps input order. */
 export const concurrent = true;
 
-export const option = {
-	value: 'upsert',
-	name: 'Create or Update',
-	action: 'Create or update a contact card',
-	description: 'Create a new record, or update the current one if it already exists (upsert)',
-} as const satisfies OperationOption;
+export const option = crudOption('upsert', 'contact card');
 
 /** Flattens multiple values and comma-separated expression results into one trimmed list. */
 export function valuesOf(raw: unknown): string[] {
@@ -181,7 +148,7 @@ export function createdFrom(
 	return statusCode === 201 ? true : null;
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const more = this.getNodeParameter('moreChannels', i, {}) as IDataObject;
 	const custom = (

@@ -5,7 +5,7 @@ import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export const { description, operations } = defineResource(
+export const { description, operations, option } = defineResource(
 	'contact',
 	[create, get, getAll, update, upsert],
 	'getAll',

@@ -6,32 +6,32 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { optionsCollection, simplifyProperty, simplifiedIf } from '../../../shared/descriptions';
+import {
+	choiceField,
+	optionsCollection,
+	simplifiedIf,
+	simplifyProperty,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrix } from '../../transport';
 import { simplifyContact } from './helpers';
 import { contactIdc, contactLocator, contactValue } from './locator';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'get',
-	name: 'Get',
-	action: 'Get a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('get', 'contact');
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Find By',
-		name: 'findBy',
-		type: 'options',
-		options: [
-			{ name: 'CentrixOne ID (Idc)', value: 'idc' },
-			{ name: 'External ID', value: 'externalId' },
+	choiceField(
+		'Find By',
+		'findBy',
+		[
+			['CentrixOne ID (Idc)', 'idc'],
+			['External ID', 'externalId'],
 		],
-		default: 'idc',
-	},
+		'idc',
+	),
 	// one parameter for both, so that workflows saved before the picker keep their value
 	contactLocator(
 		'value',

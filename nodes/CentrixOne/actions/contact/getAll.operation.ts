@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import {
+	choiceField,
 	optionsCollection,
 	returnAllOrLimit,
-	simplifyProperty,
 	simplifiedIf,
+	simplifyProperty,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { centrix } from '../../transport';
@@ -16,14 +17,10 @@ import {
 	OPERATORS,
 	simplifyContact,
 } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
 import { pagingOf, requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many contacts',
-} as const satisfies OperationOption;
+export const option = crudOption('getAll', 'contacts');
 
 export const description: INodeProperties[] = [
 	{
@@ -50,17 +47,16 @@ export const description: INodeProperties[] = [
 		description:
 			'Only contacts of these lists (all conditions are joined with AND). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Filter Mode',
-		name: 'filterMode',
-		type: 'options',
-		options: [
-			{ name: 'Conditions', value: 'conditions' },
-			{ name: 'None', value: 'none' },
-			{ name: 'Raw (Experts)', value: 'raw' },
+	choiceField(
+		'Filter Mode',
+		'filterMode',
+		[
+			['Conditions', 'conditions'],
+			['None', 'none'],
+			['Raw (Experts)', 'raw'],
 		],
-		default: 'none',
-	},
+		'none',
+	),
 	{
 		displayName: 'Conditions',
 		name: 'conditions',

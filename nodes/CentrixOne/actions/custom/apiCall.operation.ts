@@ -1,37 +1,20 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { requestOptions } from '../../../shared/client';
 import { fieldError } from '../../../shared/validation';
-import type { OperationOption } from '../../../shared/operations';
+import * as customApiCall from '../../../shared/customApiCall';
 import { baseFilterPart, centrix, type CentrixObject } from '../../transport';
+import type { OperationItems } from '../../../shared/operations';
 
-export const option = {
-	value: 'apiCall',
-	name: 'Custom API Call',
-	action: 'Make a custom API call',
-	description:
-		'Read (GET) or add/edit (POST) any CentrixOne object, with the credential, retries and redaction',
-} as const satisfies OperationOption;
+export const option = customApiCall.dropdownEntry(
+	'Read (GET) or add/edit (POST) any CentrixOne object, with the credential, retries and redaction',
+);
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Method',
-		name: 'method',
-		type: 'options',
-		options: [
-			{ name: 'GET', value: 'GET', description: 'Read' },
-			{ name: 'POST', value: 'POST', description: 'Add or edit' },
-		],
-		default: 'GET',
-	},
+	customApiCall.methodProperty(['GET', 'POST'], { GET: 'Read', POST: 'Add or edit' }),
 	{
 		displayName: 'Object',
 		name: 'object',
@@ -51,32 +34,12 @@ export const description: INodeProperties[] = [
 		description:
 			'The last part of the URL: "all", or C&lt;ID&gt;, E&lt;External ID&gt;, S&lt;List ID&gt; joined by commas',
 	},
-	{
-		displayName: 'Query Parameters',
-		name: 'query',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Parameter',
-		default: {},
-		options: [
-			{
-				displayName: 'Parameter',
-				name: 'parameter',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'fields' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'all' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Body (JSON)',
-		name: 'body',
-		type: 'json',
-		default: '{}',
-		description: 'The JSON body, e.g. {"Contacts":[{"ExternalID":"42","Email":"a@b.example"}]}',
-		displayOptions: { show: { method: ['POST'] } },
-	},
+	customApiCall.queryParametersProperty({ name: 'fields', value: 'all' }),
+	customApiCall.jsonBodyProperty(
+		['POST'],
+		'{}',
+		'The JSON body, e.g. {"Contacts":[{"ExternalID":"42","Email":"a@b.example"}]}',
+	),
 	optionsCollection('read'),
 ];
 
@@ -109,36 +72,17 @@ function baseFilterOf(ctx: IExecuteFunctions, i: number): string {
 		.join(',');
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const method = this.getNodeParameter('method', i) as 'GET' | 'POST';
 	const object = textParameter(this, 'object', i);
 	if (!/^[A-Za-z][A-Za-z0-9]*$/.test(object))
 		throw fieldError(node, 'Object', 'must be an object name (letters and digits)', i);
-	const qs: Record<string, string> = {};
-	const params =
-		(
-			this.getNodeParameter('query', i, {}) as {
-				parameter?: Array<{ name?: unknown; value?: unknown }>;
-			}
-		).parameter ?? [];
-	for (const [k, p] of params.entries()) {
-		const name = String(p.name ?? '').trim();
-		if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-			throw fieldError(node, `Query Parameters → ${k + 1} → Name`, 'must be a parameter name', i);
-		qs[name] = String(p.value ?? '');
-	}
-	let body: IDataObject | undefined;
-	if (method === 'POST') {
-		const raw = this.getNodeParameter('body', i, '{}') as unknown;
-		try {
-			body = (typeof raw === 'string' ? JSON.parse(raw || '{}') : raw) as IDataObject;
-		} catch {
-			body = undefined;
-		}
-		if (!body || typeof body !== 'object' || Array.isArray(body))
-			throw fieldError(node, 'Body (JSON)', 'must be a JSON object', i);
-	}
+	const qs = customApiCall.queryParameters(this, i, { namePattern: /^[A-Za-z_][A-Za-z0-9_]*$/ });
+	const body =
+		method === 'POST'
+			? customApiCall.jsonObjectParameter(this, 'body', 'Body (JSON)', i)
+			: undefined;
 	const reply = await centrix.request<IDataObject>(this, {
 		method,
 		// any object name: the typed objects are only those the docs list

@@ -1,4 +1,4 @@
 import { defineResource } from '../../../shared/operations';
 import * as getAll from './getAll.operation';
 
-export const { description, operations } = defineResource('list', [getAll], 'getAll');
+export const { description, operations, option } = defineResource('list', [getAll], 'getAll');

@@ -1,4 +1,8 @@
 import { defineResource } from '../../../shared/operations';
 import * as getAll from './getAll.operation';
 
-export const { description, operations } = defineResource('opportunity', [getAll], 'getAll');
+export const { description, operations, option } = defineResource(
+	'opportunity',
+	[getAll],
+	'getAll',
+);

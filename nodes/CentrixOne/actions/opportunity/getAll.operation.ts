@@ -1,19 +1,20 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
+import {
+	choiceField,
+	optionsCollection,
+	returnAllOrLimit,
+	stringField,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrix } from '../../transport';
 import { fieldsOf, filtersOf } from '../contact/helpers';
 import { textParameter } from '../../../shared/parameters';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { pagingOf, requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many opportunities',
-} as const satisfies OperationOption;
+export const option = crudOption('getAll', 'opportunities');
 
 export const description: INodeProperties[] = [
 	{
@@ -26,37 +27,28 @@ export const description: INodeProperties[] = [
 		description:
 			'The list whose opportunities to read. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Filter Mode',
-		name: 'filterMode',
-		type: 'options',
-		options: [
-			{ name: 'None', value: 'none' },
-			{ name: 'Raw (Experts)', value: 'raw' },
+	choiceField(
+		'Filter Mode',
+		'filterMode',
+		[
+			['None', 'none'],
+			['Raw (Experts)', 'raw'],
 		],
-		default: 'none',
-	},
-	{
-		displayName: 'Raw Filters',
-		name: 'rawFilters',
-		type: 'string',
+		'none',
+	),
+	stringField('Raw Filters', 'rawFilters', {
 		typeOptions: { rows: 3 },
-		default: '',
 		displayOptions: { show: { filterMode: ['raw'] } },
 		description: 'Elements separated by TAB, conditions by line breaks',
-	},
-	{
-		displayName: 'More Fields',
-		name: 'moreFields',
-		type: 'string',
-		default: '',
+	}),
+	stringField('More Fields', 'moreFields', {
 		description: 'Field names, comma-separated (empty: all fields)',
-	},
+	}),
 	...returnAllOrLimit,
 	optionsCollection('read'),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	let filter: string;
 	try {
 		filter = baseFilterPart('S', textParameter(this, 'listId', i));

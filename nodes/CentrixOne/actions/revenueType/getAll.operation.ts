@@ -2,31 +2,27 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { CentrixObject } from '../../transport';
 import { simpleList } from '../helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption } from '../../../shared/operations';
+import { choiceField } from '../../../shared/descriptions';
 
 const operation = simpleList(
 	'revenueType',
 	(ctx: IExecuteFunctions, i: number) => ctx.getNodeParameter('level', i) as CentrixObject,
 	[
-		{
-			displayName: 'Level',
-			name: 'level',
-			type: 'options',
-			options: [
-				{ name: 'Revenue Types', value: 'RevenueTypes' },
-				{ name: 'Sub-Types 1', value: 'RevenueTypesSub1' },
-				{ name: 'Sub-Types 2', value: 'RevenueTypesSub2' },
+		choiceField(
+			'Level',
+			'level',
+			[
+				['Revenue Types', 'RevenueTypes'],
+				['Sub-Types 1', 'RevenueTypesSub1'],
+				['Sub-Types 2', 'RevenueTypesSub2'],
 			],
-			default: 'RevenueTypes',
-		},
+			'RevenueTypes',
+		),
 	],
 );
 
-export const option = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many revenue types',
-} as const satisfies OperationOption;
+export const option = crudOption('getAll', 'revenue types');
 
 export const description = operation.description;
 export const execute = operation.execute;

@@ -1,4 +1,4 @@
 import { defineResource } from '../../../shared/operations';
 import * as getAll from './getAll.operation';
 
-export const { description, operations } = defineResource('user', [getAll], 'getAll');
+export const { description, operations, option } = defineResource('user', [getAll], 'getAll');

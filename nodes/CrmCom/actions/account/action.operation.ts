@@ -1,17 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { optionsCollection, stringField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter, textParameter } from '../../../shared/parameters';
 import { fieldError } from '../../../shared/validation';
 import { crmCom } from '../../transport';
 import { accountLocator } from '../helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { operationOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 const STATES = ['ACTIVE', 'SUSPENDED', 'TERMINATED'];
@@ -41,25 +36,21 @@ export const description: INodeProperties[] = [
 		],
 		default: 'SUSPENDED',
 	},
-	{
-		displayName: 'Transfer Balance To Account ID',
-		name: 'transferToAccountId',
-		type: 'string',
-		default: '',
+	stringField('Transfer Balance To Account ID', 'transferToAccountId', {
 		description:
 			"Another open account that receives this account's balance. If empty, the balance is lost on termination.",
 		displayOptions: { show: { state: ['TERMINATED'] } },
-	},
+	}),
 	optionsCollection('write'),
 ];
 
-export const option = {
-	value: 'action',
-	name: 'Change State',
-	action: 'Activate suspend or terminate an account',
-} as const satisfies OperationOption;
+export const option = operationOption(
+	'action',
+	'Change State',
+	'Activate suspend or terminate an account',
+);
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'accountId', 'Account', i);
 	const state = String(this.getNodeParameter('state', i));
 	if (!STATES.includes(state))

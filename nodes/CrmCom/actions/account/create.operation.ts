@@ -1,18 +1,18 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import {
+	booleanField,
+	collectionField,
+	optionsCollection,
+	stringField,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { fields, validate } from '../../../shared/validation';
 import { compact, contactLocator } from '../helpers';
 import { crmCom } from '../../transport';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -27,50 +27,23 @@ export const description: INodeProperties[] = [
 		description:
 			'The 3-letter ISO 4217 code of the account currency; a contact has at most one account per currency',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Billing Address ID',
-				name: 'billingAddressId',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Classification ID',
-				name: 'classificationId',
-				type: 'string',
-				default: '',
-				description: 'If empty, the default classification is used',
-			},
-			{
-				displayName: 'Is Primary',
-				name: 'isPrimary',
-				type: 'boolean',
-				default: false,
-				description: "Whether this becomes the contact's primary account",
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'If empty, CRM.COM names it by its rules',
-			},
-		],
-	},
+	collectionField('Additional Fields', 'additionalFields', 'Add Field', [
+		stringField('Billing Address ID', 'billingAddressId'),
+		stringField('Classification ID', 'classificationId', {
+			description: 'If empty, the default classification is used',
+		}),
+		booleanField(
+			'Is Primary',
+			'isPrimary',
+			false,
+			"Whether this becomes the contact's primary account",
+		),
+		stringField('Name', 'name', { description: 'If empty, CRM.COM names it by its rules' }),
+	]),
 	optionsCollection('write'),
 ];
 
-export const option = {
-	value: 'create',
-	name: 'Create',
-	action: 'Create an account for a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('create', 'account for a contact');
 
 const schema = z.object({
 	currencyCode: fields.currency(),
@@ -80,7 +53,7 @@ const schema = z.object({
 	name: fields.optional(200),
 });
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const contactId = idParameter(this, 'contactId', 'Contact', i);
 	const input = validate(
 		this.getNode(),

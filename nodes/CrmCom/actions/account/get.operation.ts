@@ -1,22 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { crmCom } from '../../transport';
 import { accountLocator } from '../helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [accountLocator, optionsCollection('read')];
 
-export const option = {
-	value: 'get',
-	name: 'Get',
-	action: 'Get an account',
-} as const satisfies OperationOption;
+export const option = crudOption('get', 'account');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'accountId', 'Account', i);
 	return toItems(
 		await crmCom.request(this, {

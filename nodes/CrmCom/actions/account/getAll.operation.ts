@@ -1,17 +1,18 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
+import {
+	booleanField,
+	choiceField,
+	collectionField,
+	optionsCollection,
+	returnAllOrLimit,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter, listOf } from '../../../shared/parameters';
 import { pagingOf, requestOptions } from '../../../shared/client';
 import { crmCom } from '../../transport';
 import { contactLocator, orderOptions } from '../helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 
 export const ACCOUNT_STATES = [
 	{ name: 'Active', value: 'ACTIVE' },
@@ -22,51 +23,33 @@ export const ACCOUNT_STATES = [
 export const description: INodeProperties[] = [
 	{ ...contactLocator, description: 'The contact whose accounts to list' },
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Only Primary',
-				name: 'isPrimary',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return only the primary account',
-			},
-			{ ...orderOptions },
-			{
-				displayName: 'Sort By',
-				name: 'sort',
-				type: 'options',
-				options: [
-					{ name: 'Created Date', value: 'CREATED_DATE' },
-					{ name: 'Name', value: 'NAME' },
-					{ name: 'Updated Date', value: 'UPDATED_DATE' },
-				],
-				default: 'CREATED_DATE',
-			},
-			{
-				displayName: 'States',
-				name: 'states',
-				type: 'multiOptions',
-				options: ACCOUNT_STATES,
-				default: [],
-			},
-		],
-	},
+	collectionField('Filters', 'filters', 'Add Filter', [
+		booleanField('Only Primary', 'isPrimary', true, 'Whether to return only the primary account'),
+		{ ...orderOptions },
+		choiceField(
+			'Sort By',
+			'sort',
+			[
+				['Created Date', 'CREATED_DATE'],
+				['Name', 'NAME'],
+				['Updated Date', 'UPDATED_DATE'],
+			],
+			'CREATED_DATE',
+		),
+		{
+			displayName: 'States',
+			name: 'states',
+			type: 'multiOptions',
+			options: ACCOUNT_STATES,
+			default: [],
+		},
+	]),
 	optionsCollection('pagedList'),
 ];
 
-export const option = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many accounts of a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('getAll', 'accounts of a contact');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const contactId = idParameter(this, 'contactId', 'Contact', i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const states = listOf(filters.states);

@@ -1,18 +1,18 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import {
+	booleanField,
+	collectionField,
+	optionsCollection,
+	stringField,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
 import { compact, accountLocator, fieldsToClearProperty, withClearedFields } from '../helpers';
 import { crmCom } from '../../transport';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 /** The nullable fields of PUT /accounts/{id} that can be emptied. */
@@ -24,59 +24,32 @@ const CLEARABLE = [
 
 export const description: INodeProperties[] = [
 	accountLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Billing Address ID',
-				name: 'billingAddressId',
-				type: 'string',
-				default: '',
-				description: 'A contact address to bill this account to',
-			},
-			{
-				displayName: 'Classification ID',
-				name: 'classificationId',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Credit Limit',
-				name: 'creditLimit',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 0,
-				description: "In the account's currency",
-			},
-			{
-				displayName: 'Is Primary',
-				name: 'isPrimary',
-				type: 'boolean',
-				default: true,
-				description:
-					"Whether this becomes the contact's primary account (the previous one is unmarked)",
-			},
-			{
-				displayName: 'Payment Terms ID',
-				name: 'paymentTermsId',
-				type: 'string',
-				default: '',
-			},
-		],
-	},
+	collectionField('Update Fields', 'updateFields', 'Add Field', [
+		stringField('Billing Address ID', 'billingAddressId', {
+			description: 'A contact address to bill this account to',
+		}),
+		stringField('Classification ID', 'classificationId'),
+		{
+			displayName: 'Credit Limit',
+			name: 'creditLimit',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 0,
+			description: "In the account's currency",
+		},
+		booleanField(
+			'Is Primary',
+			'isPrimary',
+			true,
+			"Whether this becomes the contact's primary account (the previous one is unmarked)",
+		),
+		stringField('Payment Terms ID', 'paymentTermsId'),
+	]),
 	fieldsToClearProperty(CLEARABLE),
 	optionsCollection('concurrentWrite'),
 ];
 
-export const option = {
-	value: 'update',
-	name: 'Update',
-	action: 'Update an account',
-} as const satisfies OperationOption;
+export const option = crudOption('update', 'account');
 
 const schema = z.object({
 	billingAddressId: fields.optional(),
@@ -86,7 +59,7 @@ const schema = z.object({
 	paymentTermsId: fields.optional(),
 });
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'accountId', 'Account', i);
 	const input = validate(
 		this.getNode(),

@@ -8,7 +8,7 @@ import * as getTags from './getTags.operation';
 import * as setTags from './setTags.operation';
 import * as update from './update.operation';
 
-export const { description, operations } = defineResource(
+export const { description, operations, option } = defineResource(
 	'activity',
 	[complete, create, del, get, getAll, getTags, setTags, update],
 	'getAll',

@@ -1,19 +1,19 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requestOptions } from '../../../shared/client';
 import { optionsCollection } from '../../../shared/descriptions';
-import type { OperationOption } from '../../../shared/operations';
+import { operationOption, type OperationItems } from '../../../shared/operations';
 import { idParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { crmCom } from '../../transport';
 import { activityLocator } from '../helpers';
 
-export const option = {
-	value: 'complete',
-	name: 'Complete',
-	action: 'Complete an activity',
-	description: 'Set the state of an activity to Completed',
-} as const satisfies OperationOption;
+export const option = operationOption(
+	'complete',
+	'Complete',
+	'Complete an activity',
+	'Set the state of an activity to Completed',
+);
 
 export const description: INodeProperties[] = [
 	activityLocator,
@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** `PUT /activities/{id}` with the state only: completing twice leaves it completed. */
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'activityId', 'Activity', i);
 	const reply = await crmCom.request(this, {
 		method: 'PUT',

@@ -1,12 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { optionsCollection, stringField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
@@ -20,7 +15,7 @@ import {
 } from '../helpers';
 import { crmCom } from '../../transport';
 import { activityWriteFields, linkedToCollection, linkedEntities } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -28,14 +23,7 @@ export const description: INodeProperties[] = [
 		...contactLocator,
 		description: 'The contact the activity is for (CRM.COM links every activity to a contact)',
 	},
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'Call customer',
-	},
+	stringField('Name', 'name', { required: true, placeholder: 'Call customer' }),
 	{
 		...crmDropdown(
 			'Activity Type',
@@ -70,12 +58,9 @@ export const description: INodeProperties[] = [
 /** Many input items are created at once, up to Options → Concurrency. */
 export const concurrent = true;
 
-export const option = {
-	value: 'create',
-	name: 'Create',
-	action: 'Create an activity',
+export const option = crudOption('create', 'activity', {
 	description: 'Create a new activity for a contact',
-} as const satisfies OperationOption;
+});
 
 const schema = z.object({
 	name: fields.required(200),
@@ -87,7 +72,7 @@ const schema = z.object({
 	assignToTeamId: fields.optional(),
 });
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const contactId = decodeURIComponent(idParameter(this, 'contactId', 'Contact', i));
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;

@@ -1,11 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { crmCom } from '../../transport';
 import { activityLocator } from '../helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -13,13 +13,9 @@ export const description: INodeProperties[] = [
 	optionsCollection('concurrentWrite'),
 ];
 
-export const option = {
-	value: 'delete',
-	name: 'Delete',
-	action: 'Delete an activity',
-} as const satisfies OperationOption;
+export const option = crudOption('delete', 'activity');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'activityId', 'Activity', i);
 	await crmCom.request(this, {
 		method: 'DELETE',

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, simplifyProperty, simplifiedIf } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -6,7 +6,7 @@ import { idParameter } from '../../../shared/parameters';
 import { crmCom } from '../../transport';
 import { activityLocator } from '../helpers';
 import { simplifyActivity } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -15,13 +15,9 @@ export const description: INodeProperties[] = [
 	optionsCollection('read'),
 ];
 
-export const option = {
-	value: 'get',
-	name: 'Get',
-	action: 'Get an activity',
-} as const satisfies OperationOption;
+export const option = crudOption('get', 'activity');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'activityId', 'Activity', i);
 	const activity = await crmCom.request(this, {
 		method: 'GET',

@@ -1,15 +1,13 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
+	booleanField,
+	collectionField,
 	optionsCollection,
 	returnAllOrLimit,
-	simplifyProperty,
 	simplifiedIf,
+	simplifyProperty,
+	stringField,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pagingOf, requestOptions } from '../../../shared/client';
@@ -19,124 +17,93 @@ import { fieldError } from '../../../shared/validation';
 import {
 	keyValuePairs,
 	toEpochSeconds,
-	crmDropdown,
 	crmMultiDropdown,
 	customFieldsCollectionFor,
 	orderOptions,
 	sortOptions,
 } from '../helpers';
 import { crmCom, DEFAULT_PAGE_SIZE } from '../../transport';
-import { ACTIVITY_STATES, simplifyActivity } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import {
+	ACTIVITY_STATES,
+	activityTypesFilter,
+	assignedTeamFilter,
+	assignedUserFilter,
+	simplifyActivity,
+} from './helpers';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			crmDropdown('Assigned Team', 'assignToTeamId', 'getTeams', 'Teams from GET /teams.'),
-			crmDropdown('Assigned User', 'assignToUserId', 'getUsers', 'Users from GET /users.'),
-			{
-				displayName: 'Completed After',
-				name: 'completedAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Completed on or after this date',
-			},
-			{
-				displayName: 'Completed Before',
-				name: 'completedBefore',
-				type: 'dateTime',
-				default: '',
-				description: 'Completed on or before this date',
-			},
-			{
-				displayName: 'Contact ID',
-				name: 'contactId',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: 'Created After',
-				name: 'createdAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Created on or after this date',
-			},
-			{
-				displayName: 'Created Before',
-				name: 'createdBefore',
-				type: 'dateTime',
-				default: '',
-				description: 'Created on or before this date',
-			},
-			{
-				...customFieldsCollectionFor('activity'),
-				description:
-					'Only activities whose custom fields have all these values (sent as key;value pairs separated by commas, so neither may contain "," or ";")',
-			},
-			{
-				displayName: 'Include Custom Fields',
-				name: 'includeCustomFields',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return custom fields',
-			},
-			{
-				displayName: 'Include Tags',
-				name: 'includeTags',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return tags',
-			},
-			{ displayName: 'Lead ID', name: 'leadId', type: 'string', default: '' },
-			{ displayName: 'Order ID', name: 'orderId', type: 'string', default: '' },
-			{ ...orderOptions },
-			{
-				displayName: 'Search Value',
-				name: 'searchValue',
-				type: 'string',
-				default: '',
-				description:
-					'Matches names like this text. CRM.COM searches are slow (seconds): raise Timeout in Options if needed.',
-			},
-			{
-				displayName: 'Service Request ID',
-				name: 'serviceRequestId',
-				type: 'string',
-				default: '',
-			},
-			{ ...sortOptions },
-			{
-				displayName: 'States',
-				name: 'states',
-				type: 'multiOptions',
-				options: ACTIVITY_STATES,
-				default: [],
-			},
-			crmMultiDropdown('Tag', 'tagIds', 'getTags', 'Tags seen on recent activities.'),
-			crmMultiDropdown(
-				'Type',
-				'types',
-				'getActivityTypes',
-				'Activity types seen on recent activities.',
-			),
-		],
-	},
+	collectionField('Filters', 'filters', 'Add Filter', [
+		assignedTeamFilter,
+		assignedUserFilter,
+		{
+			displayName: 'Completed After',
+			name: 'completedAfter',
+			type: 'dateTime',
+			default: '',
+			description: 'Completed on or after this date',
+		},
+		{
+			displayName: 'Completed Before',
+			name: 'completedBefore',
+			type: 'dateTime',
+			default: '',
+			description: 'Completed on or before this date',
+		},
+		stringField('Contact ID', 'contactId'),
+		{
+			displayName: 'Created After',
+			name: 'createdAfter',
+			type: 'dateTime',
+			default: '',
+			description: 'Created on or after this date',
+		},
+		{
+			displayName: 'Created Before',
+			name: 'createdBefore',
+			type: 'dateTime',
+			default: '',
+			description: 'Created on or before this date',
+		},
+		{
+			...customFieldsCollectionFor('activity'),
+			description:
+				'Only activities whose custom fields have all these values (sent as key;value pairs separated by commas, so neither may contain "," or ";")',
+		},
+		booleanField(
+			'Include Custom Fields',
+			'includeCustomFields',
+			false,
+			'Whether to return custom fields',
+		),
+		booleanField('Include Tags', 'includeTags', false, 'Whether to return tags'),
+		{ displayName: 'Lead ID', name: 'leadId', type: 'string', default: '' },
+		{ displayName: 'Order ID', name: 'orderId', type: 'string', default: '' },
+		{ ...orderOptions },
+		stringField('Search Value', 'searchValue', {
+			description:
+				'Matches names like this text. CRM.COM searches are slow (seconds): raise Timeout in Options if needed.',
+		}),
+		stringField('Service Request ID', 'serviceRequestId'),
+		{ ...sortOptions },
+		{
+			displayName: 'States',
+			name: 'states',
+			type: 'multiOptions',
+			options: ACTIVITY_STATES,
+			default: [],
+		},
+		crmMultiDropdown('Tag', 'tagIds', 'getTags', 'Tags seen on recent activities.'),
+		activityTypesFilter,
+	]),
 	simplifyProperty,
 	optionsCollection('pagedList', { pageSize: DEFAULT_PAGE_SIZE }),
 ];
 
-export const option = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many activities',
+export const option = crudOption('getAll', 'activities', {
 	description: 'List activities with filters',
-} as const satisfies OperationOption;
+});
 
 /** The documented list filters, from the Filters collection of item `i`. */
 export function activityQuery(
@@ -185,7 +152,7 @@ export function activityQuery(
 	};
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const records = await crmCom.list(
 		this,

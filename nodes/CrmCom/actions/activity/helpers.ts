@@ -1,40 +1,50 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { fields, validate } from '../../../shared/validation';
-import { crmDropdown, isoFromEpoch } from '../helpers';
+import { crmDropdown, crmMultiDropdown, isoFromEpoch } from '../helpers';
+import { booleanField, choiceField, stringField } from '../../../shared/descriptions';
 
 /** Fields shared by Create and Update of an activity. */
 export const activityWriteFields: INodeProperties[] = [
-	{
-		displayName: 'Address ID',
-		name: 'addressId',
-		type: 'string',
-		default: '',
+	stringField('Address ID', 'addressId', {
 		description: 'A contact address to use as the activity address',
-	},
+	}),
 	crmDropdown('Assign To Team', 'assignToTeamId', 'getTeams', 'Teams from GET /teams.'),
 	crmDropdown('Assign To User', 'assignToUserId', 'getUsers', 'Users from GET /users.'),
-	{
-		displayName: 'Description',
-		name: 'description',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-	},
+	stringField('Description', 'description', { typeOptions: { rows: 3 } }),
 	{
 		displayName: 'Scheduled To',
 		name: 'scheduledTo',
 		type: 'dateTime',
 		default: '',
 	},
-	{
-		displayName: 'Use Entity Address',
-		name: 'useEntityAddress',
-		type: 'boolean',
-		default: false,
-		description: "Whether to use the linked entity's address (cannot be combined with Address ID)",
-	},
+	booleanField(
+		'Use Entity Address',
+		'useEntityAddress',
+		false,
+		"Whether to use the linked entity's address (cannot be combined with Address ID)",
+	),
 ];
+
+/** The activity filters Get Many and the trigger both offer. */
+export const assignedTeamFilter = crmDropdown(
+	'Assigned Team',
+	'assignToTeamId',
+	'getTeams',
+	'Teams from GET /teams.',
+);
+export const assignedUserFilter = crmDropdown(
+	'Assigned User',
+	'assignToUserId',
+	'getUsers',
+	'Users from GET /users.',
+);
+export const activityTypesFilter = crmMultiDropdown(
+	'Type',
+	'types',
+	'getActivityTypes',
+	'Activity types seen on recent activities.',
+);
 
 export const LINK_TYPES = ['LEAD', 'ORDER', 'SERVICE_REQUEST'] as const;
 
@@ -51,17 +61,16 @@ export const linkedToCollection: INodeProperties = {
 			displayName: 'Entity',
 			name: 'entity',
 			values: [
-				{
-					displayName: 'Type',
-					name: 'type',
-					type: 'options',
-					options: [
-						{ name: 'Lead', value: 'LEAD' },
-						{ name: 'Order', value: 'ORDER' },
-						{ name: 'Service Request', value: 'SERVICE_REQUEST' },
+				choiceField(
+					'Type',
+					'type',
+					[
+						['Lead', 'LEAD'],
+						['Order', 'ORDER'],
+						['Service Request', 'SERVICE_REQUEST'],
 					],
-					default: 'ORDER',
-				},
+					'ORDER',
+				),
 				{ displayName: 'ID', name: 'id', type: 'string', default: '' },
 			],
 		},

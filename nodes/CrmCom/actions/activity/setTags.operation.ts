@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { optionsCollection } from '../../../shared/descriptions';
@@ -7,7 +7,7 @@ import { idParameter, listOf } from '../../../shared/parameters';
 import { validate } from '../../../shared/validation';
 import { crmCom } from '../../transport';
 import { activityLocator, crmMultiDropdown } from '../helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { operationOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -21,13 +21,9 @@ export const description: INodeProperties[] = [
 	optionsCollection('concurrentWrite'),
 ];
 
-export const option = {
-	value: 'setTags',
-	name: 'Set Tags',
-	action: 'Set the tags of an activity',
-} as const satisfies OperationOption;
+export const option = operationOption('setTags', 'Set Tags', 'Set the tags of an activity');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'activityId', 'Activity', i);
 	const tags = validate(
 		this.getNode(),

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { optionsCollection } from '../../../shared/descriptions';
@@ -26,7 +21,7 @@ import {
 	linkedToCollection,
 	ACTIVITY_STATES,
 } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 /** The nullable fields of PUT /activities/{id} that can be emptied. */
@@ -70,12 +65,9 @@ export const description: INodeProperties[] = [
 	optionsCollection('concurrentWrite'),
 ];
 
-export const option = {
-	value: 'update',
-	name: 'Update',
-	action: 'Update an activity',
+export const option = crudOption('update', 'activity', {
 	description: 'Change fields or the state (complete, cancel) of an activity',
-} as const satisfies OperationOption;
+});
 
 const schema = z.object({
 	name: fields.optional(200),
@@ -86,7 +78,7 @@ const schema = z.object({
 	assignToTeamId: fields.optional(),
 });
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const id = idParameter(this, 'activityId', 'Activity', i);
 	const update = this.getNodeParameter('updateFields', i, {}) as IDataObject;

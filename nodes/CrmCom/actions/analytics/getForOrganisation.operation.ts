@@ -1,11 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { organisationLocator } from '../helpers';
 import { crmCom } from '../../transport';
-import type { OperationOption } from '../../../shared/operations';
+import { operationOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -13,13 +13,13 @@ export const description: INodeProperties[] = [
 	optionsCollection('read'),
 ];
 
-export const option = {
-	value: 'getForOrganisation',
-	name: 'Get for Organisation',
-	action: 'Get analytics for the organisation',
-} as const satisfies OperationOption;
+export const option = operationOption(
+	'getForOrganisation',
+	'Get for Organisation',
+	'Get analytics for the organisation',
+);
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'organisationId', 'Organisation ID', i);
 	return toItems(
 		await crmCom.request(this, {

@@ -1,38 +1,22 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { collectionField, optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { crmCom } from '../../transport';
 import { contactBody, contactFields } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Fields',
-		name: 'contactFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: contactFields,
-	},
+	collectionField('Fields', 'contactFields', 'Add Field', contactFields),
 	optionsCollection('concurrentWrite'),
 ];
 
 export const concurrent = true;
 
-export const option = {
-	value: 'create',
-	name: 'Create',
-	action: 'Create a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('create', 'contact');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const body = contactBody(
 		this.getNode(),
 		this.getNodeParameter('contactFields', i, {}) as IDataObject,

@@ -1,34 +1,24 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, simplifyProperty, simplifiedIf } from '../../../shared/descriptions';
+import { optionsCollection, simplifiedIf, simplifyProperty } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { crmCom } from '../../transport';
 import { contactLocator } from '../helpers';
-import { simplifyContact } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { includeCustomFieldsProperty, simplifyContact } from './helpers';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
 	contactLocator,
-	{
-		displayName: 'Include Custom Fields',
-		name: 'includeCustomFields',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return the custom fields too',
-	},
+	includeCustomFieldsProperty,
 	simplifyProperty,
 	optionsCollection('read'),
 ];
 
-export const option = {
-	value: 'get',
-	name: 'Get',
-	action: 'Get a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('get', 'contact');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'contactId', 'Contact', i);
 	const include = this.getNodeParameter('includeCustomFields', i, false) as boolean;
 	const contact = await crmCom.request(this, {

@@ -1,51 +1,33 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	optionsCollection,
 	returnAllOrLimit,
-	simplifyProperty,
 	simplifiedIf,
+	simplifyProperty,
+	stringField,
 } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pagingOf, requestOptions } from '../../../shared/client';
 import { crmCom, DEFAULT_PAGE_SIZE } from '../../transport';
-import { simplifyContact } from './helpers';
+import { includeCustomFieldsProperty, simplifyContact } from './helpers';
 import { textParameter } from '../../../shared/parameters';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Search',
-		name: 'searchValue',
-		type: 'string',
-		default: '',
+	stringField('Search', 'searchValue', {
 		description:
 			'Matches name, email, code or phone like this text. CRM.COM searches are slow (seconds): raise Timeout in Options if needed.',
-	},
-	{
-		displayName: 'Include Custom Fields',
-		name: 'includeCustomFields',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return the custom fields too',
-	},
+	}),
+	includeCustomFieldsProperty,
 	simplifyProperty,
 	optionsCollection('pagedList', { pageSize: DEFAULT_PAGE_SIZE }),
 ];
 
-export const option = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many contacts',
-} as const satisfies OperationOption;
+export const option = crudOption('getAll', 'contacts');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const search = textParameter(this, 'searchValue', i);
 	const include = this.getNodeParameter('includeCustomFields', i, false) as boolean;
 	const records = await crmCom.list<IDataObject>(

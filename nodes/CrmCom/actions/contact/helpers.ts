@@ -1,45 +1,30 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { booleanField, personOrCompanyField, stringField } from '../../../shared/descriptions';
 import { fieldError, fields, validate } from '../../../shared/validation';
 import { compact, keyValuePairs, customFieldsCollectionFor } from '../helpers';
 
+/** Include Custom Fields on contact reads. */
+export const includeCustomFieldsProperty = booleanField(
+	'Include Custom Fields',
+	'includeCustomFields',
+	false,
+	'Whether to return the custom fields too',
+);
+
 /** The contact fields the node writes. Omitted fields are left unchanged on update. */
 export const contactFields: INodeProperties[] = [
-	{
-		displayName: 'Code',
-		name: 'code',
-		type: 'string',
-		default: '',
+	stringField('Code', 'code', {
 		description: 'Your own unique identifier for the contact (e.g. a customer number)',
-	},
-	{
-		displayName: 'Company Name',
-		name: 'companyName',
-		type: 'string',
-		default: '',
-	},
+	}),
+	stringField('Company Name', 'companyName'),
 	customFieldsCollectionFor('contact'),
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-	},
-	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
-	{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
-	{
-		displayName: 'Type',
-		name: 'type',
-		type: 'options',
-		options: [
-			{ name: 'Company', value: 'COMPANY' },
-			{ name: 'Person', value: 'PERSON' },
-		],
-		default: 'PERSON',
-	},
+	stringField('Email', 'email', { placeholder: 'name@email.com' }),
+	stringField('First Name', 'firstName'),
+	stringField('Last Name', 'lastName'),
+	stringField('Phone', 'phone'),
+	personOrCompanyField,
 ];
 
 const schema = z.object({

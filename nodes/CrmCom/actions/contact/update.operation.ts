@@ -1,42 +1,26 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { collectionField, optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { fieldError } from '../../../shared/validation';
 import { crmCom } from '../../transport';
 import { contactLocator } from '../helpers';
 import { contactBody, contactFields } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
 	contactLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: contactFields,
-	},
+	collectionField('Update Fields', 'updateFields', 'Add Field', contactFields),
 	optionsCollection('concurrentWrite'),
 ];
 
 export const concurrent = true;
 
-export const option = {
-	value: 'update',
-	name: 'Update',
-	action: 'Update a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('update', 'contact');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'contactId', 'Contact', i);
 	const body = contactBody(
 		this.getNode(),

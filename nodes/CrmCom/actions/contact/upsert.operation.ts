@@ -1,18 +1,13 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { collectionField, optionsCollection, stringField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pathSegment } from '../../../shared/transport/url';
 import { fields, validate } from '../../../shared/validation';
 import { crmCom } from '../../transport';
 import { contactBody, contactFields } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
@@ -30,44 +25,24 @@ export const description: INodeProperties[] = [
 		description:
 			'How to find the existing contact: if exactly one matches it is updated, if none matches a contact is created',
 	},
-	{
-		displayName: 'Custom Field Key',
-		name: 'matchKey',
-		type: 'string',
-		default: '',
+	stringField('Custom Field Key', 'matchKey', {
 		required: true,
 		displayOptions: { show: { matchBy: ['customField'] } },
-	},
-	{
-		displayName: 'Match Value',
-		name: 'matchValue',
-		type: 'string',
-		default: '',
+	}),
+	stringField('Match Value', 'matchValue', {
 		required: true,
 		description: 'The value to look for; it is also written to the contact',
-	},
-	{
-		displayName: 'Fields',
-		name: 'contactFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: contactFields,
-	},
+	}),
+	collectionField('Fields', 'contactFields', 'Add Field', contactFields),
 	optionsCollection('write'),
 ];
 
-export const option = {
-	value: 'upsert',
-	name: 'Create or Update',
-	action: 'Create or update a contact',
-	description: 'Create a new record, or update the current one if it already exists (upsert)',
-} as const satisfies OperationOption;
+export const option = crudOption('upsert', 'contact');
 
 /** Pages searched for a match before giving up (the API ignores unknown filters). */
 const MAX_MATCH_PAGES = 10;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const matchBy = this.getNodeParameter('matchBy', i) as 'email' | 'code' | 'phone' | 'customField';
 	const matchValue = validate(

@@ -2,111 +2,64 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
-	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import {
+	booleanField,
+	limitProperty,
+	optionsCollection,
+	returnAllProperty,
+	stringField,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pagingOf, requestOptions } from '../../../shared/client';
 import { fieldError, validate } from '../../../shared/validation';
 import { pathEscape } from '../../../shared/transport/url';
 import { crmCom } from '../../transport';
-import type { OperationOption } from '../../../shared/operations';
+import * as customApiCall from '../../../shared/customApiCall';
+import type { OperationItems } from '../../../shared/operations';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Method',
-		name: 'method',
-		type: 'options',
-		options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({
-			name: m,
-			value: m,
-		})),
-		default: 'GET',
-	},
-	{
-		displayName: 'Path',
-		name: 'path',
-		type: 'string',
-		default: '',
+	customApiCall.methodProperty(['DELETE', 'GET', 'PATCH', 'POST', 'PUT']),
+	stringField('Path', 'path', {
 		required: true,
 		placeholder: '/contacts/{ID}/wallets',
 		description:
 			'Path below the base URL of the credential, e.g. /orders or /contacts/4dc0.../wallets',
-	},
+	}),
+	customApiCall.queryParametersProperty(),
+	customApiCall.jsonBodyProperty(['PATCH', 'POST', 'PUT'], ''),
+	booleanField(
+		'Return All Pages',
+		'paginate',
+		false,
+		'Whether to page through a list reply (content + paging) with page/size and return its records',
+		{ displayOptions: { show: { method: ['GET'] } } },
+	),
 	{
-		displayName: 'Query Parameters',
-		name: 'query',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Parameter',
-		default: {},
-		options: [
-			{
-				displayName: 'Parameter',
-				name: 'parameter',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Body (JSON)',
-		name: 'body',
-		type: 'json',
-		default: '',
-		displayOptions: { show: { method: ['PATCH', 'POST', 'PUT'] } },
-	},
-	{
-		displayName: 'Return All Pages',
-		name: 'paginate',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to page through a list reply (content + paging) with page/size and return its records',
-		displayOptions: { show: { method: ['GET'] } },
-	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
+		...returnAllProperty,
 		default: true,
-		description: 'Whether to return all results or only up to a given limit',
 		displayOptions: { show: { method: ['GET'], paginate: [true] } },
 	},
 	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: {
-			show: { method: ['GET'], paginate: [true], returnAll: [false] },
-		},
+		...limitProperty,
+		displayOptions: { show: { method: ['GET'], paginate: [true], returnAll: [false] } },
 	},
-	{
-		displayName: 'Safe to Retry',
-		name: 'idempotent',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether a POST/PATCH may be sent again after a timeout or a lost reply (only if the endpoint does not create twice)',
-		displayOptions: { show: { method: ['PATCH', 'POST'] } },
-	},
+	booleanField(
+		'Safe to Retry',
+		'idempotent',
+		false,
+		'Whether a POST/PATCH may be sent again after a timeout or a lost reply (only if the endpoint does not create twice)',
+		{ displayOptions: { show: { method: ['PATCH', 'POST'] } } },
+	),
 	optionsCollection('pagedList'),
 ];
 
-export const option = {
-	value: 'apiCall',
-	name: 'Custom API Call',
-	action: 'Make a custom API call',
-	description: 'Call any endpoint of the API with this credential, retries and paging',
-} as const satisfies OperationOption;
+export const option = customApiCall.dropdownEntry(
+	'Call any endpoint of the API with this credential, retries and paging',
+);
 
 const pathSchema = z
 	.string()
@@ -118,7 +71,7 @@ const pathSchema = z
 		if (escape) ctx.addIssue({ code: z.ZodIssueCode.custom, message: escape });
 	});
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const method = this.getNodeParameter('method', i) as IHttpRequestMethods;
 	const path = validate(
@@ -128,12 +81,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ '': 'Path' },
 		i,
 	).replace(/^\/+/, '');
-	const qs: Record<string, string> = {};
-	for (const p of ((this.getNodeParameter('query', i, {}) as IDataObject).parameter as
-		| IDataObject[]
-		| undefined) ?? []) {
-		if (String(p.name ?? '').trim()) qs[String(p.name).trim()] = String(p.value ?? '');
-	}
+	const qs = customApiCall.queryParameters(this, i);
 	let body: IDataObject | IDataObject[] | undefined;
 	if (['POST', 'PUT', 'PATCH'].includes(method)) {
 		const raw = this.getNodeParameter('body', i, '') as unknown;

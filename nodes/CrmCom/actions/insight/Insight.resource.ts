@@ -11,7 +11,7 @@ import * as getResults from './getResults.operation';
 import * as preview from './preview.operation';
 import * as update from './update.operation';
 
-export const { description, operations } = defineResource(
+export const { description, operations, option } = defineResource(
 	'insight',
 	[
 		addBreakdowns,

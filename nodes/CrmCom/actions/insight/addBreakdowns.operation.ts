@@ -1,13 +1,13 @@
 import { insightSubCall } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { operationOption } from '../../../shared/operations';
 
 const call = insightSubCall('addBreakdowns', 'breakdowns', 'POST', 'The breakdowns to add');
 
-export const option = {
-	value: 'addBreakdowns',
-	name: 'Add Breakdowns',
-	action: 'Add breakdowns to an insight',
-} as const satisfies OperationOption;
+export const option = operationOption(
+	'addBreakdowns',
+	'Add Breakdowns',
+	'Add breakdowns to an insight',
+);
 
 export const description = call.description;
 export const execute = call.execute;

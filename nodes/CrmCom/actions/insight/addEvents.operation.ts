@@ -1,5 +1,5 @@
 import { insightSubCall } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { operationOption } from '../../../shared/operations';
 
 const call = insightSubCall(
 	'addEvents',
@@ -8,11 +8,7 @@ const call = insightSubCall(
 	'The events to add, as the CRM.COM insight API defines them',
 );
 
-export const option = {
-	value: 'addEvents',
-	name: 'Add Events',
-	action: 'Add events to an insight',
-} as const satisfies OperationOption;
+export const option = operationOption('addEvents', 'Add Events', 'Add events to an insight');
 
 export const description = call.description;
 export const execute = call.execute;

@@ -1,34 +1,23 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { optionsCollection, stringField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fields, validate } from '../../../shared/validation';
 import { compact } from '../helpers';
 import { crmCom } from '../../transport';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'Marketing customers',
-	},
+	stringField('Name', 'name', { required: true, placeholder: 'Marketing customers' }),
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 	optionsCollection('write'),
 ];
 
-export const option = {
-	value: 'create',
-	name: 'Create',
-	action: 'Create an insight',
-} as const satisfies OperationOption;
+export const option = crudOption('create', 'insight');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const input = validate(
 		this.getNode(),
 		z.object({ name: fields.required(200), description: fields.optional() }),

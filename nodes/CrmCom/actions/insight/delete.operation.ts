@@ -1,22 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { crmCom } from '../../transport';
 import { insightIdProperty } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [insightIdProperty, optionsCollection('write')];
 
-export const option = {
-	value: 'delete',
-	name: 'Delete',
-	action: 'Delete an insight',
-} as const satisfies OperationOption;
+export const option = crudOption('delete', 'insight');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'insightId', 'Insight ID', i);
 	await crmCom.request(this, {
 		method: 'DELETE',

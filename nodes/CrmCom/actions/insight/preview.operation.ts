@@ -1,13 +1,9 @@
 import { insightSubCall } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { operationOption } from '../../../shared/operations';
 
 const call = insightSubCall('preview', 'preview', 'POST', 'The preview request');
 
-export const option = {
-	value: 'preview',
-	name: 'Preview',
-	action: 'Preview an insight',
-} as const satisfies OperationOption;
+export const option = operationOption('preview', 'Preview', 'Preview an insight');
 
 export const description = call.description;
 export const execute = call.execute;

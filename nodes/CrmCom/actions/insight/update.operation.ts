@@ -1,39 +1,28 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { collectionField, optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { fieldError, fields, validate } from '../../../shared/validation';
 import { compact } from '../helpers';
 import { crmCom } from '../../transport';
 import { insightIdProperty } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
 	insightIdProperty,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-		],
-	},
+	collectionField('Update Fields', 'updateFields', 'Add Field', [
+		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+		{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+	]),
 	optionsCollection('write'),
 ];
 
-export const option = {
-	value: 'update',
-	name: 'Update',
-	action: 'Update an insight',
-} as const satisfies OperationOption;
+export const option = crudOption('update', 'insight');
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'insightId', 'Insight ID', i);
 	const input = validate(
 		this.getNode(),

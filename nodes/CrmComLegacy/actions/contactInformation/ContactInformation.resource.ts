@@ -4,7 +4,7 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const { description, operations } = defineResource(
+export const { description, operations, option } = defineResource(
 	'contactInformation',
 	[create, get, getAll, update],
 	'get',

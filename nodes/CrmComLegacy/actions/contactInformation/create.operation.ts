@@ -1,11 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import {
+	personOrCompanyField,
+	collectionField,
+	optionsCollection,
+} from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { legacy } from '../../transport';
@@ -15,39 +14,19 @@ import {
 	contactInformationBody,
 	contactInformationFields,
 } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'create',
-	name: 'Create',
-	action: 'Create a contact information',
-} as const satisfies OperationOption;
+export const option = crudOption('create', 'contact information');
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Type',
-		name: 'type',
-		type: 'options',
-		options: [
-			{ name: 'Company', value: 'COMPANY' },
-			{ name: 'Person', value: 'PERSON' },
-		],
-		default: 'PERSON',
-	},
-	{
-		displayName: 'Fields',
-		name: 'fields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: contactInformationFields,
-	},
+	personOrCompanyField,
+	collectionField('Fields', 'fields', 'Add Field', contactInformationFields),
 	...fieldsSetProperties,
 	optionsCollection('write'),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const type = this.getNodeParameter('type', i) as string;
 	const body = contactInformationBody(
 		this,

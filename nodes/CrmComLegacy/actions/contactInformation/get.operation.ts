@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, updateDisplayOptions } from '../../../shared/descriptions';
+import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { legacy } from '../../transport';
 import {
@@ -12,26 +12,19 @@ import {
 	legacySimplifyProperty,
 	simplifyContactInformation,
 } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'get',
-	name: 'Get',
-	action: 'Get a contact information',
-} as const satisfies OperationOption;
+export const option = crudOption('get', 'contact information');
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contactInformation'], operation: ['get'] } },
-	[
-		...identifierProperties,
-		...fieldsSetProperties,
-		legacySimplifyProperty,
-		optionsCollection('read'),
-	],
-);
+export const description: INodeProperties[] = [
+	...identifierProperties,
+	...fieldsSetProperties,
+	legacySimplifyProperty,
+	optionsCollection('read'),
+];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const { key, value } = identifierOf(this, i);
 	const data = await legacy.request<IDataObject>(this, {
 		method: 'GET',

@@ -1,10 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	optionsCollection,
-	returnAllOrLimit,
-	updateDisplayOptions,
-} from '../../../shared/descriptions';
+import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { legacy } from '../../transport';
 import { pagingOf, requestOptions } from '../../../shared/client';
@@ -15,20 +11,18 @@ import {
 	legacySimplifyProperty,
 	simplifyContactInformation,
 } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 
-export const option = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many contact informations',
-} as const satisfies OperationOption;
+export const option = crudOption('getAll', 'contact informations');
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contactInformation'], operation: ['getAll'] } },
-	[...returnAllOrLimit, ...fieldsSetProperties, legacySimplifyProperty, optionsCollection('list')],
-);
+export const description: INodeProperties[] = [
+	...returnAllOrLimit,
+	...fieldsSetProperties,
+	legacySimplifyProperty,
+	optionsCollection('list'),
+];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const records = await legacy.list<IDataObject>(
 		this,
 		{

@@ -1,222 +1,100 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { simplifyProperty } from '../../../shared/descriptions';
+import {
+	choiceField,
+	collectionField,
+	repeatableField,
+	simplifiedIf,
+	simplifyProperty,
+	stringField,
+} from '../../../shared/descriptions';
 import { listOf } from '../../../shared/parameters';
 import { fieldError, fields, isEmail, validate } from '../../../shared/validation';
 
 const entries = (collection: unknown, key: string): IDataObject[] =>
 	(((collection ?? {}) as IDataObject)[key] as IDataObject[] | undefined) ?? [];
 
+/** The Type of an address, email or phone: its names, each sent upper-cased. */
+const typeChoice = (names: string[], defaultValue: string): INodeProperties =>
+	choiceField(
+		'Type',
+		'type',
+		names.map((name) => [name, name.toUpperCase()] as const),
+		defaultValue,
+	);
+
 /** The nested contact-information fields of the API, as n8n collections. */
 export const contactInformationFields: INodeProperties[] = [
-	{
-		displayName: 'Addresses',
-		name: 'addresses',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Address',
-		default: {},
-		options: [
-			{
-				displayName: 'Address',
-				name: 'address',
-				values: [
-					{
-						displayName: 'Apartment Number',
-						name: 'apartment_number',
-						type: 'string',
-						default: '',
-					},
-					{ displayName: 'Area', name: 'area', type: 'string', default: '' },
-					{
-						displayName: 'Country Code',
-						name: 'country',
-						type: 'string',
-						default: '',
-						placeholder: 'CY',
-						description: 'Two-letter country code',
-					},
-					{ displayName: 'District', name: 'district', type: 'string', default: '' },
-					{ displayName: 'Floor', name: 'floor', type: 'number', default: 0 },
-					{ displayName: 'Municipality', name: 'municipality', type: 'string', default: '' },
-					{ displayName: 'PO Box', name: 'po_box', type: 'string', default: '' },
-					{
-						displayName: 'PO Box Postal Code',
-						name: 'po_box_postal_code',
-						type: 'string',
-						default: '',
-					},
-					{ displayName: 'Postal Code', name: 'postal_code', type: 'string', default: '' },
-					{ displayName: 'Street Name', name: 'street_name', type: 'string', default: '' },
-					{ displayName: 'Street Number', name: 'street_number', type: 'string', default: '' },
-					{ displayName: 'Town / City', name: 'town_city', type: 'string', default: '' },
-					{
-						displayName: 'Type',
-						name: 'type',
-						type: 'options',
-						options: [
-							{ name: 'Billing', value: 'BILLING' },
-							{ name: 'Business', value: 'BUSINESS' },
-							{ name: 'Home', value: 'HOME' },
-						],
-						default: 'HOME',
-					},
-				],
-			},
+	repeatableField(
+		'Addresses',
+		'addresses',
+		['Address', 'address'],
+		[
+			stringField('Apartment Number', 'apartment_number'),
+			stringField('Area', 'area'),
+			stringField('Country Code', 'country', {
+				placeholder: 'CY',
+				description: 'Two-letter country code',
+			}),
+			stringField('District', 'district'),
+			{ displayName: 'Floor', name: 'floor', type: 'number', default: 0 },
+			stringField('Municipality', 'municipality'),
+			stringField('PO Box', 'po_box'),
+			stringField('PO Box Postal Code', 'po_box_postal_code'),
+			stringField('Postal Code', 'postal_code'),
+			stringField('Street Name', 'street_name'),
+			stringField('Street Number', 'street_number'),
+			stringField('Town / City', 'town_city'),
+			typeChoice(['Billing', 'Business', 'Home'], 'HOME'),
 		],
-	},
-	{
-		displayName: 'Category Name',
-		name: 'category',
-		type: 'string',
-		default: '',
-		placeholder: 'Contact Category',
-	},
-	{ displayName: 'Company Name', name: 'company_name', type: 'string', default: '' },
-	{
-		displayName: 'Demographics',
-		name: 'demographics',
-		type: 'collection',
-		placeholder: 'Add Demographic',
-		default: {},
-		options: [
-			{
-				displayName: 'Country of Residence',
-				name: 'country_of_residence',
-				type: 'string',
-				default: '',
-				placeholder: 'CYPRUS',
-			},
-			{ displayName: 'Date of Birth', name: 'date_of_birth', type: 'dateTime', default: '' },
-			{
-				displayName: 'Gender',
-				name: 'gender',
-				type: 'options',
-				options: [
-					{ name: 'Female', value: 'FEMALE' },
-					{ name: 'Male', value: 'MALE' },
-				],
-				default: 'FEMALE',
-			},
-			{
-				displayName: 'ID Issued By Country',
-				name: 'id_issued_by_country',
-				type: 'string',
-				default: '',
-				placeholder: 'CYPRUS',
-			},
-			{ displayName: 'ID Number', name: 'id_number', type: 'string', default: '' },
-			{
-				displayName: 'Industry',
-				name: 'industry',
-				type: 'string',
-				default: '',
-				placeholder: 'Industry',
-			},
-			{
-				displayName: 'Industry Sector',
-				name: 'industry_sector',
-				type: 'string',
-				default: '',
-				placeholder: 'FOREX',
-			},
-			{
-				displayName: 'Passport Issued By Country',
-				name: 'passport_issued_by_country',
-				type: 'string',
-				default: '',
-				placeholder: 'GREECE',
-			},
-			{ displayName: 'Passport Number', name: 'passport_number', type: 'string', default: '' },
-			{
-				displayName: 'Social Security Number',
-				name: 'social_security_number',
-				type: 'string',
-				default: '',
-			},
+	),
+	stringField('Category Name', 'category', { placeholder: 'Contact Category' }),
+	stringField('Company Name', 'company_name'),
+	collectionField('Demographics', 'demographics', 'Add Demographic', [
+		stringField('Country of Residence', 'country_of_residence', { placeholder: 'CYPRUS' }),
+		{ displayName: 'Date of Birth', name: 'date_of_birth', type: 'dateTime', default: '' },
+		choiceField(
+			'Gender',
+			'gender',
+			[
+				['Female', 'FEMALE'],
+				['Male', 'MALE'],
+			],
+			'FEMALE',
+		),
+		stringField('ID Issued By Country', 'id_issued_by_country', { placeholder: 'CYPRUS' }),
+		stringField('ID Number', 'id_number'),
+		stringField('Industry', 'industry', { placeholder: 'Industry' }),
+		stringField('Industry Sector', 'industry_sector', { placeholder: 'FOREX' }),
+		stringField('Passport Issued By Country', 'passport_issued_by_country', {
+			placeholder: 'GREECE',
+		}),
+		stringField('Passport Number', 'passport_number'),
+		stringField('Social Security Number', 'social_security_number'),
+	]),
+	repeatableField(
+		'Emails',
+		'emails',
+		['Email', 'email'],
+		[
+			stringField('Email Address', 'email_address', { placeholder: 'name@email.com' }),
+			typeChoice(['Business', 'Personal'], 'PERSONAL'),
 		],
-	},
-	{
-		displayName: 'Emails',
-		name: 'emails',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Email',
-		default: {},
-		options: [
-			{
-				displayName: 'Email',
-				name: 'email',
-				values: [
-					{
-						displayName: 'Email Address',
-						name: 'email_address',
-						type: 'string',
-						placeholder: 'name@email.com',
-						default: '',
-					},
-					{
-						displayName: 'Type',
-						name: 'type',
-						type: 'options',
-						options: [
-							{ name: 'Business', value: 'BUSINESS' },
-							{ name: 'Personal', value: 'PERSONAL' },
-						],
-						default: 'PERSONAL',
-					},
-				],
-			},
-		],
-	},
-	{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' },
-	{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '' },
-	{ displayName: 'Middle Name', name: 'middle_name', type: 'string', default: '' },
-	{ displayName: 'Notes', name: 'notes', type: 'string', default: '' },
-	{
-		displayName: 'Owning Group Name',
-		name: 'owned_by_group',
-		type: 'string',
-		default: '',
-		placeholder: 'Main Group',
-	},
-	{
-		displayName: 'Phones',
-		name: 'phones',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Phone',
-		default: {},
-		options: [
-			{
-				displayName: 'Phone',
-				name: 'phone',
-				values: [
-					{ displayName: 'Number', name: 'number', type: 'string', default: '' },
-					{
-						displayName: 'Type',
-						name: 'type',
-						type: 'options',
-						options: [
-							{ name: 'Fax', value: 'FAX' },
-							{ name: 'Landline', value: 'LANDLINE' },
-							{ name: 'Mobile', value: 'MOBILE' },
-						],
-						default: 'MOBILE',
-					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Privacy Level Number',
-		name: 'privacy_level',
-		type: 'string',
-		default: '',
-		placeholder: '8',
-	},
-	{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'Mr' },
+	),
+	stringField('First Name', 'first_name'),
+	stringField('Last Name', 'last_name'),
+	stringField('Middle Name', 'middle_name'),
+	stringField('Notes', 'notes'),
+	stringField('Owning Group Name', 'owned_by_group', { placeholder: 'Main Group' }),
+	repeatableField(
+		'Phones',
+		'phones',
+		['Phone', 'phone'],
+		[stringField('Number', 'number'), typeChoice(['Fax', 'Landline', 'Mobile'], 'MOBILE')],
+	),
+	stringField('Privacy Level Number', 'privacy_level', { placeholder: '8' }),
+	stringField('Title', 'title', { placeholder: 'Mr' }),
 ];
 
 const text = (max = 200) => fields.optional(max);
@@ -365,14 +243,10 @@ export const fieldsSetProperties: INodeProperties[] = [
 		default: [],
 		description: 'Only these fields are returned (fields_set); none selected returns all',
 	},
-	{
-		displayName: 'More Return Fields',
-		name: 'fieldsSetExtra',
-		type: 'string',
-		default: '',
+	stringField('More Return Fields', 'fieldsSetExtra', {
 		placeholder: 'custom_field_1,accounts_set',
 		description: 'Other field names, comma-separated',
-	},
+	}),
 ];
 
 /** The `fields_set` value of item `i`, or undefined for all fields. */
@@ -484,14 +358,12 @@ export function simplifyContactInformation(record: IDataObject): IDataObject {
  */
 export const legacySimplifyProperty: INodeProperties = { ...simplifyProperty, default: false };
 
-/** Records of item `i` through `simplify` when the Simplify toggle is on. */
+/** Records of item `i` through `simplify` when the Simplify toggle (default off) is on. */
 export function legacySimplified(
 	ctx: IExecuteFunctions,
 	i: number,
 	records: IDataObject | IDataObject[],
 	simplify: (record: IDataObject) => IDataObject,
 ): IDataObject | IDataObject[] {
-	const on = ctx.getNodeParameter('simplify', i, false) as boolean;
-	if (!on) return records;
-	return Array.isArray(records) ? records.map(simplify) : simplify(records);
+	return simplifiedIf(ctx, i, records, simplify, false);
 }

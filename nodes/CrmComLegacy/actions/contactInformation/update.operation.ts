@@ -1,11 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { collectionField, optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { legacy } from '../../transport';
@@ -17,30 +12,19 @@ import {
 	contactInformationBody,
 	contactInformationFields,
 } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'update',
-	name: 'Update',
-	action: 'Update a contact information',
-} as const satisfies OperationOption;
+export const option = crudOption('update', 'contact information');
 
 export const description: INodeProperties[] = [
 	...identifierProperties,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: contactInformationFields,
-	},
+	collectionField('Update Fields', 'updateFields', 'Add Field', contactInformationFields),
 	...fieldsSetProperties,
 	optionsCollection('write'),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const { key, value } = identifierOf(this, i);
 	const body = contactInformationBody(
 		this,

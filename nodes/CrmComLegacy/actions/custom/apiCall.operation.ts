@@ -1,45 +1,30 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readRequestSettings, optionsCollection } from '../../../shared/descriptions';
+import {
+	booleanField,
+	optionsCollection,
+	readRequestSettings,
+	stringField,
+} from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { pathEscape } from '../../../shared/transport/url';
 import { MAX_RESULTS, legacy } from '../../transport';
-import type { OperationOption } from '../../../shared/operations';
+import * as customApiCall from '../../../shared/customApiCall';
+import type { OperationItems } from '../../../shared/operations';
 
-export const option = {
-	value: 'apiCall',
-	name: 'Custom API Call',
-	action: 'Make a custom API call',
-	description: 'Call any entity/action of the API with the token, envelope checks and paging',
-} as const satisfies OperationOption;
+export const option = customApiCall.dropdownEntry(
+	'Call any entity/action of the API with the token, envelope checks and paging',
+);
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Method',
-		name: 'method',
-		type: 'options',
-		options: [
-			{ name: 'GET', value: 'GET' },
-			{ name: 'POST', value: 'POST' },
-		],
-		default: 'GET',
-	},
-	{
-		displayName: 'Entity / Action',
-		name: 'path',
-		type: 'string',
-		default: '',
+	customApiCall.methodProperty(['GET', 'POST']),
+	stringField('Entity / Action', 'path', {
 		required: true,
 		placeholder: 'accounts_receivable/show',
 		description: 'The part after /crmapi/rest/v2/, e.g. accounts_receivable/show',
-	},
+	}),
 	{
 		displayName: 'Parameters (JSON)',
 		name: 'parameters',
@@ -48,18 +33,17 @@ export const description: INodeProperties[] = [
 		description:
 			'Query parameters for GET, or the body for POST; the token is added as the API expects',
 	},
-	{
-		displayName: 'Return All Pages',
-		name: 'paginate',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to page through a list with offset and number_of_results (50 a page)',
-		displayOptions: { show: { method: ['GET'] } },
-	},
+	booleanField(
+		'Return All Pages',
+		'paginate',
+		false,
+		'Whether to page through a list with offset and number_of_results (50 a page)',
+		{ displayOptions: { show: { method: ['GET'] } } },
+	),
 	optionsCollection('list'),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const method = this.getNodeParameter('method', i) as 'GET' | 'POST';
 	const path = textParameter(this, 'path', i).replace(/^\/+/, '');
@@ -73,15 +57,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// the shared check (decoded, normalised) as for every Custom API Call
 	const escape = pathEscape(path, true);
 	if (escape) throw fieldError(node, 'Entity / Action', escape, i);
-	const raw = this.getNodeParameter('parameters', i, '{}') as unknown;
-	let parameters: IDataObject | undefined;
-	try {
-		parameters = (typeof raw === 'string' ? JSON.parse(raw || '{}') : raw) as IDataObject;
-	} catch {
-		parameters = undefined;
-	}
-	if (!parameters || typeof parameters !== 'object' || Array.isArray(parameters))
-		throw fieldError(node, 'Parameters (JSON)', 'must be a JSON object', i);
+	const parameters = customApiCall.jsonObjectParameter(this, 'parameters', 'Parameters (JSON)', i);
 	if ('token' in parameters)
 		throw fieldError(
 			node,

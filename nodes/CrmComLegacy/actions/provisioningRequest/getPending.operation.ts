@@ -1,42 +1,33 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, returnAllOrLimit } from '../../../shared/descriptions';
+import { optionsCollection, returnAllOrLimit, stringField } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { legacy } from '../../transport';
 import { legacySimplified, legacySimplifyProperty } from '../contactInformation/helpers';
 import { pagingOf, requestOptions } from '../../../shared/client';
-import type { OperationOption } from '../../../shared/operations';
+import { operationOption, type OperationItems } from '../../../shared/operations';
 
-export const option = {
-	value: 'getPending',
-	name: 'Get Pending',
-	action: 'Get pending provisioning requests',
-} as const satisfies OperationOption;
+export const option = operationOption(
+	'getPending',
+	'Get Pending',
+	'Get pending provisioning requests',
+);
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Provider Alternative Code',
-		name: 'provider',
-		type: 'string',
-		default: '',
+	stringField('Provider Alternative Code', 'provider', {
 		required: true,
 		placeholder: 'GP1',
 		description: 'The alternative code of the generic provisioning provider',
-	},
+	}),
 	...returnAllOrLimit,
 	legacySimplifyProperty,
 	optionsCollection('list'),
 ];
 
 /** The oldest pending requests first, 50 per call at most. */
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const provider = textParameter(this, 'provider', i);
 	if (!provider)
 		throw fieldError(this.getNode(), 'Provider Alternative Code', 'must not be empty', i);

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -16,14 +11,10 @@ import {
 	nameProperty,
 } from './helpers';
 
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'create',
-	name: 'Create',
-	action: 'Create a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('create', 'contact');
 
 export const description: INodeProperties[] = [
 	{
@@ -39,7 +30,7 @@ export const description: INodeProperties[] = [
 ];
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const [customerId] = customerIdsOf(this.getNode(), this.getNodeParameter('customerId', i), i);
 	const body = contactBody(
 		this.getNode(),

@@ -1,35 +1,24 @@
 import { NodeApiError } from 'n8n-workflow';
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	JsonObject,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, JsonObject, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { booleanField, optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { lightening } from '../../transport';
 import { contactIdProperty } from './helpers';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'delete',
-	name: 'Delete',
-	action: 'Delete a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('delete', 'contact');
 
 export const description: INodeProperties[] = [
 	contactIdProperty,
-	{
-		displayName: 'Ignore Not Found',
-		name: 'ignoreNotFound',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether a contact that does not exist counts as success (output deleted: false) instead of an error',
-	},
+	booleanField(
+		'Ignore Not Found',
+		'ignoreNotFound',
+		false,
+		'Whether a contact that does not exist counts as success (output deleted: false) instead of an error',
+	),
 	optionsCollection('concurrentWrite'),
 ];
 
@@ -39,7 +28,7 @@ export const concurrent = true;
  * Lightening answers `result: false` both ways: "Entity has been successfully deleted." is a
  * success, "Entity not found." a not-found error (or `deleted: false` with Ignore Not Found).
  */
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'contactId', 'Contact ID', i);
 	try {
 		const reply = await lightening.request(this, {

@@ -1,10 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, simplifyProperty, simplifiedIf } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -12,14 +7,10 @@ import { idParameter } from '../../../shared/parameters';
 import { lightening } from '../../transport';
 import { simplifyContact, contactIdProperty } from './helpers';
 
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'get',
-	name: 'Get',
-	action: 'Get a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('get', 'contact');
 
 export const description: INodeProperties[] = [
 	contactIdProperty,
@@ -27,7 +18,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('read'),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const reply = await lightening.request<{ entity?: IDataObject; entities?: IDataObject[] }>(this, {
 		method: 'GET',
 		path: `contact/${idParameter(this, 'contactId', 'Contact ID', i)}`,

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	optionsCollection,
@@ -10,14 +10,10 @@ import { toItems } from '../../../shared/router';
 import { contactsOf, lightening } from '../../transport';
 import { customerIdsOf, customerIdsProperty, simplifyContact } from './helpers';
 
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { pagingOf, requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many contacts',
-} as const satisfies OperationOption;
+export const option = crudOption('getAll', 'contacts');
 
 export const description: INodeProperties[] = [
 	customerIdsProperty,
@@ -26,7 +22,7 @@ export const description: INodeProperties[] = [
 	optionsCollection('read'),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const ids = customerIdsOf(this.getNode(), this.getNodeParameter('customerIds', i), i);
 	const records = await lightening.list(
 		this,

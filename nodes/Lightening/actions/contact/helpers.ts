@@ -4,16 +4,11 @@ import { z } from 'zod';
 import { recordLocator } from '../../../shared/locator';
 import { listOf } from '../../../shared/parameters';
 import { fields, validate } from '../../../shared/validation';
+import { booleanField, stringField } from '../../../shared/descriptions';
 
 /** The documented contact fields (name aside), in the node's words. */
 export const contactFields: INodeProperties[] = [
-	{
-		displayName: 'Active',
-		name: 'isActive',
-		type: 'boolean',
-		default: true,
-		description: 'Whether the contact is active',
-	},
+	booleanField('Active', 'isActive', true, 'Whether the contact is active'),
 	{
 		displayName: 'Cost Center ID',
 		name: 'costCenterId',
@@ -21,79 +16,30 @@ export const contactFields: INodeProperties[] = [
 		typeOptions: { numberPrecision: 0 },
 		default: 0,
 	},
-	{
-		displayName: 'Custom Identifier',
-		name: 'customerCustomIdentifier',
-		type: 'string',
-		default: '',
+	stringField('Custom Identifier', 'customerCustomIdentifier', {
 		description: 'Your own identifier, at most 16 characters',
-	},
-	{
-		displayName: 'Department',
-		name: 'department',
-		type: 'string',
-		default: '',
-		description: 'At most 64 characters',
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
+	}),
+	stringField('Department', 'department', { description: 'At most 64 characters' }),
+	stringField('Email', 'email', {
 		placeholder: 'name@email.com',
-		default: '',
 		description: 'At most 191 characters',
-	},
-	{
-		displayName: 'Fax',
-		name: 'fax',
-		type: 'string',
-		default: '',
-		description: 'At most 32 characters',
-	},
+	}),
+	stringField('Fax', 'fax', { description: 'At most 32 characters' }),
 	{ displayName: 'Locale', name: 'locale', type: 'string', default: 'en_US', placeholder: 'en_US' },
-	{
-		displayName: 'Milestone',
-		name: 'milestone',
-		type: 'boolean',
-		default: false,
-		description: 'Whether the milestone flag is set',
-	},
-	{
-		displayName: 'Mobile',
-		name: 'mobile',
-		type: 'string',
-		default: '',
-		description: 'At most 32 characters',
-	},
-	{
-		displayName: 'Phone',
-		name: 'tel',
-		type: 'string',
-		default: '',
-		description: 'At most 32 characters',
-	},
-	{
-		displayName: 'Phone 2',
-		name: 'tel1',
-		type: 'string',
-		default: '',
-		description: 'At most 32 characters',
-	},
-	{
-		displayName: 'Portal Active',
-		name: 'portalActive',
-		type: 'boolean',
-		default: false,
-		description: 'Whether the contact may log into the customer portal',
-	},
-	{
-		displayName: 'Portal Password',
-		name: 'portalPassword',
-		type: 'string',
+	booleanField('Milestone', 'milestone', false, 'Whether the milestone flag is set'),
+	stringField('Mobile', 'mobile', { description: 'At most 32 characters' }),
+	stringField('Phone', 'tel', { description: 'At most 32 characters' }),
+	stringField('Phone 2', 'tel1', { description: 'At most 32 characters' }),
+	booleanField(
+		'Portal Active',
+		'portalActive',
+		false,
+		'Whether the contact may log into the customer portal',
+	),
+	stringField('Portal Password', 'portalPassword', {
 		typeOptions: { password: true },
-		default: '',
 		description: '8 to 32 characters',
-	},
+	}),
 	{
 		displayName: 'Portal Profile ID',
 		name: 'customerPortalProfileId',
@@ -101,13 +47,7 @@ export const contactFields: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		default: 0,
 	},
-	{
-		displayName: 'Role',
-		name: 'role',
-		type: 'string',
-		default: '',
-		description: 'At most 32 characters',
-	},
+	stringField('Role', 'role', { description: 'At most 32 characters' }),
 ];
 
 const optionalText = (max: number) =>

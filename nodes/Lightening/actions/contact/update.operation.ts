@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
@@ -11,14 +6,10 @@ import { idParameter } from '../../../shared/parameters';
 import { lightening } from '../../transport';
 import { contactBody, contactIdProperty, fieldsCollection, nameProperty } from './helpers';
 
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'update',
-	name: 'Update',
-	action: 'Update a contact',
-} as const satisfies OperationOption;
+export const option = crudOption('update', 'contact');
 
 export const description: INodeProperties[] = [
 	contactIdProperty,
@@ -31,7 +22,7 @@ export const description: INodeProperties[] = [
 ];
 export const concurrent = true;
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const id = idParameter(this, 'contactId', 'Contact ID', i);
 	const body = contactBody(
 		this.getNode(),

@@ -1,12 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { optionsCollection, stringField } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { pathSegment } from '../../../shared/transport/url';
 import { contactsOf, lightening } from '../../transport';
@@ -19,15 +14,10 @@ import {
 } from './helpers';
 import { textParameter } from '../../../shared/parameters';
 import { fieldError } from '../../../shared/validation';
-import type { OperationOption } from '../../../shared/operations';
+import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
-export const option = {
-	value: 'upsert',
-	name: 'Create or Update',
-	action: 'Create or update a contact',
-	description: 'Create a new record, or update the current one if it already exists (upsert)',
-} as const satisfies OperationOption;
+export const option = crudOption('upsert', 'contact');
 
 export const description: INodeProperties[] = [
 	{
@@ -37,22 +27,18 @@ export const description: INodeProperties[] = [
 		placeholder: '1',
 		description: 'The customer within which the email is looked up',
 	},
-	{
-		displayName: 'Email',
-		name: 'matchEmail',
-		type: 'string',
+	stringField('Email', 'matchEmail', {
 		placeholder: 'name@email.com',
-		default: '',
 		required: true,
 		description:
 			'The contact with this email (within the customer) is updated; if none has it, a contact is created',
-	},
+	}),
 	nameProperty,
 	fieldsCollection('additionalFields', 'Additional Fields'),
 	optionsCollection('write'),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const [customerId] = customerIdsOf(node, this.getNodeParameter('customerId', i), i);
 	const email = textParameter(this, 'matchEmail', i);

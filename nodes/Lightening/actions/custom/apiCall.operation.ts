@@ -1,81 +1,31 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/descriptions';
+import { optionsCollection, stringField } from '../../../shared/descriptions';
 import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { requestOptions } from '../../../shared/client';
 import { fieldError } from '../../../shared/validation';
-import type { OperationOption } from '../../../shared/operations';
+import * as customApiCall from '../../../shared/customApiCall';
 import { lightening } from '../../transport';
+import type { OperationItems } from '../../../shared/operations';
 
-export const option = {
-	value: 'apiCall',
-	name: 'Custom API Call',
-	action: 'Make a custom API call',
-	description:
-		'Call any route of the API with the credential, retries and the check for errors inside a 200',
-} as const satisfies OperationOption;
+export const option = customApiCall.dropdownEntry(
+	'Call any route of the API with the credential, retries and the check for errors inside a 200',
+);
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Method',
-		name: 'method',
-		type: 'options',
-		options: [
-			{ name: 'GET', value: 'GET' },
-			{ name: 'POST', value: 'POST' },
-		],
-		default: 'GET',
-	},
-	{
-		displayName: 'Route',
-		name: 'route',
-		type: 'string',
-		default: '',
+	customApiCall.methodProperty(['GET', 'POST']),
+	stringField('Route', 'route', {
 		required: true,
 		placeholder: 'contact/12',
 		description: "The part after the credential's base URL, e.g. contact/12",
-	},
-	{
-		displayName: 'Query Parameters',
-		name: 'query',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Parameter',
-		default: {},
-		options: [
-			{
-				displayName: 'Parameter',
-				name: 'parameter',
-				values: [
-					{
-						displayName: 'Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						placeholder: 'customer_id[]',
-					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Body (JSON)',
-		name: 'body',
-		type: 'json',
-		default: '{}',
-		displayOptions: { show: { method: ['POST'] } },
-	},
+	}),
+	customApiCall.queryParametersProperty({ name: 'customer_id[]' }),
+	customApiCall.jsonBodyProperty(['POST'], '{}'),
 	optionsCollection('read'),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): OperationItems {
 	const node = this.getNode();
 	const method = this.getNodeParameter('method', i) as 'GET' | 'POST';
 	const route = textParameter(this, 'route', i).replace(/^\/+/, '');
@@ -87,35 +37,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			'must be a route below the base URL, like contact/12 (letters, digits, _ . - and /; no "..")',
 			i,
 		);
-	const qs: Record<string, string | string[]> = {};
-	const params =
-		(
-			this.getNodeParameter('query', i, {}) as {
-				parameter?: Array<{ name?: unknown; value?: unknown }>;
-			}
-		).parameter ?? [];
-	for (const [k, p] of params.entries()) {
-		const name = String(p.name ?? '').trim();
-		if (!/^[A-Za-z_][A-Za-z0-9_]*(\[\])?$/.test(name))
-			throw fieldError(node, `Query Parameters → ${k + 1} → Name`, 'must be a parameter name', i);
-		const value = String(p.value ?? '');
-		const previous = qs[name];
-		qs[name] =
-			previous === undefined
-				? value
-				: [...(Array.isArray(previous) ? previous : [previous]), value];
-	}
-	let body: IDataObject | undefined;
-	if (method === 'POST') {
-		const raw = this.getNodeParameter('body', i, '{}') as unknown;
-		try {
-			body = (typeof raw === 'string' ? JSON.parse(raw || '{}') : raw) as IDataObject;
-		} catch {
-			body = undefined;
-		}
-		if (!body || typeof body !== 'object' || Array.isArray(body))
-			throw fieldError(node, 'Body (JSON)', 'must be a JSON object', i);
-	}
+	const qs = customApiCall.queryParameters(this, i, {
+		namePattern: /^[A-Za-z_][A-Za-z0-9_]*(\[\])?$/,
+		repeat: true,
+	});
+	const body =
+		method === 'POST'
+			? customApiCall.jsonObjectParameter(this, 'body', 'Body (JSON)', i)
+			: undefined;
 	const reply = await lightening.request<IDataObject>(this, {
 		method,
 		path: route,
