@@ -1,0 +1,83 @@
+// Adds up the slice reports under reports/mutation/slices/ (stryker.slice.mjs), per file and
+// overall, with the score as Stryker computes it: (killed + timeout) / (killed + timeout +
+// survived + no coverage); ignored mutants and compile errors are not counted.
+//   node stryker.summary.mjs            the table, then every survivor
+//   node stryker.summary.mjs --table    the table only
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = 'reports/mutation/slices';
+const reports = existsSync(dir)
+	? readdirSync(dir)
+			.filter((n) => n.endsWith('.json'))
+			.map((n) => join(dir, n))
+			.sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
+	: [];
+
+/**
+ * Latest result per mutant: a later report (a slice run again, or the lines of a survivor run
+ * again after a test was added) replaces the earlier result of the same mutant. A mutant is
+ * known by its file, the text of its line, its column, mutator and replacement, so results
+ * stay matched when lines were added above it.
+ */
+const files = new Map();
+for (const path of reports) {
+	const report = JSON.parse(readFileSync(path, 'utf8'));
+	for (const [file, data] of Object.entries(report.files)) {
+		const lines = data.source.split('\n');
+		const mutants = files.get(file) ?? new Map();
+		for (const m of data.mutants) {
+			const key = [
+				lines[m.location.start.line - 1],
+				m.location.start.column,
+				m.location.end.line - m.location.start.line,
+				m.location.end.column,
+				m.mutatorName,
+				m.replacement,
+			].join('|');
+			mutants.set(key, m);
+		}
+		files.set(file, mutants);
+	}
+}
+
+const rows = [];
+const total = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, compileError: 0 };
+const survivors = [];
+for (const [file, data] of [...files.entries()].sort()) {
+	const c = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, compileError: 0 };
+	for (const m of data.values()) {
+		const key = {
+			Killed: 'killed',
+			Timeout: 'timeout',
+			Survived: 'survived',
+			NoCoverage: 'noCoverage',
+			Ignored: 'ignored',
+			CompileError: 'compileError',
+			RuntimeError: 'killed',
+		}[m.status];
+		c[key ?? 'compileError']++;
+		if (m.status === 'Survived' || m.status === 'NoCoverage')
+			survivors.push(
+				`${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} ${m.status} ${JSON.stringify(m.replacement ?? '')}`,
+			);
+	}
+	for (const k of Object.keys(total)) total[k] += c[k];
+	rows.push([file, c]);
+}
+const score = (c) => {
+	const valid = c.killed + c.timeout + c.survived + c.noCoverage;
+	return valid ? ((100 * (c.killed + c.timeout)) / valid).toFixed(1) : 'n/a';
+};
+console.log('| File | Mutants | Killed | Timeout | Survived | No coverage | Score |');
+console.log('|---|---|---|---|---|---|---|');
+for (const [file, c] of [...rows, ['**All**', total]]) {
+	const n = c.killed + c.timeout + c.survived + c.noCoverage;
+	console.log(
+		`| ${file} | ${n} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} | ${score(c)} % |`,
+	);
+}
+if (!process.argv.includes('--table')) {
+	console.log('\nSurvivors:');
+	for (const s of survivors) console.log(s);
+}
