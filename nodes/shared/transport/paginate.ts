@@ -63,6 +63,19 @@ function knownTotal<T>(page: PageResult<T>): number | undefined {
 }
 
 /**
+ * The page size to ask for: the largest allowed for Return All; for a limit, the fewest pages
+ * that hold it, split evenly, so that no more than `pages - 1` records beyond the limit are
+ * asked for (a limit of 260 at 250 a page is 2 pages of 130, not 250 + 250). `page`/`size`
+ * paging needs one size for every page: a smaller last page would start elsewhere.
+ */
+export function pageSizeFor(want: number, maxSize: number): number {
+	const max = Math.max(1, Math.floor(maxSize));
+	if (!Number.isFinite(want)) return max;
+	const pages = Math.max(1, Math.ceil(want / max));
+	return Math.max(1, Math.min(max, Math.ceil(want / pages)));
+}
+
+/**
  * Is this page the last one? An empty page always is; then `has_more` decides when given,
  * then `total`, then a short page.
  */
@@ -109,7 +122,7 @@ export async function paginateByPage<T>(
 ): Promise<T[]> {
 	const want = wanted(options);
 	if (want === 0) return [];
-	const size = Math.max(1, Math.min(options.pageSize, want));
+	const size = pageSizeFor(want, options.pageSize);
 	const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
 	const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
 	const out: T[] = [];
