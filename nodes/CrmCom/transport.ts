@@ -85,7 +85,7 @@ export const crmCom = createCrmClient({
 		sizeParam: 'size',
 		maxPageSize: MAX_PAGE_SIZE,
 		defaultPageSize: DEFAULT_PAGE_SIZE,
-		defaultConcurrency: 4,
+		defaultConcurrency: 8,
 		readPage: (reply) => {
 			const body = (reply ?? {}) as CrmComPage;
 			return {

@@ -26,6 +26,7 @@ import {
 	parseRetryAfter,
 	retryAfterDelay,
 } from './retry';
+import { reportThrottle } from './adaptive';
 import type {
 	ApiProfile,
 	CrmFailure,
@@ -247,6 +248,7 @@ export async function crmRequest<T = unknown>(
 		};
 		if (request.body !== undefined) httpOptions.body = request.body as IDataObject;
 
+		const sentAt = clock.now();
 		const outcome = await sendOnce.call(
 			this,
 			profile,
@@ -258,6 +260,9 @@ export async function crmRequest<T = unknown>(
 		);
 		if ('success' in outcome) return outcome.success as CrmReply<T>;
 		const { failure } = outcome;
+		const throttledStatus = outcome.reply?.statusCode;
+		// the adaptive width of the job this request belongs to narrows (adaptive.ts)
+		if (throttledStatus === 429 || throttledStatus === 503) reportThrottle(this, sentAt);
 
 		const expired =
 			failure.tokenExpired === true ||
