@@ -33,9 +33,7 @@ export async function mapSettled<T, R>(
 	const results: Array<Settled<R>> = new Array<Settled<R>>(inputs.length);
 	if (inputs.length === 0) return results;
 	const controller = options.controller ?? new AdaptiveWidth({ max: concurrency });
-	const unlisten = options.context
-		? listenForThrottles(options.context, controller)
-		: undefined;
+	const unlisten = options.context ? listenForThrottles(options.context, controller) : undefined;
 	let next = 0;
 	let running = 0;
 	let done = 0;

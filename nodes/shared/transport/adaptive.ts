@@ -22,10 +22,10 @@ export const DEFAULT_START_WIDTH = 4;
 
 /** A reply is fast while it takes at most this many times the fastest (plus the slack). */
 const FAST_FACTOR = 2;
-/** Replies this many times slower than the fastest, on average, halve the width. */
-const SLOW_FACTOR = 3;
+/** Replies this many times slower than the fastest, on average, halve the width (a safety: 429s are the main signal). */
+const SLOW_FACTOR = 4;
 /** Milliseconds below which a difference in reply time is noise (timers, GC). */
-const SLACK_MS = 10;
+const SLACK_MS = 20;
 /** How fast the smoothed reply time follows a new one. */
 const SMOOTHING = 0.3;
 /** How fast the fastest-reply baseline drifts up toward slower replies (a slower server). */

@@ -180,10 +180,7 @@ export async function paginateByPage<T>(
 	// total unknown (or wrong): windows of the controller's width, stop at the first last page
 	while (nextPage <= maxPages) {
 		const remainingPages = pagesNeededForWant - (nextPage - 1);
-		const width = Math.max(
-			1,
-			Math.min(controller.width, remainingPages, maxPages - nextPage + 1),
-		);
+		const width = Math.max(1, Math.min(controller.width, remainingPages, maxPages - nextPage + 1));
 		const numbers = Array.from({ length: width }, (_, k) => nextPage + k);
 		const pages = await fetchPages(numbers, controller, options.context, fetchOne);
 		for (const [k, page] of pages.entries()) {

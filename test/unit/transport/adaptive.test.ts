@@ -79,12 +79,12 @@ describe('AdaptiveWidth (AIMD)', () => {
 	it('halves when replies grow slow on average, and does not grow on slow replies', () => {
 		const { c, run } = controller(16, 8);
 		run(2, 20);
-		run(3, 45); // slower than 2× the fastest: not clean, but the average is not yet 3×
+		run(3, 70); // slower than 2× the fastest: not clean, but the average is not yet 4×
 		expect(c.width).toBe(8);
-		run(2, 200);
+		run(2, 300);
 		expect(c.width).toBe(4);
 		// and keeps halving while replies stay that slow (the baseline follows only slowly)
-		run(4, 200);
+		run(4, 300);
 		expect(c.width).toBeLessThanOrEqual(2);
 	});
 
