@@ -108,11 +108,26 @@ export async function redactorFor(
 	credentialType: string,
 ): Promise<Redactor> {
 	try {
-		return Redactor.fromCredentials(await credentialsOf(ctx, credentialType), profile.secretFields);
+		const credentials = await credentialsOf(ctx, credentialType);
+		// built once per credential object and profile (credentialsOf keeps one per execution):
+		// a request that succeeds needs no redaction work of its own
+		let perProfile = redactors.get(credentials);
+		if (!perProfile) {
+			perProfile = new WeakMap();
+			redactors.set(credentials, perProfile);
+		}
+		let redactor = perProfile.get(profile);
+		if (!redactor) {
+			redactor = Redactor.fromCredentials(credentials, profile.secretFields);
+			perProfile.set(profile, redactor);
+		}
+		return redactor;
 	} catch {
 		return new Redactor([]);
 	}
 }
+
+const redactors = new WeakMap<ICredentialDataDecryptedObject, WeakMap<ApiProfile, Redactor>>();
 
 interface Attempt {
 	reply?: CrmReply;
@@ -127,10 +142,10 @@ interface Attempt {
 
 function parseBody(raw: unknown, profile: ApiProfile): { body: unknown; notJson: boolean } {
 	if (typeof raw !== 'string') return { body: raw, notJson: false };
-	const text = raw.trim();
-	if (text === '') return { body: undefined, notJson: false };
+	// JSON.parse skips surrounding whitespace itself: no trimmed copy of a large reply is made
+	if (/^\s*$/.test(raw)) return { body: undefined, notJson: false };
 	try {
-		return { body: JSON.parse(text) as unknown, notJson: false };
+		return { body: JSON.parse(raw) as unknown, notJson: false };
 	} catch {
 		return { body: raw, notJson: profile.expectJson };
 	}
