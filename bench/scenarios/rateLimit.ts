@@ -4,7 +4,7 @@ import { CRMCOM_DEMO } from '../../test/simulator/apis/crmcomBackoffice';
 import { check, runCrmNode, type BenchContext } from '../lib/context';
 import { plainClient, plainPagedLoop } from '../lib/baselines';
 import { timeIt } from '../lib/measure';
-import { returnAllParameters, seedActivities } from './returnAll';
+import { returnAllParameters, seedActivities, WAN_LATENCY_MS } from './returnAll';
 
 /** The simulator answers 429 (Retry-After 1 s) to a request above this many in flight. */
 const LIMIT = 6;
@@ -69,6 +69,9 @@ export async function rateLimitScenario(ctx: BenchContext): Promise<void> {
 		return { lost, duplicated };
 	};
 	ctx.sim.rateLimit = { maxInFlight: LIMIT, retryAfterS: RETRY_AFTER_S };
+	// at a WAN-like latency, where more in flight pays and a rate limit bites
+	const baseLatency = ctx.sim.latencyMs;
+	ctx.sim.latencyMs = WAN_LATENCY_MS;
 	try {
 		ctx.sim.log.clear();
 		const widths: number[] = [];
@@ -108,7 +111,7 @@ export async function rateLimitScenario(ctx: BenchContext): Promise<void> {
 		same(fixed.value.ids, 'fixed-width client');
 		const fixedThrottled = ctx.sim.log.rateLimited;
 
-		const label = `6. Rate limit: 429 above ${LIMIT} in flight (Retry-After ${RETRY_AFTER_S} s), Return All ${count.toLocaleString('en')}`;
+		const label = `6. Rate limit: 429 above ${LIMIT} in flight (Retry-After ${RETRY_AFTER_S} s), ${WAN_LATENCY_MS} ms a request, Return All ${count.toLocaleString('en')}`;
 		const finalWidth = widths.length ? widths[widths.length - 1] : 4;
 		const settled = finalWidth <= LIMIT + 1;
 		ctx.rows.push(
@@ -131,5 +134,6 @@ export async function rateLimitScenario(ctx: BenchContext): Promise<void> {
 		);
 	} finally {
 		ctx.sim.rateLimit = undefined;
+		ctx.sim.latencyMs = baseLatency;
 	}
 }

@@ -68,7 +68,7 @@ describe('mapSettled under a server that answers 429 above N in flight', () => {
 						async (n) => {
 							calls[n]++;
 							// as the request layer does: retry a 429 after a wait, report it
-							for (let attempt = 0; attempt < 50; attempt++) {
+							for (let attempt = 0; attempt < 1000; attempt++) {
 								const sentAt = Date.now();
 								inFlight++;
 								if (inFlight > limit) {

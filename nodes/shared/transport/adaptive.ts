@@ -4,8 +4,8 @@ import { clock } from './clock';
  * Adaptive concurrency (AIMD, as TCP and the AWS SDKs' adaptive retry mode do it): how many
  * requests one job (the pages of a list, the batches of a write, the items of a per-item
  * operation) keeps in flight. It starts at a safe width, adds 1 after each window of replies
- * that came back fast and clean, and halves on a 429/503 or when replies grow slow, never
- * below 1 nor above the user's Options → Concurrency. One decrease per window: signals from
+ * that came back fast and clean, and halves on a 429/503 (down to 1) or when replies grow slow
+ * (down to the start width), never above the user's Options → Concurrency. One decrease per window: signals from
  * requests sent before the last decrease (the same overshoot) do not halve it again.
  */
 export interface AdaptiveOptions {
@@ -38,6 +38,9 @@ const observers = new Set<WidthObserver>();
 export class AdaptiveWidth {
 	readonly max: number;
 
+	/** The first width: slow replies never take the width below it. */
+	readonly start: number;
+
 	/** Requests this job may have in flight now. */
 	width: number;
 
@@ -59,7 +62,8 @@ export class AdaptiveWidth {
 
 	constructor(options: AdaptiveOptions) {
 		this.max = Math.max(1, Math.floor(options.max) || 1);
-		this.width = Math.max(1, Math.min(this.max, Math.floor(options.start ?? DEFAULT_START_WIDTH)));
+		this.start = Math.max(1, Math.min(this.max, Math.floor(options.start ?? DEFAULT_START_WIDTH)));
+		this.width = this.start;
 		this.widths = [this.width];
 		this.now = options.now ?? clock.now;
 	}
@@ -81,8 +85,10 @@ export class AdaptiveWidth {
 			this.smoothedMs === undefined ? ms : this.smoothedMs + (ms - this.smoothedMs) * SMOOTHING;
 		// a task sent before the last decrease says nothing about the width chosen since
 		if (startedAt < this.lastDecreaseAt) return;
-		if (this.smoothedMs > SLOW_FACTOR * this.baselineMs + SLACK_MS) {
-			this.decrease();
+		// slow replies take back growth, never below the start width: on a busy machine a stall
+		// looks like a slow reply, and the start width is the known-safe one; a 429/503 goes lower
+		if (this.width > this.start && this.smoothedMs > SLOW_FACTOR * this.baselineMs + SLACK_MS) {
+			this.decrease(this.start);
 			return;
 		}
 		if (!ok || ms > FAST_FACTOR * this.baselineMs + SLACK_MS) {
@@ -96,14 +102,14 @@ export class AdaptiveWidth {
 	throttled(sentAt: number): void {
 		this.throttles++;
 		if (sentAt < this.lastDecreaseAt) return;
-		this.decrease();
+		this.decrease(1);
 	}
 
-	private decrease(): void {
+	private decrease(floor: number): void {
 		this.lastDecreaseAt = this.now();
 		// the slow replies that caused it must not count against the narrower width
 		this.smoothedMs = this.baselineMs;
-		this.set(Math.max(1, Math.floor(this.width / 2)));
+		this.set(Math.max(floor, 1, Math.floor(this.width / 2)));
 	}
 
 	private set(width: number): void {

@@ -76,16 +76,25 @@ describe('AdaptiveWidth (AIMD)', () => {
 		expect(c.width).toBe(2);
 	});
 
-	it('halves when replies grow slow on average, and does not grow on slow replies', () => {
+	it('halves when replies grow slow on average, down to the start width, and does not grow on slow replies', () => {
+		const { c, run } = controller(16, 2);
+		run(14, 20); // grown from 2 by one per window: 2 + 3 + 4 + 5 replies
+		expect(c.width).toBe(6);
+		run(3, 70); // slower than 2× the fastest: not clean, but the average is not yet 4×
+		expect(c.width).toBe(6);
+		run(2, 300);
+		expect(c.width).toBe(3);
+		// and keeps halving while replies stay that slow, but never below the start width
+		run(20, 300);
+		expect(c.width).toBe(2);
+		expect(c.widths).toEqual([2, 3, 4, 5, 6, 3, 2]);
+	});
+
+	it('slow replies never take the width below where it started', () => {
 		const { c, run } = controller(16, 8);
 		run(2, 20);
-		run(3, 70); // slower than 2× the fastest: not clean, but the average is not yet 4×
+		run(20, 500);
 		expect(c.width).toBe(8);
-		run(2, 300);
-		expect(c.width).toBe(4);
-		// and keeps halving while replies stay that slow (the baseline follows only slowly)
-		run(4, 300);
-		expect(c.width).toBeLessThanOrEqual(2);
 	});
 
 	it('replies of tasks started before a decrease change nothing', () => {
