@@ -9,6 +9,7 @@ import type {
 import { router } from './actions/router';
 import { credentials, properties } from './actions/versionDescription';
 import { getLists, getUsers } from './methods/loadOptions';
+import { searchContacts } from './methods/listSearch';
 
 export class CentrixOne implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +29,7 @@ export class CentrixOne implements INodeType {
 		properties,
 	};
 
-	methods = { loadOptions: { getLists, getUsers } };
+	methods = { loadOptions: { getLists, getUsers }, listSearch: { searchContacts } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { createCrmClient, type CrmCall } from '../shared/client';
+import { createCrmClient, type CrmCall, type CrmClientConfig } from '../shared/client';
 import type { ApiProfile, CrmReply, RequestContext } from '../shared/transport/types';
 import { checkBaseUrl } from '../shared/transport/url';
 
@@ -74,12 +74,14 @@ export function baseFilterPart(kind: 'C' | 'E' | 'S', value: string): string {
 	return `${kind}${text}`;
 }
 
+type CentrixCallExtra = { path: CentrixObject; baseFilter?: string };
+
 /**
  * CentrixOne's web API: the object, account, API key and base filter are parts of the URL
  * (`<Object>-<account>-<key>-<baseFilter>.awp`); a read returns its rows whole, under the
  * object's name. A call's `path` is the object.
  */
-export const centrix = createCrmClient<{ path: CentrixObject; baseFilter?: string }>({
+const centrixConfig: CrmClientConfig<CentrixCallExtra> = {
 	profile: centrixProfile,
 	credentialType: CENTRIX_CREDENTIAL,
 	baseUrl: (credentials) => checkBaseUrl(credentials.baseUrl, 'Base URL'),
@@ -100,6 +102,27 @@ export const centrix = createCrmClient<{ path: CentrixObject; baseFilter?: strin
 			return Array.isArray(rows) ? (rows as IDataObject[]) : [];
 		},
 	},
+};
+
+export const centrix = createCrmClient<CentrixCallExtra>(centrixConfig);
+
+/**
+ * The contact writes: any JSON object in a 2xx comes back to the node, which reads it whole
+ * (per-contact records, a bare `Result: Success`, or a top-level `Result: Error` that says
+ * nothing of which contact), so a refused batch is told from a lost reply.
+ */
+export const centrixWriteProfile: ApiProfile = {
+	...centrixProfile,
+	failureInSuccess(reply: CrmReply) {
+		const body = reply.body;
+		if (body && typeof body === 'object' && !Array.isArray(body)) return undefined;
+		return { message: 'Unexpected reply (not a JSON object)', httpCode: 502, retryable: true };
+	},
+};
+
+export const centrixWrites = createCrmClient<CentrixCallExtra>({
+	...centrixConfig,
+	profile: centrixWriteProfile,
 });
 
 /** One call with the whole reply, for the trigger and the batched writes (`object` is the path). */

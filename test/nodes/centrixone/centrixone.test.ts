@@ -306,6 +306,115 @@ env.describe('CentrixOne contacts: batched writes', () => {
 		expect(env.api.contacts.get(1000)?.fields.Notes).toBe('seen');
 	});
 
+	describe.each([
+		["a 400 text (the docs' error form)", 'status400', false],
+		['a 400 text, nothing of the batch written', 'status400', true],
+		['a 200 with Result: Error', 'json200', false],
+		['a 200 with Result: Error, nothing of the batch written', 'json200', true],
+	] as const)('a batch refused at the top level by %s', (_title, refusal, atomic) => {
+		beforeEach(() => {
+			if (env.profile !== 'classic') env.api.writeReply = { refusal, atomic };
+		});
+
+		it('keyed contacts are re-sent in halves: only the refused item fails, every other is written once', async () => {
+			const input = ['1000', '555', '1001', '1002', '1003'].map((idc) => ({ idc }));
+			const result = await run(
+				{
+					resource: 'contact',
+					operation: 'update',
+					idc: '={{ $json.idc }}',
+					updateFields: { Notes: 'seen' },
+				},
+				{ continueOnFail: true, input },
+			);
+			expect(result.items.map((i) => i.json.error ?? i.json.idc)).toEqual([
+				1000,
+				'CentrixOne: Contact 555 not found',
+				1001,
+				1002,
+				1003,
+			]);
+			expect(result.items.map((i) => i.pairedItem)).toEqual(input.map((_, k) => ({ item: k })));
+			for (const idc of [1000, 1001, 1002, 1003])
+				expect(env.api.contacts.get(idc)?.fields.Notes).toBe('seen');
+			const posts = env.sim.log.find('/Contacts-', 'POST');
+			// 5 → [1000 555 1001] refused, [1002 1003] written → [1000 555] refused, [1001] → [1000], [555]
+			expect(
+				posts.map((p) => (p.body as { Contacts: IDataObject[] }).Contacts.map((c) => c.idc)),
+			).toEqual([
+				[1000, 555, 1001, 1002, 1003],
+				[1000, 555, 1001],
+				[1000, 555],
+				[1000],
+				[555],
+				[1001],
+				[1002, 1003],
+			]);
+			// the successes: read back in one GET, and marked as sent again
+			expect(env.sim.log.find('/Contacts-', 'GET')).toHaveLength(1);
+			expect(result.items[0].json).toMatchObject({ _recordFrom: 'readBack', _resent: true });
+		});
+
+		it("without continueOnFail: the node stops with the refused item's own error; no later batch is sent", async () => {
+			const result = await run(
+				{
+					resource: 'contact',
+					operation: 'update',
+					idc: '={{ $json.idc }}',
+					updateFields: { Notes: 'stop' },
+					options: { batchSize: 2, concurrency: 1 },
+				},
+				{ input: ['1000', '555', '1001', '1002'].map((idc) => ({ idc })) },
+			);
+			expect(result.error?.message).toBe('CentrixOne: Contact 555 not found');
+			const posts = env.sim.log
+				.find('/Contacts-', 'POST')
+				.map((p) => (p.body as { Contacts: IDataObject[] }).Contacts.map((c) => c.idc));
+			// batch 1 and its halves; batch 2 never
+			expect(posts).toEqual([[1000, 555], [1000], [555]]);
+			expect(env.api.contacts.get(1001)?.fields.Notes).toBeUndefined();
+		});
+
+		it('a new contact without External ID is never sent twice: outcome unknown; the keyed ones settled', async () => {
+			const result = await run(
+				{ resource: 'contact', operation: 'create', mappingMode: 'autoMapInputData' },
+				{
+					continueOnFail: true,
+					input: [
+						{ ExternalID: 'KEYED-1', Name: 'One' },
+						{ Name: 'Plain create' },
+						{ ExternalID: 'KEYED-2', Notes: 'x'.repeat(300) },
+					],
+				},
+			);
+			expect(result.items.map((i) => i.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+				{ item: 2 },
+			]);
+			expect(result.items[0].json).toMatchObject({ ExternalID: 'KEYED-1', _result: 'Success' });
+			expect(String(result.items[1].json.error)).toMatch(/^CentrixOne: outcome unknown/);
+			expect(result.items[2].json.error).toBe(
+				'CentrixOne: Field Notes is longer than 255 characters',
+			);
+			const posts = env.sim.log
+				.find('/Contacts-', 'POST')
+				.map((p) =>
+					(p.body as { Contacts: IDataObject[] }).Contacts.map((c) => c.ExternalID ?? c.Name),
+				);
+			expect(posts).toEqual([
+				['KEYED-1', 'Plain create', 'KEYED-2'],
+				['KEYED-1', 'KEYED-2'],
+				['KEYED-1'],
+				['KEYED-2'],
+			]);
+			const plain = [...env.api.contacts.values()].filter((c) => c.fields.Name === 'Plain create');
+			expect(plain).toHaveLength(atomic ? 0 : 1);
+			expect(env.api.findByExternalId('KEYED-1')?.fields.Name).toBe('One');
+			expect(env.api.findByExternalId('KEYED-2')).toBeUndefined();
+		});
+	});
+
 	it('omitted fields stay, empty ones are cleared, account fields reach every contact of the account, list membership is added', async () => {
 		const contact = env.api.contacts.get(1000)!;
 		env.api.store({ FirstName: 'Colleague', Name: 'Same Account' });

@@ -4,16 +4,9 @@ import { CentrixOneApi as CentrixCredential } from '../../../credentials/Centrix
 import { CentrixOne } from '../../../nodes/CentrixOne/CentrixOne.node';
 import { executeNode, type NodeRunSpec } from '../../harness/harness';
 import { CENTRIX_DEMO, type CentrixOneApi } from '../../simulator/apis/centrixone';
-import { startSimulator, type Simulator } from '../../simulator/server';
+import { useSimulator } from '../../lib/simulator';
 
-let sim: Simulator;
-let api: CentrixOneApi;
-beforeAll(async () => {
-	sim = await startSimulator();
-	api = sim.api<CentrixOneApi>('centrixone');
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => sim.reset());
+const env = useSimulator<CentrixOneApi>('centrixone');
 
 const KEY = CENTRIX_DEMO.apiKey;
 const ACCOUNT = CENTRIX_DEMO.account;
@@ -23,18 +16,18 @@ function run(parameters: IDataObject, extra: Partial<NodeRunSpec> = {}) {
 		node: new CentrixOne(),
 		credentialTypes: [new CentrixCredential()],
 		credentials: {
-			centrixOneApi: { baseUrl: sim.baseUrl('centrixone'), account: ACCOUNT, apiKey: KEY },
+			centrixOneApi: { baseUrl: env.sim.baseUrl('centrixone'), account: ACCOUNT, apiKey: KEY },
 		},
 		parameters: parameters as INodeParameters,
 		...extra,
 	});
 }
 
-describe('CentrixOne Get by External ID', () => {
+env.describe('CentrixOne Get by External ID', () => {
 	it.each(['ada.lovelace@example.com', 'j.doe', 'first+tag@x.example', 'EXT-5'])(
 		'accepts %s (External ID is "your login") and finds the contact',
 		async (externalId) => {
-			api.store({ ExternalID: externalId, FirstName: 'Ada', Email: 'ada@x.example' });
+			env.api.store({ ExternalID: externalId, FirstName: 'Ada', Email: 'ada@x.example' });
 			const result = await run({
 				resource: 'contact',
 				operation: 'get',
@@ -44,7 +37,7 @@ describe('CentrixOne Get by External ID', () => {
 			});
 			expect(result.error).toBeUndefined();
 			expect(result.items[0].json.ExternalID).toBe(externalId);
-			expect(sim.log.all()[0].path).toBe(
+			expect(env.sim.log.all()[0].path).toBe(
 				`/centrixone/API_WEB/EN/Contacts-${ACCOUNT}-${KEY}-E${encodeURIComponent(externalId)}.awp`,
 			);
 		},
@@ -67,14 +60,14 @@ describe('CentrixOne Get by External ID', () => {
 				value,
 			});
 			expect(result.error?.message).toContain(
-				`Invalid value: "Value" cannot be used in the CentrixOne URL: it holds ${shown.trim()}`,
+				`Invalid value: "Contact (External ID)" cannot be used in the CentrixOne URL: it holds ${shown.trim()}`,
 			);
-			expect(sim.log.count()).toBe(0);
+			expect(env.sim.log.count()).toBe(0);
 		},
 	);
 });
 
-describe('CentrixOne writes take several List Ids', () => {
+env.describe('CentrixOne writes take several List Ids', () => {
 	it('create joins the contact to every chosen list, sales reps on each', async () => {
 		const result = await run({
 			resource: 'contact',
@@ -82,13 +75,13 @@ describe('CentrixOne writes take several List Ids', () => {
 			contactFields: { Name: 'Multi', listId: ['10', '20'], SalesRep1: '2' },
 		});
 		expect(result.error).toBeUndefined();
-		const sent = (sim.log.find('/Contacts-', 'POST')[0].body as { Contacts: IDataObject[] })
+		const sent = (env.sim.log.find('/Contacts-', 'POST')[0].body as { Contacts: IDataObject[] })
 			.Contacts[0];
 		expect(sent.ContactScript).toEqual([
 			{ ids: 10, SalesRep1: '2' },
 			{ ids: 20, SalesRep1: '2' },
 		]);
-		const stored = [...api.contacts.values()].find((c) => c.fields.Name === 'Multi');
+		const stored = [...env.api.contacts.values()].find((c) => c.fields.Name === 'Multi');
 		expect([...(stored?.scripts.keys() ?? [])]).toEqual([10, 20]);
 	});
 
@@ -99,7 +92,7 @@ describe('CentrixOne writes take several List Ids', () => {
 			contactFields: { Name: 'Old', listId: '10' },
 		});
 		expect(
-			(sim.log.find('/Contacts-', 'POST')[0].body as { Contacts: IDataObject[] }).Contacts[0]
+			(env.sim.log.find('/Contacts-', 'POST')[0].body as { Contacts: IDataObject[] }).Contacts[0]
 				.ContactScript,
 		).toEqual([{ ids: 10 }]);
 		const bad = await run({
@@ -111,7 +104,7 @@ describe('CentrixOne writes take several List Ids', () => {
 	});
 });
 
-describe('CentrixOne Custom API Call', () => {
+env.describe('CentrixOne Custom API Call', () => {
 	it('GET any object with a base filter and query parameters, the key only in the URL path', async () => {
 		const result = await run({
 			resource: 'custom',
@@ -122,7 +115,7 @@ describe('CentrixOne Custom API Call', () => {
 			query: { parameter: [{ name: 'fields', value: 'all' }] },
 		});
 		expect(result.error).toBeUndefined();
-		const [sent] = sim.log.all();
+		const [sent] = env.sim.log.all();
 		expect(sent.path).toBe(`/centrixone/API_WEB/EN/Opportunities-${ACCOUNT}-${KEY}-S10.awp`);
 		expect(sent.query).toEqual({ fields: 'all' });
 		expect(result.items[0].json.Result).toBe('Success');
@@ -139,11 +132,13 @@ describe('CentrixOne Custom API Call', () => {
 			body: JSON.stringify({ Contacts: [{ ExternalID: 'ada@x.example', Name: 'Ada' }] }),
 		});
 		expect(result.error).toBeUndefined();
-		expect(sim.log.all()[0].path).toBe(`/centrixone/API_WEB/EN/Contacts-${ACCOUNT}-${KEY}-all.awp`);
-		expect(sim.log.all()[0].body).toEqual({
+		expect(env.sim.log.all()[0].path).toBe(
+			`/centrixone/API_WEB/EN/Contacts-${ACCOUNT}-${KEY}-all.awp`,
+		);
+		expect(env.sim.log.all()[0].body).toEqual({
 			Contacts: [{ ExternalID: 'ada@x.example', Name: 'Ada' }],
 		});
-		expect([...api.contacts.values()].some((c) => c.ExternalID === 'ada@x.example')).toBe(true);
+		expect([...env.api.contacts.values()].some((c) => c.ExternalID === 'ada@x.example')).toBe(true);
 	});
 
 	it("an error shows CentrixOne's text and never the key; bad input is refused before sending", async () => {
@@ -156,7 +151,7 @@ describe('CentrixOne Custom API Call', () => {
 		});
 		expect(unknown.error?.message).toBe('CentrixOne: Unknown object Nope');
 		expect(JSON.stringify(unknown.run.data.resultData)).not.toContain(KEY);
-		sim.log.clear();
+		env.sim.log.clear();
 		for (const [params, message] of [
 			[
 				{ object: 'Contacts-x' },
@@ -178,6 +173,6 @@ describe('CentrixOne Custom API Call', () => {
 			});
 			expect(result.error?.message).toContain(message);
 		}
-		expect(sim.log.count()).toBe(0);
+		expect(env.sim.log.count()).toBe(0);
 	});
 });

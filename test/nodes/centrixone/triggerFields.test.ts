@@ -4,16 +4,9 @@ import { CentrixOneApi as CentrixCredential } from '../../../credentials/Centrix
 import { CentrixOneTrigger } from '../../../nodes/CentrixOne/CentrixOneTrigger.node';
 import { createPoller } from '../../harness/harness';
 import { CENTRIX_DEMO, type CentrixOneApi } from '../../simulator/apis/centrixone';
-import { startSimulator, type Simulator } from '../../simulator/server';
+import { useSimulator } from '../../lib/simulator';
 
-let sim: Simulator;
-let api: CentrixOneApi;
-beforeAll(async () => {
-	sim = await startSimulator();
-	api = sim.api<CentrixOneApi>('centrixone');
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => sim.reset());
+const env = useSimulator<CentrixOneApi>('centrixone');
 
 const poller = () =>
 	createPoller({
@@ -21,7 +14,7 @@ const poller = () =>
 		credentialTypes: [new CentrixCredential()],
 		credentials: {
 			centrixOneApi: {
-				baseUrl: sim.baseUrl('centrixone'),
+				baseUrl: env.sim.baseUrl('centrixone'),
 				account: CENTRIX_DEMO.account,
 				apiKey: CENTRIX_DEMO.apiKey,
 			},
@@ -32,7 +25,7 @@ const poller = () =>
 // Last-Modified has one-second resolution
 const nextSecond = async () => await new Promise((r) => setTimeout(r, 1100));
 
-describe('CentrixOne Trigger sees every field', () => {
+env.describe('CentrixOne Trigger sees every field', () => {
 	it.each([
 		['a sales rep of a list (nested ContactScript record)', { SalesRep1: '7' }],
 		['a list field of a ContactScript record', { Status: 'Hot' }],
@@ -40,7 +33,7 @@ describe('CentrixOne Trigger sees every field', () => {
 		const p = poller();
 		expect(await p.poll()).toBeNull();
 		await nextSecond();
-		api.store({ ContactScript: [{ ids: 10, ...change }] }, api.contacts.get(1004));
+		env.api.store({ ContactScript: [{ ids: 10, ...change }] }, env.api.contacts.get(1004));
 		const out = await p.poll();
 		expect(out?.[0].map((i) => [i.json.idc, i.json._event])).toEqual([[1004, 'updated']]);
 		expect(await p.poll()).toBeNull();

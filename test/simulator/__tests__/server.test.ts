@@ -1,5 +1,6 @@
 import axios, { type AxiosRequestConfig } from 'axios';
 
+import { CENTRIX_DEMO, type CentrixOneApi } from '../apis/centrixone';
 import { CRMCOM_DEMO, type CrmComBackofficeApi } from '../apis/crmcomBackoffice';
 import { startSimulator, type Simulator } from '../server';
 
@@ -287,6 +288,39 @@ describe('simulator profiles', () => {
 			{ validateStatus: () => true },
 		);
 		expect(bad.status).toBe(400);
+	});
+
+	it('CentrixOne writes: bare under docs and live, per contact under classic; refusals as set by the control', async () => {
+		const url = `${sim.baseUrl('centrixone')}/Contacts-${CENTRIX_DEMO.account}-${CENTRIX_DEMO.apiKey}-C.awp`;
+		const post = async (contacts: object[]) =>
+			await axios.post(url, { Contacts: contacts }, { validateStatus: () => true });
+		const good = { ExternalID: 'W-1', Name: 'Good' };
+		const bad = { ExternalID: 'W-2', Email: 'not-an-email' };
+		expect((await post([good])).data.Contacts).toHaveLength(1);
+		for (const profile of ['docs', 'live'] as const) {
+			sim.setProfile(profile, 'centrixone');
+			expect((await post([good])).data).toEqual({ Result: 'Success' });
+			const refused = await post([good, bad]);
+			expect([refused.status, refused.data]).toEqual([400, 'Invalid email not-an-email']);
+		}
+		const control = `${sim.url}/_sim/centrixone/write-reply`;
+		const set = await axios.post(control, { refusal: 'json200', atomic: true });
+		expect(set.data.writeReply).toEqual({ mode: 'bare', refusal: 'json200', atomic: true });
+		const before = sim.api<CentrixOneApi>('centrixone').contacts.size;
+		const refused = await post([{ ExternalID: 'W-3' }, bad]);
+		expect([refused.status, refused.data]).toEqual([
+			200,
+			{ Result: 'Error', Error: 'Invalid email not-an-email' },
+		]);
+		expect(sim.api<CentrixOneApi>('centrixone').contacts.size).toBe(before);
+		await axios.post(control, { mode: 'perRecord' });
+		expect(
+			(await post([good, bad])).data.Contacts.map((c: { Result: string }) => c.Result),
+		).toEqual(['Success', 'Error']);
+		expect((await axios.post(control, { mode: 'profile' })).data.writeReply.mode).toBe('bare');
+		expect(
+			(await axios.post(control, { mode: 'guess' }, { validateStatus: () => true })).status,
+		).toBe(404);
 	});
 
 	it('CRM.COM docs: paging {page, size asked, total}; contacts ignore the undocumented email filter', async () => {

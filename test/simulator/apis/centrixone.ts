@@ -5,9 +5,8 @@ import type { Route, SimApi, SimProfile, SimRequest, SimResponse } from '../type
  * edits (`{"Contacts":[...]}`), JSON with `"Result":"Success"`, text bodies for 4xx/5xx,
  * `Last-Modified` on reads and 304 on `If-Modified-Since`.
  * Decisions where the docs are silent (mirrored by the node): filter values compare without
- * case; `[=` starts with, `=]` ends with, `[=]` contains; a POST answers one record per contact
- * sent, in order, each `{idc, ExternalID, Result, Error?}`; `fields` limits the fields returned
- * (idc and ExternalID always come back).
+ * case; `[=` starts with, `=]` ends with, `[=]` contains; `fields` limits the fields returned
+ * (idc and ExternalID always come back); write replies by profile, below.
  *
  * Profiles:
  * - `docs` and `live` (nothing more is known of the live service): any custom or ContactScript
@@ -15,9 +14,16 @@ import type { Route, SimApi, SimProfile, SimRequest, SimResponse } from '../type
  *   `Account_Custom_` (account-wide); Users and Scripts rows use key names of their own
  *   (`IDU`/`UserName`/`EMail`, `IDS`/`ScriptName`): the docs name none.
  * - `classic`: only the 35 named fields are stored; rows keyed `idu`/`Name`/`Email`, `ids`/`Name`.
- * `writeReply` (control `POST /_sim/centrixone/write-reply`): `perRecord` (default) answers one
- * `{idc, ExternalID, Result}` per contact; `bare` answers only `{"Result":"Success"}`, the one
- * thing the docs promise.
+ * Write replies (control `POST /_sim/centrixone/write-reply`), by profile unless set there:
+ * - `docs` and `live`: a bare `{"Result":"Success"}` when every contact was written (the one
+ *   thing the docs promise), and a batch with a refused contact answers a top-level error with
+ *   no per-contact detail: the docs' "text content with the codes 4XX" (`refusal: status400`)
+ *   or, set by control, `{"Result":"Error","Error":"…"}` in a 200 (`json200`). The other
+ *   contacts of a refused batch are written (`atomic: false`, the reading where re-sending a
+ *   create would duplicate it) or, set by control, nothing is (`atomic: true`). Nothing more is
+ *   known of the live service's write replies, so `live` answers as the docs promise.
+ * - `classic`: one `{idc, ExternalID, Result, Error?}` per contact (`perRecord`), refused ones
+ *   with `Result: Error`, the others written.
  */
 
 export const CENTRIX_DEMO = { account: '4242', apiKey: 'simCentrixKey9f3b21' };
@@ -65,6 +71,13 @@ export function fullFieldName(name: string): string {
 	return name;
 }
 
+/** How a write is answered: see the profiles above. */
+export interface WriteReplySettings {
+	mode?: 'perRecord' | 'bare';
+	refusal?: 'status400' | 'json200';
+	atomic?: boolean;
+}
+
 export interface CentrixContact {
 	idc: number;
 	ExternalID: string;
@@ -83,8 +96,11 @@ export class CentrixOneApi implements SimApi {
 
 	profile: SimProfile = 'classic';
 
-	/** What a write answers: one record per contact, or the bare `Result: Success`. */
-	writeReply: 'perRecord' | 'bare' = 'perRecord';
+	/**
+	 * What a write answers, set by control; unset: the profile's (`perRecord` under classic,
+	 * `bare` under docs and live).
+	 */
+	writeReply: WriteReplySettings = {};
 
 	contacts = new Map<number, CentrixContact>();
 
@@ -128,7 +144,7 @@ export class CentrixOneApi implements SimApi {
 		this.accounts.clear();
 		this.nextIdc = 1000;
 		this.nextAccount = 1;
-		this.writeReply = 'perRecord';
+		this.writeReply = {};
 		if (seed) {
 			for (let n = 1; n <= 8; n++) {
 				this.store({
@@ -246,29 +262,66 @@ export class CentrixOneApi implements SimApi {
 
 	/** A TAB/LF advanced filter: prefix, field, operator, value, suffix per line. */
 	matchesFilters(values: Record<string, unknown>, filters: string): boolean {
+		return this.compileFilters(filters)(values);
+	}
+
+	/**
+	 * A TAB/LF advanced filter compiled once for a whole read: the conditions parsed, the AND/OR
+	 * and bracket structure checked and turned into one function of the conditions' results.
+	 */
+	compileFilters(filters: string): (values: Record<string, unknown>) => boolean {
+		const conditions: Array<{ field: string; op: string; wanted: string }> = [];
 		let expression = '';
 		for (const line of filters.split('\n').filter((l) => l.trim() !== '')) {
 			const [prefix = '', field = '', op = '', value = '', suffix = ''] = line.split('\t');
-			const actual = String(values[field] ?? '').toLowerCase();
-			const wanted = value.toLowerCase();
-			const tests: Record<string, boolean> = {
-				'=': actual === wanted,
-				'<>': actual !== wanted,
-				'<': actual < wanted,
-				'>': actual > wanted,
-				'<=': actual <= wanted,
-				'>=': actual >= wanted,
-				'[=': actual.startsWith(wanted),
-				'=]': actual.endsWith(wanted),
-				'[=]': actual.includes(wanted),
-			};
-			if (!(op in tests)) throw new Error(`Unknown operator ${op}`);
+			if (!['=', '<>', '<', '>', '<=', '>=', '[=', '=]', '[=]'].includes(op))
+				throw new Error(`Unknown operator ${op}`);
 			const joined = prefix.replace(/AND/i, ' && ').replace(/OR/i, ' || ');
-			expression += `${joined}${tests[op] ? 'true' : 'false'}${suffix}`;
+			expression += `${joined}t(${conditions.length})${suffix}`;
+			conditions.push({ field, op, wanted: value.toLowerCase() });
 		}
-		if (!/^[\s()&|truefals]*$/.test(expression)) throw new Error('Invalid filter');
+		if (!/^[\s()&|t0-9]*$/.test(expression)) throw new Error('Invalid filter');
+		if (expression === '') return () => true;
 		// eslint-disable-next-line @typescript-eslint/no-implied-eval
-		return expression === '' ? true : (new Function(`return (${expression});`)() as boolean);
+		const combine = new Function('t', `return (${expression});`) as (
+			t: (n: number) => boolean,
+		) => boolean;
+		combine(() => false); // a malformed structure throws here, once
+		const test = (actual: string, op: string, wanted: string): boolean => {
+			switch (op) {
+				case '=':
+					return actual === wanted;
+				case '<>':
+					return actual !== wanted;
+				case '<':
+					return actual < wanted;
+				case '>':
+					return actual > wanted;
+				case '<=':
+					return actual <= wanted;
+				case '>=':
+					return actual >= wanted;
+				case '[=':
+					return actual.startsWith(wanted);
+				case '=]':
+					return actual.endsWith(wanted);
+				default:
+					return actual.includes(wanted);
+			}
+		};
+		return (values) => {
+			const lower = new Map<string, string>();
+			// conditions evaluated lazily, as && and || need them; each field lower-cased once
+			return combine((n) => {
+				const { field, op, wanted } = conditions[n];
+				let actual = lower.get(field);
+				if (actual === undefined) {
+					actual = String(values[field] ?? '').toLowerCase();
+					lower.set(field, actual);
+				}
+				return test(actual, op, wanted);
+			});
+		};
 	}
 
 	private read(request: SimRequest): SimResponse {
@@ -350,9 +403,8 @@ export class CentrixOneApi implements SimApi {
 		}
 		if (request.query.filters) {
 			try {
-				rows = rows.filter((c) =>
-					this.matchesFilters(this.view(c, undefined), request.query.filters),
-				);
+				const matches = this.compileFilters(request.query.filters);
+				rows = rows.filter((c) => matches(this.view(c, undefined)));
 			} catch (error) {
 				return this.text(400, (error as Error).message);
 			}
@@ -370,45 +422,94 @@ export class CentrixOneApi implements SimApi {
 		const body = request.body as { Contacts?: unknown } | undefined;
 		if (!body || !Array.isArray(body.Contacts))
 			return this.text(400, 'Body must be {"Contacts":[...]}');
-		const results = (body.Contacts as Array<Record<string, unknown>>).map((input) => {
-			if (
-				input.Email !== undefined &&
-				input.Email !== '' &&
-				!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(input.Email))
-			) {
+		const settings = this.writeSettings();
+		const inputs = body.Contacts as Array<Record<string, unknown>>;
+		// a top-level refusal with nothing written: every contact is checked before any is stored
+		if (settings.mode === 'bare' && settings.atomic) {
+			const refused = inputs.map((input) => this.refusal(input)).filter(Boolean);
+			if (refused.length) return this.refuseBatch(refused as string[], settings);
+		}
+		const results = inputs.map((input) => {
+			const error = this.refusal(input);
+			if (error !== undefined)
 				return {
 					idc: input.idc ?? null,
 					ExternalID: input.ExternalID ?? null,
 					Result: 'Error',
-					Error: `Invalid email ${String(input.Email)}`,
+					Error: error,
 				};
-			}
 			let existing: CentrixContact | undefined;
-			if (input.idc !== undefined && input.idc !== null && input.idc !== '') {
+			if (input.idc !== undefined && input.idc !== null && input.idc !== '')
 				existing = this.contacts.get(Number(input.idc));
-				if (!existing)
-					return {
-						idc: input.idc,
-						ExternalID: input.ExternalID ?? null,
-						Result: 'Error',
-						Error: `Contact ${String(input.idc)} not found`,
-					};
-			} else if (input.ExternalID) {
-				existing = this.findByExternalId(String(input.ExternalID));
-			}
+			else if (input.ExternalID) existing = this.findByExternalId(String(input.ExternalID));
 			const contact = this.store(input, existing);
 			return { idc: contact.idc, ExternalID: contact.ExternalID, Result: 'Success' };
 		});
-		if (this.writeReply === 'bare') return { status: 200, body: { Result: 'Success' } };
-		return { status: 200, body: { Result: 'Success', Contacts: results } };
+		if (settings.mode === 'perRecord')
+			return { status: 200, body: { Result: 'Success', Contacts: results } };
+		const refused = results.flatMap((r) => (r.Result === 'Error' ? [String(r.Error)] : []));
+		if (refused.length) return this.refuseBatch(refused, settings);
+		return { status: 200, body: { Result: 'Success' } };
 	}
 
-	/** `/_sim/centrixone/write-reply` `{"mode":"bare"|"perRecord"}`. */
+	/** The write reply in force: set by control, else the profile's. */
+	writeSettings(): Required<WriteReplySettings> {
+		return {
+			mode: this.writeReply.mode ?? (this.profile === 'classic' ? 'perRecord' : 'bare'),
+			refusal: this.writeReply.refusal ?? 'status400',
+			atomic: this.writeReply.atomic ?? false,
+		};
+	}
+
+	/** Why this contact is refused (a malformed email, an unknown idc, a value over 255 characters), or undefined. */
+	private refusal(input: Record<string, unknown>): string | undefined {
+		const long = Object.entries(input).find(([, v]) => typeof v === 'string' && v.length > 255);
+		if (long) return `Field ${long[0]} is longer than 255 characters`;
+		if (
+			input.Email !== undefined &&
+			input.Email !== '' &&
+			!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(input.Email))
+		)
+			return `Invalid email ${String(input.Email)}`;
+		if (
+			input.idc !== undefined &&
+			input.idc !== null &&
+			input.idc !== '' &&
+			!this.contacts.has(Number(input.idc))
+		)
+			return `Contact ${String(input.idc)} not found`;
+		return undefined;
+	}
+
+	/** A batch refused at the top level: no word of which contact. */
+	private refuseBatch(errors: string[], settings: Required<WriteReplySettings>): SimResponse {
+		const text = errors.join('; ');
+		return settings.refusal === 'json200'
+			? { status: 200, body: { Result: 'Error', Error: text } }
+			: this.text(400, text);
+	}
+
+	/**
+	 * `/_sim/centrixone/write-reply` `{"mode"?: "bare"|"perRecord"|"profile", "refusal"?:
+	 * "status400"|"json200", "atomic"?: boolean}`; `"mode": "profile"` forgets every setting.
+	 */
 	control(method: string, path: string, body: unknown): SimResponse {
-		const mode = (body as { mode?: unknown } | undefined)?.mode;
-		if (method === 'POST' && path === '/write-reply' && (mode === 'bare' || mode === 'perRecord')) {
-			this.writeReply = mode;
-			return { status: 200, body: { writeReply: mode } };
+		const input = (body ?? {}) as Record<string, unknown>;
+		const { mode, refusal, atomic } = input;
+		const valid =
+			(mode === undefined || mode === 'bare' || mode === 'perRecord' || mode === 'profile') &&
+			(refusal === undefined || refusal === 'status400' || refusal === 'json200') &&
+			(atomic === undefined || typeof atomic === 'boolean');
+		if (method === 'POST' && path === '/write-reply' && valid) {
+			if (mode === 'profile') this.writeReply = {};
+			else
+				this.writeReply = {
+					...this.writeReply,
+					...(mode !== undefined ? { mode } : {}),
+					...(refusal !== undefined ? { refusal } : {}),
+					...(atomic !== undefined ? { atomic } : {}),
+				} as WriteReplySettings;
+			return { status: 200, body: { writeReply: this.writeSettings() } };
 		}
 		return { status: 404, body: { message: `Unknown control ${method} ${path}` } };
 	}

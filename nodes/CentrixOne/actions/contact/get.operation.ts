@@ -11,7 +11,7 @@ import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { baseFilterPart, centrix } from '../../transport';
 import { simplifyContact } from './helpers';
-import { textParameter } from '../../../shared/parameters';
+import { contactIdc, contactLocator, contactValue } from './locator';
 import type { OperationOption } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
@@ -32,19 +32,29 @@ export const description: INodeProperties[] = [
 		],
 		default: 'idc',
 	},
-	{ displayName: 'Value', name: 'value', type: 'string', default: '', required: true },
+	// one parameter for both, so that workflows saved before the picker keep their value
+	contactLocator(
+		'value',
+		'idcOrExternalId',
+		'The contact: picked from the list, or its CentrixOne ID (idc) or External ID, as Find By says',
+	),
 	simplifyProperty,
 	optionsCollection('read'),
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const findBy = this.getNodeParameter('findBy', i) as 'idc' | 'externalId';
-	const value = textParameter(this, 'value', i);
+	const value = findBy === 'idc' ? contactIdc(this, 'value', i) : contactValue(this, 'value', i);
 	let filter: string;
 	try {
 		filter = baseFilterPart(findBy === 'idc' ? 'C' : 'E', value);
 	} catch (error) {
-		throw fieldError(this.getNode(), 'Value', (error as Error).message.replace(/^"[^"]*" /, ''), i);
+		throw fieldError(
+			this.getNode(),
+			findBy === 'idc' ? 'Contact' : 'Contact (External ID)',
+			(error as Error).message.replace(/^"[^"]*" /, ''),
+			i,
+		);
 	}
 	const rows = await centrix.list(
 		this,

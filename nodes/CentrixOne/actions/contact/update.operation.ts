@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { Settled } from '../../../shared/concurrency';
 import { fieldError } from '../../../shared/validation';
 import { contactFieldsCollection } from './helpers';
+import { contactIdc, contactLocator } from './locator';
 import { definedBelow, mappingModeProperty } from './mapping';
 import { writeContacts, writeOptions } from './write';
 import type { OperationOption } from '../../../shared/operations';
@@ -17,14 +18,11 @@ export const option = {
 export const description: INodeProperties[] = [
 	mappingModeProperty,
 	...definedBelow([
-		{
-			displayName: 'Contact ID (Idc)',
-			name: 'idc',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'The CentrixOne identifier of the contact',
-		},
+		contactLocator(
+			'idc',
+			'idc',
+			'The contact to update: picked from the list, or its CentrixOne ID (idc)',
+		),
 		contactFieldsCollection('updateFields', 'Update Fields'),
 	]),
 	writeOptions,
@@ -35,14 +33,10 @@ export async function executeAll(
 	items: INodeExecutionData[],
 ): Promise<Array<Settled<INodeExecutionData[]>>> {
 	return await writeContacts(this, items, 'updateFields', (i, json) => {
-		const idc = String(json ? (json.idc ?? '') : this.getNodeParameter('idc', i, '')).trim();
+		if (!json) return { idc: Number(contactIdc(this, 'idc', i)) };
+		const idc = String(json.idc ?? '').trim();
 		if (!/^\d+$/.test(idc))
-			throw fieldError(
-				this.getNode(),
-				json ? 'idc (input field)' : 'Contact ID (Idc)',
-				'must be a number',
-				i,
-			);
+			throw fieldError(this.getNode(), 'idc (input field)', 'must be a number', i);
 		return { idc: Number(idc) };
 	});
 }

@@ -4,14 +4,16 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { Settled } from '../../../shared/concurrency';
 import { readRequestSettings, requestOptionsCollection } from '../../../shared/descriptions';
 import { sendInBatches } from '../../../shared/transport/batch';
-import { centrixRequest } from '../../transport';
+import { centrixRequest, centrixWrites } from '../../transport';
 import { contactRecord } from './helpers';
 import { fieldsFromInput, type MappingMode } from './mapping';
-import { identityKey, pairReply, type ReplyRecord } from './pairing';
+import { identityKey } from './pairing';
+import { settleBatch, type ReadBack } from './settle';
 
 export const writeOptions: INodeProperties = requestOptionsCollection(
 	['batchSize', 'concurrency', 'maxAttempts', 'retryBudget', 'timeout'],
@@ -88,81 +90,39 @@ export async function writeContacts(
 	async function sendBatch(
 		batch: Array<{ i: number; record: IDataObject }>,
 	): Promise<Array<Settled<INodeExecutionData[]>>> {
-		// upserts by ExternalID and updates by idc may be repeated; a batch with a plain create may not
-		const idempotent = batch.every(
-			({ record }) => record.idc !== undefined || record.ExternalID !== undefined,
+		const itemIndex = batch[0].i;
+		const settled = await settleBatch(batch, {
+			async post(records, idempotent) {
+				try {
+					const reply = await centrixWrites.send(ctx, {
+						method: 'POST',
+						path: 'Contacts',
+						baseFilter: 'C',
+						body: { Contacts: records },
+						idempotent,
+						itemIndex,
+						options: settings.request,
+					});
+					return { kind: 'reply', body: (reply.body ?? {}) as IDataObject };
+				} catch (error) {
+					return isRefusal(error) ? { kind: 'refused', error } : { kind: 'failed', error };
+				}
+			},
+			read: async (records) => await readBack(records, itemIndex),
+		});
+		return settled.map((result, k) =>
+			result.ok
+				? { ok: true as const, value: [{ json: result.value, pairedItem: { item: batch[k].i } }] }
+				: result,
 		);
-		const reply = await centrixRequest(ctx, {
-			method: 'POST',
-			object: 'Contacts',
-			baseFilter: 'C',
-			body: { Contacts: batch.map(({ record }) => record) },
-			idempotent,
-			itemIndex: batch[0].i,
-			options: settings.request,
-		});
-		const body = (reply.body ?? {}) as IDataObject;
-		const sent = batch.map(({ record }) => record);
-		if (!Array.isArray(body.Contacts)) {
-			// the docs promise only `{"Result":"Success"}`: then the whole batch was written
-			if (body.Result !== 'Success') {
-				const error = new Error(
-					`CentrixOne: ${typeof body.Error === 'string' && body.Error ? body.Error : 'the batch was refused'}`,
-				);
-				return batch.map(() => ({ ok: false as const, error }));
-			}
-			const found = await readBack(sent, batch[0].i);
-			return batch.map(({ i, record }) => {
-				const key = identityKey(record);
-				const back = key === undefined ? undefined : found.records.get(key);
-				const json: IDataObject = back
-					? { ...back, _result: 'Success', _recordFrom: 'readBack' }
-					: {
-							...record,
-							_result: 'Success',
-							_recordFrom: 'request',
-							_note:
-								key === undefined
-									? 'CentrixOne answered Success without per-contact records; a new contact without External ID cannot be read back, so its idc is not known'
-									: found.error
-										? `CentrixOne answered Success without per-contact records; reading the contact back failed: ${found.error}`
-										: 'CentrixOne answered Success without per-contact records, and the contact was not found when read back',
-						};
-				return { ok: true as const, value: [{ json, pairedItem: { item: i } }] };
-			});
-		}
-		const { pairs, warnings } = pairReply(sent, body.Contacts as ReplyRecord[]);
-		return batch.map(({ i, record }, k) => {
-			const pair = pairs[k];
-			if (pair.kind === 'unknown') return { ok: false as const, error: new Error(pair.reason) };
-			const answer = pair.answer;
-			if (answer.Result !== 'Success')
-				return {
-					ok: false as const,
-					error: new Error(`CentrixOne: ${answer.Error ?? 'the contact was refused'}`),
-				};
-			const json: IDataObject = {
-				...record,
-				idc: answer.idc ?? record.idc,
-				ExternalID: answer.ExternalID || record.ExternalID,
-				_result: 'Success',
-				_recordFrom: 'reply',
-				_pairedBy: pair.by,
-			};
-			if (warnings.length) json._replyWarnings = warnings;
-			return { ok: true as const, value: [{ json, pairedItem: { item: i } }] };
-		});
 	}
 
 	/**
-	 * After a bare `Result: Success`, the written contacts in one GET per batch: the advanced
-	 * filter ORs their idc / ExternalID (the base filter ANDs its parts). Contacts are matched by
-	 * identity here too, so a service that ignores the filter still gives each item its own.
+	 * After a bare `Result: Success`, the written contacts in one GET: the advanced filter ORs
+	 * their idc / ExternalID (the base filter ANDs its parts). Contacts are matched by identity
+	 * here too, so a service that ignores the filter still gives each item its own.
 	 */
-	async function readBack(
-		sent: IDataObject[],
-		itemIndex: number,
-	): Promise<{ records: Map<string, IDataObject>; error?: string }> {
+	async function readBack(sent: IDataObject[], itemIndex: number): Promise<ReadBack> {
 		const records = new Map<string, IDataObject>();
 		const conditions = sent.flatMap((record) => {
 			const key = identityKey(record);
@@ -191,4 +151,17 @@ export async function writeContacts(
 			return { records, error: (error as Error).message };
 		}
 	}
+}
+
+/**
+ * HTTP statuses by which CentrixOne refuses what a batch holds (its text names no contact):
+ * a bad request, a conflict, a body too large, a server-side failure on a record. Others (a bad
+ * key, an unknown object, a gateway or an outage, a lost reply) are about the call, not a contact.
+ */
+const REFUSAL_STATUS = new Set(['400', '409', '412', '413', '422', '500']);
+
+function isRefusal(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	if (!REFUSAL_STATUS.has(String(error.httpCode ?? ''))) return false;
+	return !String(error.description ?? '').includes('Outcome unknown');
 }
