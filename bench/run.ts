@@ -17,6 +17,7 @@ import { activityCreatesScenario } from './scenarios/activityCreates';
 import { centrixUpsertScenario } from './scenarios/centrixUpsert';
 import { faultsScenario } from './scenarios/faults';
 import { memoryScenario } from './scenarios/memory';
+import { rateLimitScenario } from './scenarios/rateLimit';
 import { returnAllScenario } from './scenarios/returnAll';
 
 const SCENARIOS: Array<[string, (ctx: BenchContext) => Promise<void>]> = [
@@ -25,6 +26,7 @@ const SCENARIOS: Array<[string, (ctx: BenchContext) => Promise<void>]> = [
 	['3', activityCreatesScenario],
 	['4', memoryScenario],
 	['5', faultsScenario],
+	['6', rateLimitScenario],
 ];
 
 function flag(name: string): string | boolean | undefined {

@@ -249,7 +249,7 @@ export async function centrixUpsertScenario(ctx: BenchContext): Promise<void> {
 				'HTTP Request node per item (in n8n)',
 				inN8n.value.ms,
 				http.value.ms,
-				10,
+				15,
 				`node: ${describe(inN8n)}; HTTP Request: ${describe(http)}`,
 			),
 		);

@@ -13,6 +13,12 @@ import { chain, CREDENTIAL_REFS, summarize } from '../lib/n8nContenders';
 
 const SCENARIO = '1. Return All activities';
 
+/** The page size a user sets in the HTTP Request node (the node itself uses its default, 250). */
+export const USER_PAGE_SIZE = 100;
+
+/** The WAN-like latency the in-n8n contenders also run at. */
+export const WAN_LATENCY_MS = 100;
+
 /** Seeds `count` activities (and nothing else) in the CRM.COM simulator. */
 export function seedActivities(ctx: BenchContext, count: number, mode: PagingMode): void {
 	ctx.sim.reset(false);
@@ -41,6 +47,7 @@ export async function ourReturnAll(ctx: BenchContext, expected: number): Promise
 	return result.items.length;
 }
 
+/** The plain loop asks for the node's page size: the rows against it compare paging alone. */
 async function plainLoop(ctx: BenchContext, expected: number): Promise<void> {
 	const client = plainClient({ api_key: CRMCOM_DEMO.apiKey });
 	const { items } = await plainPagedLoop(
@@ -62,7 +69,7 @@ function httpRequestWorkflow(ctx: BenchContext) {
 			parameters: {
 				url: `${ctx.sim.baseUrl('crmcom')}/activities`,
 				sendQuery: true,
-				queryParameters: { parameters: [{ name: 'size', value: String(DEFAULT_PAGE_SIZE) }] },
+				queryParameters: { parameters: [{ name: 'size', value: String(USER_PAGE_SIZE) }] },
 				sendHeaders: true,
 				headerParameters: { parameters: [{ name: 'api_key', value: CRMCOM_DEMO.apiKey }] },
 				options: {
@@ -72,7 +79,7 @@ function httpRequestWorkflow(ctx: BenchContext) {
 								parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
 							},
 							paginationCompleteWhen: 'other',
-							completeExpression: `={{ $response.body.content.length < ${DEFAULT_PAGE_SIZE} }}`,
+							completeExpression: `={{ $response.body.content.length < ${USER_PAGE_SIZE} }}`,
 							limitPagesFetched: false,
 						},
 					},
@@ -95,6 +102,63 @@ function ourNodeWorkflow() {
 	]);
 }
 
+/** The in-n8n pair at one latency: the HTTP Request node's pagination vs our node's defaults. */
+async function inN8n(
+	ctx: BenchContext,
+	count: number,
+	latencyMs: number,
+	target: number,
+): Promise<void> {
+	const n8n = ctx.n8n;
+	if (!n8n) return;
+	// each execution is read back through n8n's REST API: 10,000 records keep it to ~10 MB
+	const inN8nCount = Math.min(count, 10_000);
+	seedActivities(ctx, inN8nCount, 'total');
+	ctx.sim.log.clear();
+	const http = await n8n.run(httpRequestWorkflow(ctx), 'HTTP Request');
+	const span = (entries: Array<{ at: number }>) =>
+		entries.length ? entries[entries.length - 1].at - entries[0].at : 0;
+	const httpRequests = ctx.sim.log.all().length;
+	ctx.log(
+		`${latencyMs} ms: HTTP Request node: ${httpRequests} requests over ${span(ctx.sim.log.all())} ms, node time ${http.ms} ms`,
+	);
+	ctx.sim.log.clear();
+	const pages = http.output.flatMap((page) => (page.content as unknown[]) ?? []);
+	check(pages.length === inN8nCount, `HTTP Request node returned ${pages.length} of ${inN8nCount}`);
+	const ours = await n8n.run(ourNodeWorkflow(), 'CRM.COM');
+	const log = ctx.sim.log.all();
+	// the widths the adaptive controller chose, as the simulator saw them: requests in flight
+	// when each arrived
+	const widths = log.map((entry) => entry.inFlight ?? 0);
+	ctx.log(
+		`${latencyMs} ms: CRM.COM node: ${log.length} requests over ${span(log)} ms, node time ${ours.ms} ms, in flight at arrival ${widths.join(',')}`,
+	);
+	check(ours.items === inN8nCount, `CRM.COM node in n8n returned ${ours.items} of ${inN8nCount}`);
+	// the same records in the same order as the HTTP Request node's pages, none twice
+	const expected = summarize(pages as Array<Record<string, unknown>>);
+	check(
+		ours.summary.distinctIds === inN8nCount,
+		`CRM.COM node in n8n returned ${inN8nCount - ours.summary.distinctIds} duplicates`,
+	);
+	check(
+		ours.summary.idChecksum === expected.idChecksum &&
+			ours.summary.firstId === expected.firstId &&
+			ours.summary.lastId === expected.lastId,
+		`CRM.COM node in n8n returned the activities in another order than the API lists them (${JSON.stringify(ours.summary)} vs ${JSON.stringify(expected)})`,
+	);
+	ctx.rows.push(
+		speedupRow(
+			`${SCENARIO} (${inN8nCount.toLocaleString('en')}), total, ${latencyMs} ms a request, inside n8n`,
+			`CRM.COM node, defaults (page ${DEFAULT_PAGE_SIZE}, adaptive ≤ 8)`,
+			`HTTP Request node, page ${USER_PAGE_SIZE}`,
+			ours.ms,
+			http.ms,
+			target,
+			`node execution times from the same n8n run data; requests ${log.length} vs ${httpRequests}; most in flight ${Math.max(0, ...widths)}`,
+		),
+	);
+}
+
 export async function returnAllScenario(ctx: BenchContext): Promise<void> {
 	const count = ctx.quick ? 5_000 : 50_000;
 	const runs = ctx.quick ? 1 : 2;
@@ -110,53 +174,14 @@ export async function returnAllScenario(ctx: BenchContext): Promise<void> {
 	);
 
 	if (ctx.n8n) {
-		// each execution is read back through n8n's REST API: 10,000 records keep it to ~10 MB
-		const inN8nCount = Math.min(count, 10_000);
-		seedActivities(ctx, inN8nCount, 'total');
-		ctx.sim.log.clear();
-		const http = await ctx.n8n.run(httpRequestWorkflow(ctx), 'HTTP Request');
-		const span = (entries: Array<{ at: number }>) =>
-			entries.length ? entries[entries.length - 1].at - entries[0].at : 0;
-		ctx.log(
-			`HTTP Request node: ${ctx.sim.log.all().length} requests over ${span(ctx.sim.log.all())} ms, node time ${http.ms} ms`,
-		);
-		ctx.sim.log.clear();
-		const pages = http.output.flatMap((page) => (page.content as unknown[]) ?? []);
-		check(
-			pages.length === inN8nCount,
-			`HTTP Request node returned ${pages.length} of ${inN8nCount}`,
-		);
-		const inN8n = await ctx.n8n.run(ourNodeWorkflow(), 'CRM.COM');
-		ctx.log(
-			`CRM.COM node: ${ctx.sim.log.all().length} requests over ${span(ctx.sim.log.all())} ms, node time ${inN8n.ms} ms`,
-		);
-		check(
-			inN8n.items === inN8nCount,
-			`CRM.COM node in n8n returned ${inN8n.items} of ${inN8nCount}`,
-		);
-		// the same records in the same order as the HTTP Request node's pages, none twice
-		const expected = summarize(pages as Array<Record<string, unknown>>);
-		check(
-			inN8n.summary.distinctIds === inN8nCount,
-			`CRM.COM node in n8n returned ${inN8nCount - inN8n.summary.distinctIds} duplicates`,
-		);
-		check(
-			inN8n.summary.idChecksum === expected.idChecksum &&
-				inN8n.summary.firstId === expected.firstId &&
-				inN8n.summary.lastId === expected.lastId,
-			`CRM.COM node in n8n returned the activities in another order than the API lists them (${JSON.stringify(inN8n.summary)} vs ${JSON.stringify(expected)})`,
-		);
-		ctx.rows.push(
-			speedupRow(
-				`${SCENARIO} (${inN8nCount.toLocaleString('en')}, page ${DEFAULT_PAGE_SIZE}), total`,
-				'CRM.COM node (in n8n)',
-				'HTTP Request node (in n8n)',
-				inN8n.ms,
-				http.ms,
-				3,
-				'node execution times from the same n8n run data',
-			),
-		);
+		await inN8n(ctx, count, ctx.latencyMs, 5);
+		const base = ctx.sim.latencyMs;
+		ctx.sim.latencyMs = WAN_LATENCY_MS;
+		try {
+			await inN8n(ctx, count, WAN_LATENCY_MS, 8);
+		} finally {
+			ctx.sim.latencyMs = base;
+		}
 	}
 
 	// the live service's shape: no total, only has_more

@@ -166,7 +166,12 @@ export function createCrmClient<Extra extends object = object>(
 			return (await paginateByPage(
 				async (page, size) =>
 					style.readPage(await get({ [style.pageParam]: page, [style.sizeParam]: size }), call),
-				{ ...paging, pageSize, concurrency: paging.concurrency ?? style.defaultConcurrency },
+				{
+					...paging,
+					pageSize,
+					concurrency: paging.concurrency ?? style.defaultConcurrency,
+					context: ctx,
+				},
 			)) as T[];
 		}
 		return (await paginateByOffset(

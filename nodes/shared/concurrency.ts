@@ -1,3 +1,5 @@
+import { AdaptiveWidth, listenForThrottles } from './transport/adaptive';
+
 /** An input that was not started because an earlier one failed (stopOnError). */
 export class NotStartedError extends Error {
 	constructor() {
@@ -8,36 +10,75 @@ export class NotStartedError extends Error {
 
 export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
+export interface MapOptions {
+	/** Start no new input once one failed; those not started fail with NotStartedError. */
+	stopOnError?: boolean;
+	/** The width controller to use (shared across calls, e.g. the windows of one list). */
+	controller?: AdaptiveWidth;
+	/** The execution context whose 429/503 replies narrow the width (the node's `this`). */
+	context?: object;
+}
+
 /**
- * Runs `task` over `inputs` with at most `concurrency` in flight; results keep input order.
- * Each result is settled: one failure does not stop the others.
+ * Runs `task` over `inputs` with at most `concurrency` in flight, the width chosen by an
+ * adaptive controller (AIMD, `transport/adaptive.ts`) between 1 and `concurrency`; results
+ * keep input order. Each result is settled: one failure does not stop the others.
  */
 export async function mapSettled<T, R>(
 	inputs: readonly T[],
 	concurrency: number,
 	task: (input: T, index: number) => Promise<R>,
-	options: { stopOnError?: boolean } = {},
+	options: MapOptions = {},
 ): Promise<Array<Settled<R>>> {
 	const results: Array<Settled<R>> = new Array<Settled<R>>(inputs.length);
+	if (inputs.length === 0) return results;
+	const controller = options.controller ?? new AdaptiveWidth({ max: concurrency });
+	const unlisten = options.context ? listenForThrottles(options.context, controller) : undefined;
 	let next = 0;
+	let running = 0;
+	let done = 0;
 	let failed = false;
-	const width = Math.max(1, Math.min(Math.floor(concurrency) || 1, inputs.length));
-	const worker = async (): Promise<void> => {
-		while (next < inputs.length) {
-			const index = next++;
-			if (failed && options.stopOnError) {
-				results[index] = { ok: false, error: new NotStartedError() };
-				continue;
-			}
-			try {
-				results[index] = { ok: true, value: await task(inputs[index], index) };
-			} catch (error) {
-				failed = true;
-				results[index] = { ok: false, error };
-			}
-		}
-	};
-	await Promise.all(Array.from({ length: width }, worker));
+	try {
+		await new Promise<void>((resolve) => {
+			const finish = (): void => {
+				done++;
+				if (done === inputs.length) resolve();
+			};
+			const pump = (): void => {
+				while (running < controller.width && next < inputs.length) {
+					const index = next++;
+					if (failed && options.stopOnError) {
+						results[index] = { ok: false, error: new NotStartedError() };
+						finish();
+						continue;
+					}
+					running++;
+					const startedAt = controller.started();
+					void Promise.resolve()
+						.then(async () => await task(inputs[index], index))
+						.then(
+							(value) => {
+								results[index] = { ok: true, value };
+								controller.completed(startedAt, true);
+							},
+							(error: unknown) => {
+								failed = true;
+								results[index] = { ok: false, error };
+								controller.completed(startedAt, false);
+							},
+						)
+						.finally(() => {
+							running--;
+							finish();
+							pump();
+						});
+				}
+			};
+			pump();
+		});
+	} finally {
+		unlisten?.();
+	}
 	return results;
 }
 
@@ -46,8 +87,9 @@ export async function mapBounded<T, R>(
 	inputs: readonly T[],
 	concurrency: number,
 	task: (input: T, index: number) => Promise<R>,
+	options: Omit<MapOptions, 'stopOnError'> = {},
 ): Promise<R[]> {
-	const settled = await mapSettled(inputs, concurrency, task);
+	const settled = await mapSettled(inputs, concurrency, task, options);
 	return settled.map((result) => {
 		if (!result.ok) throw result.error;
 		return result.value;

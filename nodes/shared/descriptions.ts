@@ -83,7 +83,8 @@ const OPTION_FIELDS: Record<RequestOptionName, INodeProperties> = {
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 16 },
 		default: 4,
-		description: 'How many requests may be in flight at once',
+		description:
+			'The most requests in flight at once. The node starts at 4 (or this, if lower), adds one while replies stay fast and halves on a 429/503 or slow replies.',
 	},
 	maxAttempts: {
 		displayName: 'Max Attempts',

@@ -88,6 +88,7 @@ export async function route(
 		executeAll = async function (this: IExecuteFunctions, all: INodeExecutionData[]) {
 			return await mapSettled(all, width, async (_item, i) => await execute.call(this, i), {
 				stopOnError,
+				context: this,
 			});
 		};
 	}

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
 	paginateByOffset,
 	paginateByPage,
+	pageSizeFor,
 	type PageResult,
 } from '../../nodes/shared/transport/paginate';
 
@@ -132,7 +133,7 @@ describe('paginateByPage: every record once, in order, or an error', () => {
 				expect(log.startedAfterFailure).toBeLessThan(s.concurrency);
 				// bounded work: never more pages than the list (or its announced total) has, plus one window
 				const announced = s.totalMode === 'high' ? s.records + 1 + (s.records % 7) : s.records;
-				const size = Math.min(s.pageSize, want);
+				const size = pageSizeFor(want, s.pageSize);
 				expect(log.calls).toBeLessThanOrEqual(
 					Math.ceil((announced + 1) / size) + s.concurrency + 1,
 				);

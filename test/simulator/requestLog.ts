@@ -15,6 +15,8 @@ export interface LoggedRequest {
 	/** Status answered, or the fault applied. */
 	status?: number;
 	fault?: string;
+	/** Requests in flight when it arrived, itself included. */
+	inFlight?: number;
 }
 
 /** Every request the simulator received, in order, with secrets kept for assertions. */
@@ -27,6 +29,9 @@ export class RequestLog {
 	maxInFlight = 0;
 
 	inFlight = 0;
+
+	/** Requests answered 429 by the simulator's concurrency limit (`Simulator.rateLimit`). */
+	rateLimited = 0;
 
 	record(entry: Omit<LoggedRequest, 'seq' | 'at'>): LoggedRequest {
 		const full = { ...entry, seq: ++this.seq, at: Date.now() };
@@ -52,5 +57,6 @@ export class RequestLog {
 	clear(): void {
 		this.entries = [];
 		this.maxInFlight = 0;
+		this.rateLimited = 0;
 	}
 }

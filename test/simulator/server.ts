@@ -62,6 +62,13 @@ export class Simulator {
 
 	latencyMs: number;
 
+	/**
+	 * A concurrency rate limit, as gateways enforce it: a request that arrives while more than
+	 * `maxInFlight` requests are in flight (itself included) is answered 429 at once, with
+	 * `Retry-After` when `retryAfterS` is set. Undefined (the default): no limit.
+	 */
+	rateLimit: { maxInFlight: number; retryAfterS?: number } | undefined;
+
 	private server: http.Server | undefined;
 
 	private readonly sockets = new Set<Socket>();
@@ -145,6 +152,7 @@ export class Simulator {
 	/** Clears faults and the log, and resets every API's store (re-seeding if asked). */
 	reset(seed = this.options.seed ?? true): void {
 		this.faults.clear();
+		this.rateLimit = undefined;
 		this.log.clear();
 		for (const api of Object.values(this.apis)) api.reset(seed);
 	}
@@ -183,6 +191,19 @@ export class Simulator {
 			body,
 			rawBody,
 		});
+		entry.inFlight = this.log.inFlight;
+		if (this.rateLimit && this.log.inFlight > this.rateLimit.maxInFlight) {
+			entry.status = 429;
+			entry.fault = 'rateLimit';
+			this.log.rateLimited++;
+			const { retryAfterS } = this.rateLimit;
+			this.send(res, {
+				status: 429,
+				body: { status: 429, message: 'Too many requests in flight' },
+				headers: retryAfterS !== undefined ? { 'Retry-After': String(retryAfterS) } : undefined,
+			});
+			return;
+		}
 		if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
 
 		const fault = this.faults.take(method, parsedUrl.pathname);

@@ -8,10 +8,13 @@ export interface BatchOptions {
 	 * flight finish. Set it when the node does not continue on fail.
 	 */
 	stopOnFailure?: boolean;
+	/** The execution context whose 429/503 replies narrow the width (the node's `this`). */
+	context?: object;
 }
 
 /**
- * Sends inputs in chunks of `batchSize`, `concurrency` chunks at a time, and maps each reply
+ * Sends inputs in chunks of `batchSize`, at most `concurrency` chunks at a time (the width adapts:
+ * `adaptive.ts`), and maps each reply
  * record back to its input: `send` returns one settled result per input of its chunk, in
  * chunk order. A chunk that fails as a whole fails each of its inputs with that error; with
  * `stopOnFailure`, the inputs of chunks not sent fail with `NotStartedError`.
@@ -50,7 +53,7 @@ export async function sendInBatches<I, R>(
 			if (results.some((r) => !r.ok)) failed = true;
 			return results;
 		},
-		{ stopOnError: options.stopOnFailure },
+		{ stopOnError: options.stopOnFailure, context: options.context },
 	);
 	const out: Array<Settled<R>> = [];
 	for (const [k, batchResult] of settled.entries()) {

@@ -1,4 +1,5 @@
 import { mapSettled, NotStartedError } from '../concurrency';
+import { AdaptiveWidth } from './adaptive';
 
 /** One page as a CRM returned it, reduced to what paging needs. */
 export interface PageResult<T> {
@@ -15,8 +16,13 @@ export interface PagingOptions {
 	limit?: number;
 	/** Records per page requested. */
 	pageSize: number;
-	/** Pages fetched at once when the remaining pages are known or guessed; 1 = sequential. */
+	/**
+	 * Most pages fetched at once when the remaining pages are known or guessed; 1 = sequential.
+	 * The width in use adapts between 1 and this (`adaptive.ts`).
+	 */
 	concurrency?: number;
+	/** The execution context whose 429/503 replies narrow the width (the node's `this`). */
+	context?: object;
 	/** Safety cap on pages, for APIs that ignore an unsupported filter and page forever. */
 	maxPages?: number;
 }
@@ -63,6 +69,19 @@ function knownTotal<T>(page: PageResult<T>): number | undefined {
 }
 
 /**
+ * The page size to ask for: the largest allowed for Return All; for a limit, the fewest pages
+ * that hold it, split evenly, so that no more than `pages - 1` records beyond the limit are
+ * asked for (a limit of 260 at 250 a page is 2 pages of 130, not 250 + 250). `page`/`size`
+ * paging needs one size for every page: a smaller last page would start elsewhere.
+ */
+export function pageSizeFor(want: number, maxSize: number): number {
+	const max = Math.max(1, Math.floor(maxSize));
+	if (!Number.isFinite(want)) return max;
+	const pages = Math.max(1, Math.ceil(want / max));
+	return Math.max(1, Math.min(max, Math.ceil(want / pages)));
+}
+
+/**
  * Is this page the last one? An empty page always is; then `has_more` decides when given,
  * then `total`, then a short page.
  */
@@ -76,16 +95,19 @@ function isLastPage<T>(page: PageResult<T>, pageNumber: number, size: number): b
 }
 
 /**
- * Fetches `numbers` at most `concurrency` at a time, in order; after the first failure no
+ * Fetches `numbers` at most `controller.width` at a time, in order; after the first failure no
  * further page is started, and that failure is thrown.
  */
 async function fetchPages<T>(
 	numbers: number[],
-	concurrency: number,
+	controller: AdaptiveWidth,
+	context: object | undefined,
 	fetchPage: (n: number) => Promise<PageResult<T>>,
 ): Promise<Array<PageResult<T>>> {
-	const settled = await mapSettled(numbers, concurrency, async (n) => await fetchPage(n), {
+	const settled = await mapSettled(numbers, controller.max, async (n) => await fetchPage(n), {
 		stopOnError: true,
+		controller,
+		context,
 	});
 	const failures = settled.filter((result) => !result.ok);
 	if (failures.length) {
@@ -98,9 +120,9 @@ async function fetchPages<T>(
 /**
  * `page`/`size` paging (pages start at 1). Stops on an empty page, `has_more: false`, `total`
  * or a short page; a missing or null `total` is fine. With `limit`, stops requesting as soon as
- * enough items are in hand. When `total` is known, the remaining pages are fetched
- * `concurrency` at a time; when it is not, pages are fetched in windows of `concurrency` until
- * one is the last. No page is started after one failed. Results keep page order; a list that
+ * enough items are in hand. When `total` is known, the remaining pages are fetched at most
+ * `concurrency` at a time (the width adapts: `adaptive.ts`); when it is not, pages are fetched
+ * in windows of the current width until one is the last. No page is started after one failed. Results keep page order; a list that
  * ends with fewer records than a known total is an error, never a silent short result.
  */
 export async function paginateByPage<T>(
@@ -109,8 +131,10 @@ export async function paginateByPage<T>(
 ): Promise<T[]> {
 	const want = wanted(options);
 	if (want === 0) return [];
-	const size = Math.max(1, Math.min(options.pageSize, want));
+	const size = pageSizeFor(want, options.pageSize);
 	const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+	// one controller for the whole list: what the first windows learnt sets the next ones
+	const controller = new AdaptiveWidth({ max: concurrency });
 	const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
 	const out: T[] = [];
 	const fetchOne = async (n: number) => await fetchPage(n, size);
@@ -134,7 +158,7 @@ export async function paginateByPage<T>(
 		const lastPage = Math.min(Math.ceil(total / size), pagesNeededForWant);
 		if (lastPage > maxPages) throw new PagingLimitError(maxPages);
 		const numbers = Array.from({ length: Math.max(0, lastPage - 1) }, (_, k) => k + 2);
-		const pages = await fetchPages(numbers, concurrency, fetchOne);
+		const pages = await fetchPages(numbers, controller, options.context, fetchOne);
 		let ended = false;
 		for (const [k, page] of pages.entries()) {
 			out.push(...page.items);
@@ -153,12 +177,12 @@ export async function paginateByPage<T>(
 		nextPage = lastPage + 1;
 	}
 
-	// total unknown (or wrong): windows of `concurrency` pages, stop at the first last page
+	// total unknown (or wrong): windows of the controller's width, stop at the first last page
 	while (nextPage <= maxPages) {
 		const remainingPages = pagesNeededForWant - (nextPage - 1);
-		const width = Math.max(1, Math.min(concurrency, remainingPages, maxPages - nextPage + 1));
+		const width = Math.max(1, Math.min(controller.width, remainingPages, maxPages - nextPage + 1));
 		const numbers = Array.from({ length: width }, (_, k) => nextPage + k);
-		const pages = await fetchPages(numbers, concurrency, fetchOne);
+		const pages = await fetchPages(numbers, controller, options.context, fetchOne);
 		for (const [k, page] of pages.entries()) {
 			out.push(...page.items);
 			total = knownTotal(page) ?? total;

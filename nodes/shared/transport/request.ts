@@ -26,6 +26,7 @@ import {
 	parseRetryAfter,
 	retryAfterDelay,
 } from './retry';
+import { reportThrottle } from './adaptive';
 import type {
 	ApiProfile,
 	CrmFailure,
@@ -107,11 +108,26 @@ export async function redactorFor(
 	credentialType: string,
 ): Promise<Redactor> {
 	try {
-		return Redactor.fromCredentials(await credentialsOf(ctx, credentialType), profile.secretFields);
+		const credentials = await credentialsOf(ctx, credentialType);
+		// built once per credential object and profile (credentialsOf keeps one per execution):
+		// a request that succeeds needs no redaction work of its own
+		let perProfile = redactors.get(credentials);
+		if (!perProfile) {
+			perProfile = new WeakMap();
+			redactors.set(credentials, perProfile);
+		}
+		let redactor = perProfile.get(profile);
+		if (!redactor) {
+			redactor = Redactor.fromCredentials(credentials, profile.secretFields);
+			perProfile.set(profile, redactor);
+		}
+		return redactor;
 	} catch {
 		return new Redactor([]);
 	}
 }
+
+const redactors = new WeakMap<ICredentialDataDecryptedObject, WeakMap<ApiProfile, Redactor>>();
 
 interface Attempt {
 	reply?: CrmReply;
@@ -126,10 +142,10 @@ interface Attempt {
 
 function parseBody(raw: unknown, profile: ApiProfile): { body: unknown; notJson: boolean } {
 	if (typeof raw !== 'string') return { body: raw, notJson: false };
-	const text = raw.trim();
-	if (text === '') return { body: undefined, notJson: false };
+	// JSON.parse skips surrounding whitespace itself: no trimmed copy of a large reply is made
+	if (/^\s*$/.test(raw)) return { body: undefined, notJson: false };
 	try {
-		return { body: JSON.parse(text) as unknown, notJson: false };
+		return { body: JSON.parse(raw) as unknown, notJson: false };
 	} catch {
 		return { body: raw, notJson: profile.expectJson };
 	}
@@ -247,6 +263,7 @@ export async function crmRequest<T = unknown>(
 		};
 		if (request.body !== undefined) httpOptions.body = request.body as IDataObject;
 
+		const sentAt = clock.now();
 		const outcome = await sendOnce.call(
 			this,
 			profile,
@@ -258,6 +275,9 @@ export async function crmRequest<T = unknown>(
 		);
 		if ('success' in outcome) return outcome.success as CrmReply<T>;
 		const { failure } = outcome;
+		const throttledStatus = outcome.reply?.statusCode;
+		// the adaptive width of the job this request belongs to narrows (adaptive.ts)
+		if (throttledStatus === 429 || throttledStatus === 503) reportThrottle(this, sentAt);
 
 		const expired =
 			failure.tokenExpired === true ||

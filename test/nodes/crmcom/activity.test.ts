@@ -195,7 +195,8 @@ t.describe('CRM.COM activity', () => {
 				resource: 'activity',
 				operation: 'getAll',
 				returnAll: true,
-				options: { pageSize: 100 },
+				// Concurrency 4 as the most in flight: the width starts at 4 and stays there
+				options: { pageSize: 100, concurrency: 4 },
 			});
 			expect(result.items).toHaveLength(500);
 			expect(new Set(result.items.map((i) => i.json.id)).size).toBe(500);

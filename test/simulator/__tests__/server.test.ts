@@ -207,6 +207,29 @@ describe('simulator: faults and request log', () => {
 		expect(expired.data.error).toBe('CRM.EXCEPTIONS.TOKENEXPIREDEXCEPTION');
 	});
 
+	it('answers 429 at once above N requests in flight (a concurrency rate limit), counting them', async () => {
+		sim.rateLimit = { maxInFlight: 2, retryAfterS: 1 };
+		sim.latencyMs = 100;
+		try {
+			const replies = await Promise.all(
+				Array.from({ length: 5 }, async () => await call('GET', '/activities')),
+			);
+			const statuses = replies.map((r) => r.status).sort();
+			expect(statuses).toEqual([200, 200, 429, 429, 429]);
+			const limited = replies.find((r) => r.status === 429)!;
+			expect(limited.headers['retry-after']).toBe('1');
+			expect(sim.log.rateLimited).toBe(3);
+			for (const entry of sim.log.all())
+				expect(entry.status === 429).toBe((entry.inFlight ?? 0) > 2);
+			sim.reset();
+			expect(sim.rateLimit).toBeUndefined();
+			expect(sim.log.rateLimited).toBe(0);
+			expect((await call('GET', '/activities')).status).toBe(200);
+		} finally {
+			sim.latencyMs = 0;
+		}
+	});
+
 	it('applies a latency to every request', async () => {
 		sim.latencyMs = 60;
 		const started = Date.now();

@@ -84,7 +84,7 @@ export async function writeContacts(
 			let next = 0;
 			return prepared.map((p) => (p.ok ? sent[next++] : p));
 		},
-		{ stopOnFailure },
+		{ stopOnFailure, context: ctx },
 	);
 
 	async function sendBatch(
