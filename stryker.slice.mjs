@@ -47,6 +47,7 @@ const OWN_TESTS = {
 		`${P}/paginate.test.ts`,
 	],
 	'nodes/shared/concurrency.ts': [`${U}/concurrency.test.ts`, `${P}/batch.pairing.test.ts`],
+	'nodes/shared/transport/adaptive.ts': [`${U}/transport/adaptive.test.ts`, `${P}/adaptive.test.ts`],
 	'nodes/shared/transport/batch.ts': [`${U}/concurrency.test.ts`, `${P}/batch.pairing.test.ts`],
 	'nodes/shared/trigger.ts': [
 		`${P}/trigger.engine.test.ts`,
