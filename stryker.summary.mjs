@@ -17,7 +17,7 @@ const reports = existsSync(dir)
 /**
  * Latest result per mutant: a later report (a slice run again, or the lines of a survivor run
  * again after a test was added) replaces the earlier result of the same mutant. A mutant is
- * known by its file, the text of its line, its column, mutator and replacement, so results
+ * known by its file, the text of its line (and which occurrence of that text), its column, mutator and replacement, so results
  * stay matched when lines were added above it.
  */
 const files = new Map();
@@ -25,10 +25,19 @@ for (const path of reports) {
 	const report = JSON.parse(readFileSync(path, 'utf8'));
 	for (const [file, data] of Object.entries(report.files)) {
 		const lines = data.source.split('\n');
+		// the same line text can occur twice in a file (two loops doing the same step): the
+		// key counts which occurrence it is, or their mutants would be counted once
+		const seen = new Map();
+		const occurrence = lines.map((line) => {
+			const n = seen.get(line) ?? 0;
+			seen.set(line, n + 1);
+			return n;
+		});
 		const mutants = files.get(file) ?? new Map();
 		for (const m of data.mutants) {
 			const key = [
 				lines[m.location.start.line - 1],
+				occurrence[m.location.start.line - 1],
 				m.location.start.column,
 				m.location.end.line - m.location.start.line,
 				m.location.end.column,
