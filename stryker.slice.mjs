@@ -53,7 +53,11 @@ const OWN_TESTS = {
 		`${U}/transport/adaptive.test.ts`,
 		`${P}/adaptive.test.ts`,
 	],
-	'nodes/shared/transport/adaptive.ts': [`${U}/transport/adaptive.test.ts`, `${P}/adaptive.test.ts`],
+	'nodes/shared/transport/adaptive.ts': [
+		`${U}/transport/adaptive.test.ts`,
+		`${U}/transport/adaptive.mutation.test.ts`,
+		`${P}/adaptive.test.ts`,
+	],
 	'nodes/shared/transport/batch.ts': [`${U}/concurrency.test.ts`, `${P}/batch.pairing.test.ts`],
 	'nodes/shared/trigger.ts': [
 		`${P}/trigger.engine.test.ts`,

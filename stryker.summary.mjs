@@ -18,9 +18,12 @@ const reports = existsSync(dir)
  * Latest result per mutant: a later report (a slice run again, or the lines of a survivor run
  * again after a test was added) replaces the earlier result of the same mutant. A mutant is
  * known by its file, the text of its line (and which occurrence of that text), its column, mutator and replacement, so results
- * stay matched when lines were added above it.
+ * stay matched when lines were added above it. Mutants of lines that the newest report's source
+ * no longer has (the line was changed or removed) are dropped.
  */
 const files = new Map();
+/** Per file, the lines of its newest report's source (text and occurrence). */
+const current = new Map();
 for (const path of reports) {
 	const report = JSON.parse(readFileSync(path, 'utf8'));
 	for (const [file, data] of Object.entries(report.files)) {
@@ -44,11 +47,18 @@ for (const path of reports) {
 				m.mutatorName,
 				m.replacement,
 			].join('|');
-			mutants.set(key, m);
+			mutants.set(key, {
+				...m,
+				line: `${lines[m.location.start.line - 1]}|${occurrence[m.location.start.line - 1]}`,
+			});
 		}
 		files.set(file, mutants);
+		current.set(file, new Set(lines.map((line, i) => `${line}|${occurrence[i]}`)));
 	}
 }
+// a line changed or removed since an older report: its old mutants are gone from the source
+for (const [file, mutants] of files)
+	for (const [key, m] of mutants) if (!current.get(file).has(m.line)) mutants.delete(key);
 
 const rows = [];
 const total = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, compileError: 0 };
