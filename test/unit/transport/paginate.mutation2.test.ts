@@ -112,6 +112,17 @@ describe('paginateByPage with a total', () => {
 		expect(list.asked).toEqual([1, 2, 3]);
 	});
 
+	it('the page that reaches the Limit ends the list, even when it says more follow', async () => {
+		const list = served(
+			{ 1: { items: [1, 2], total: 10 }, 2: { items: [3, 4], hasMore: true } },
+			endless(2),
+		);
+		expect(
+			await paginateByPage(list.fetch, { returnAll: false, limit: 4, pageSize: 2, concurrency: 1 }),
+		).toEqual([1, 2, 3, 4]);
+		expect(list.asked).toEqual([1, 2]);
+	});
+
 	it('only the last counted page saying more follow sends paging on', async () => {
 		// page 2 says nothing, page 3 (the last counted) says more follow: the total was low
 		const list = served({
