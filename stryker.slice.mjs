@@ -49,6 +49,7 @@ const OWN_TESTS = {
 	],
 	'nodes/shared/concurrency.ts': [
 		`${U}/concurrency.test.ts`,
+		`${U}/concurrency.mutation.test.ts`,
 		`${P}/batch.pairing.test.ts`,
 		`${U}/transport/adaptive.test.ts`,
 		`${P}/adaptive.test.ts`,
@@ -58,7 +59,11 @@ const OWN_TESTS = {
 		`${U}/transport/adaptive.mutation.test.ts`,
 		`${P}/adaptive.test.ts`,
 	],
-	'nodes/shared/transport/batch.ts': [`${U}/concurrency.test.ts`, `${P}/batch.pairing.test.ts`],
+	'nodes/shared/transport/batch.ts': [
+		`${U}/concurrency.test.ts`,
+		`${U}/concurrency.mutation.test.ts`,
+		`${P}/batch.pairing.test.ts`,
+	],
 	'nodes/shared/trigger.ts': [
 		`${P}/trigger.engine.test.ts`,
 		`${P}/trigger.fingerprint.test.ts`,
