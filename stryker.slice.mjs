@@ -62,6 +62,7 @@ const OWN_TESTS = {
 	'nodes/shared/transport/batch.ts': [
 		`${U}/concurrency.test.ts`,
 		`${U}/concurrency.mutation.test.ts`,
+		`${U}/transport/batch.mutation.test.ts`,
 		`${P}/batch.pairing.test.ts`,
 	],
 	'nodes/shared/trigger.ts': [
