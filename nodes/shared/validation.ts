@@ -7,7 +7,8 @@ export type FieldLabels = Record<string, string>;
 
 function pathLabel(path: Array<string | number>, labels: FieldLabels): string {
 	const dotted = path.join('.');
-	if (labels[dotted] !== undefined && dotted !== '') return labels[dotted];
+	// (an empty path with a label for '' returns that label here, as the last lines would)
+	if (labels[dotted] !== undefined) return labels[dotted];
 	// nearest labelled ancestor, then the rest of the path
 	for (let cut = path.length - 1; cut > 0; cut--) {
 		const head = path.slice(0, cut).join('.');

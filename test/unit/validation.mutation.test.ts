@@ -181,3 +181,17 @@ describe('building blocks', () => {
 		expect(isEmail('a@')).toBe(false);
 	});
 });
+
+describe('second mutation run (session 2)', () => {
+	it('a path below a labelled field keeps its dots', () => {
+		const schema = z.object({ items: z.array(z.object({ name: z.string() })) });
+		expect(messageOf(schema, { items: [{ name: 1 }] }, { items: 'Items' })).toBe(
+			'Invalid value: "Items → 0.name" must be a string, not a number',
+		);
+	});
+
+	it('a missing value reads "is required", whatever message the schema gave for it', () => {
+		const schema = z.object({ id: z.string({ required_error: 'please fill in the ID' }) });
+		expect(messageOf(schema, {}, { id: 'ID' })).toBe('Invalid value: "ID" is required');
+	});
+});
