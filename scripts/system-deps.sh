@@ -51,8 +51,10 @@ fi
 echo "[system-deps] installing ${missing[*]} with apt-get (once per machine)" >&2
 export DEBIAN_FRONTEND=noninteractive
 started=$SECONDS
-apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 ||
-	{ apt-get update -qq >/dev/null && apt-get install -y -qq "${missing[@]}" >/dev/null; }
+# two runs on one machine (a CI job beside npm start) wait for each other's apt lock
+apt=(apt-get -o DPkg::Lock::Timeout=600)
+"${apt[@]}" install -y -qq "${missing[@]}" >/dev/null 2>&1 ||
+	{ "${apt[@]}" update -qq >/dev/null && "${apt[@]}" install -y -qq "${missing[@]}" >/dev/null; }
 # Debian starts packaged services on install; the tests start their own on free ports
 for service in redis-server postgresql; do
 	case " ${missing[*]} " in

@@ -9,14 +9,7 @@ import type {
 import { router } from './actions/router';
 import { credentials, properties } from './actions/versionDescription';
 import { searchActivities, searchContacts, searchInsights } from './methods/listSearch';
-import {
-	getActivityCustomFieldKeys,
-	getActivityTypes,
-	getContactCustomFieldKeys,
-	getTags,
-	getTeams,
-	getUsers,
-} from './methods/loadOptions';
+import { loadOptions } from './methods/loadOptions';
 
 export class CrmCom implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,14 +30,7 @@ export class CrmCom implements INodeType {
 
 	methods = {
 		listSearch: { searchActivities, searchContacts, searchInsights },
-		loadOptions: {
-			getActivityCustomFieldKeys,
-			getActivityTypes,
-			getContactCustomFieldKeys,
-			getTags,
-			getTeams,
-			getUsers,
-		},
+		loadOptions,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -313,7 +313,8 @@ for (const idc of ['abc', '-1', '1.5', '', null, '1/2'])
 		name: `CentrixOne update: idc ${JSON.stringify(idc)}`,
 		node: 'CentrixOne',
 		parameters: { resource: 'contact', operation: 'update', idc: E(idc), updateFields: {} },
-		field: /Contact ID/,
+		// the field is the Contact picker (By ID mode); the error quotes its name
+		field: /"Contact" must (be a CentrixOne ID \(idc\)|not be empty)/,
 	});
 for (const value of ['a\tb', 'a\nb', 'a\rb'])
 	add({

@@ -126,3 +126,13 @@ export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropert
 		),
 	);
 }
+
+/** The node's `methods.loadOptions`: every dropdown this file loads. */
+export const loadOptions = {
+	getActivityCustomFieldKeys,
+	getActivityTypes,
+	getContactCustomFieldKeys,
+	getTags,
+	getTeams,
+	getUsers,
+};

@@ -87,16 +87,12 @@ export async function credentialsOf(
 	ctx: RequestContext,
 	credentialType: string,
 ): Promise<ICredentialDataDecryptedObject> {
-	let perContext = credentialCache.get(ctx);
-	if (!perContext) {
-		perContext = new Map();
-		credentialCache.set(ctx, perContext);
-	}
+	const perContext = memo(credentialCache, ctx, () => new Map());
 	let entry = perContext.get(credentialType);
 	if (!entry) {
 		entry = ctx.getCredentials(credentialType);
 		perContext.set(credentialType, entry);
-		entry.catch(() => perContext?.delete(credentialType));
+		entry.catch(() => perContext.delete(credentialType));
 	}
 	return await entry;
 }
@@ -111,23 +107,30 @@ export async function redactorFor(
 		const credentials = await credentialsOf(ctx, credentialType);
 		// built once per credential object and profile (credentialsOf keeps one per execution):
 		// a request that succeeds needs no redaction work of its own
-		let perProfile = redactors.get(credentials);
-		if (!perProfile) {
-			perProfile = new WeakMap();
-			redactors.set(credentials, perProfile);
-		}
-		let redactor = perProfile.get(profile);
-		if (!redactor) {
-			redactor = Redactor.fromCredentials(credentials, profile.secretFields);
-			perProfile.set(profile, redactor);
-		}
-		return redactor;
+		const perProfile = memo(redactors, credentials, () => new WeakMap<ApiProfile, Redactor>());
+		return memo(perProfile, profile, () =>
+			Redactor.fromCredentials(credentials, profile.secretFields),
+		);
 	} catch {
 		return new Redactor([]);
 	}
 }
 
 const redactors = new WeakMap<ICredentialDataDecryptedObject, WeakMap<ApiProfile, Redactor>>();
+
+/** The value a (weak) map holds for a key, made and kept on first use. */
+function memo<K extends object, V>(
+	map: Pick<WeakMap<K, V>, 'get' | 'set'>,
+	key: K,
+	make: () => V,
+): V {
+	let value = map.get(key);
+	if (value === undefined) {
+		value = make();
+		map.set(key, value);
+	}
+	return value;
+}
 
 interface Attempt {
 	reply?: CrmReply;

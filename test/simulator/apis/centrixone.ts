@@ -282,6 +282,20 @@ export class CentrixOneApi implements SimApi {
 		}
 		if (!/^[\s()&|t0-9]*$/.test(expression)) throw new Error('Invalid filter');
 		if (expression === '') return () => true;
+		// a plain OR of equalities (a read-back of written contacts) is a set lookup per field:
+		// the same answer as the general path, in one pass over the contacts
+		if (/^t\(0\)( \|\| t\(\d+\))*$/.test(expression.replace(/\s+/g, ' ').trim())) {
+			if (conditions.every((c) => c.op === '=')) {
+				const wanted = new Map<string, Set<string>>();
+				for (const c of conditions)
+					wanted.set(c.field, (wanted.get(c.field) ?? new Set()).add(c.wanted));
+				return (values) => {
+					for (const [field, set] of wanted)
+						if (set.has(String(values[field] ?? '').toLowerCase())) return true;
+					return false;
+				};
+			}
+		}
 		// eslint-disable-next-line @typescript-eslint/no-implied-eval
 		const combine = new Function('t', `return (${expression});`) as (
 			t: (n: number) => boolean,
@@ -404,7 +418,17 @@ export class CentrixOneApi implements SimApi {
 		if (request.query.filters) {
 			try {
 				const matches = this.compileFilters(request.query.filters);
-				rows = rows.filter((c) => matches(this.view(c, undefined)));
+				// a filter on the identity fields only needs no full view of each contact
+				const used = request.query.filters
+					.split('\n')
+					.map((line) => line.split('\t')[1])
+					.filter((field) => field !== undefined && field.trim() !== '');
+				const identityOnly = used.every((field) => field === 'idc' || field === 'ExternalID');
+				rows = rows.filter((c) =>
+					matches(
+						identityOnly ? { idc: c.idc, ExternalID: c.ExternalID } : this.view(c, undefined),
+					),
+				);
 			} catch (error) {
 				return this.text(400, (error as Error).message);
 			}
