@@ -1,6 +1,6 @@
 // Adds up the slice reports under reports/mutation/slices/ (stryker.slice.mjs), per file and
 // overall, with the score as Stryker computes it: (killed + timeout) / (killed + timeout +
-// survived + no coverage); ignored mutants and compile errors are not counted.
+// survived + no coverage); ignored mutants, compile errors and runtime errors are not counted.
 //   node stryker.summary.mjs            the table, then every survivor
 //   node stryker.summary.mjs --table    the table only
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -73,7 +73,8 @@ for (const [file, data] of [...files.entries()].sort()) {
 			NoCoverage: 'noCoverage',
 			Ignored: 'ignored',
 			CompileError: 'compileError',
-			RuntimeError: 'killed',
+			// Stryker leaves runtime errors out of the score too (its "# errors" column)
+			RuntimeError: 'compileError',
 		}[m.status];
 		c[key ?? 'compileError']++;
 		if (m.status === 'Survived' || m.status === 'NoCoverage')
