@@ -108,11 +108,10 @@ export const fields = {
 	/** An identifier that goes into a URL path: no slash, dot-segments or control characters. */
 	pathId: () =>
 		z
-			// describeIssue words a missing value and an empty one the same way: fallbacks only
-			// Stryker disable next-line ObjectLiteral,StringLiteral: equivalent (see above)
+			// describeIssue words a missing value and an empty one the same way: these two messages
+			// are fallbacks (equivalent mutants; a disable comment inside a call chain is not seen)
 			.string({ required_error: 'is required' })
 			.trim()
-			// Stryker disable next-line ObjectLiteral,StringLiteral: equivalent (see above)
 			.min(1, { message: 'must not be empty' })
 			.refine((v) => v !== '.' && v !== '..', { message: 'cannot be "." or ".."' }),
 	/** Text that must not hold a TAB or a line break (it would change a query's meaning). */
