@@ -6,12 +6,10 @@ import { fieldError } from '../../../shared/validation';
 /** What By ID accepts: an idc (digits), or, where the picker also takes one, an External ID. */
 const BY_ID = {
 	idc: {
-		regex: '^[0-9]+$',
 		errorMessage: 'Not a valid contact ID: the CentrixOne ID (idc) is digits only',
 		placeholder: '1002',
 	},
 	idcOrExternalId: {
-		regex: '^[^,/\\\\?#%\\s]+$',
 		errorMessage:
 			'Not a valid contact ID: an idc (digits) or an External ID without , / \\ ? # % or spaces',
 		placeholder: '1002 or ada@example.com',
