@@ -44,10 +44,27 @@ const OWN_TESTS = {
 	'nodes/shared/transport/paginate.ts': [
 		`${U}/transport/paginate.test.ts`,
 		`${U}/transport/paginate.mutation.test.ts`,
+		`${U}/transport/paginate.mutation2.test.ts`,
 		`${P}/paginate.test.ts`,
 	],
-	'nodes/shared/concurrency.ts': [`${U}/concurrency.test.ts`, `${P}/batch.pairing.test.ts`],
-	'nodes/shared/transport/batch.ts': [`${U}/concurrency.test.ts`, `${P}/batch.pairing.test.ts`],
+	'nodes/shared/concurrency.ts': [
+		`${U}/concurrency.test.ts`,
+		`${U}/concurrency.mutation.test.ts`,
+		`${P}/batch.pairing.test.ts`,
+		`${U}/transport/adaptive.test.ts`,
+		`${P}/adaptive.test.ts`,
+	],
+	'nodes/shared/transport/adaptive.ts': [
+		`${U}/transport/adaptive.test.ts`,
+		`${U}/transport/adaptive.mutation.test.ts`,
+		`${P}/adaptive.test.ts`,
+	],
+	'nodes/shared/transport/batch.ts': [
+		`${U}/concurrency.test.ts`,
+		`${U}/concurrency.mutation.test.ts`,
+		`${U}/transport/batch.mutation.test.ts`,
+		`${P}/batch.pairing.test.ts`,
+	],
 	'nodes/shared/trigger.ts': [
 		`${P}/trigger.engine.test.ts`,
 		`${P}/trigger.fingerprint.test.ts`,

@@ -1,6 +1,6 @@
 // Adds up the slice reports under reports/mutation/slices/ (stryker.slice.mjs), per file and
 // overall, with the score as Stryker computes it: (killed + timeout) / (killed + timeout +
-// survived + no coverage); ignored mutants and compile errors are not counted.
+// survived + no coverage); ignored mutants, compile errors and runtime errors are not counted.
 //   node stryker.summary.mjs            the table, then every survivor
 //   node stryker.summary.mjs --table    the table only
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -17,29 +17,48 @@ const reports = existsSync(dir)
 /**
  * Latest result per mutant: a later report (a slice run again, or the lines of a survivor run
  * again after a test was added) replaces the earlier result of the same mutant. A mutant is
- * known by its file, the text of its line, its column, mutator and replacement, so results
- * stay matched when lines were added above it.
+ * known by its file, the text of its line (and which occurrence of that text), its column, mutator and replacement, so results
+ * stay matched when lines were added above it. Mutants of lines that the newest report's source
+ * no longer has (the line was changed or removed) are dropped.
  */
 const files = new Map();
+/** Per file, the lines of its newest report's source (text and occurrence). */
+const current = new Map();
 for (const path of reports) {
 	const report = JSON.parse(readFileSync(path, 'utf8'));
 	for (const [file, data] of Object.entries(report.files)) {
 		const lines = data.source.split('\n');
+		// the same line text can occur twice in a file (two loops doing the same step): the
+		// key counts which occurrence it is, or their mutants would be counted once
+		const seen = new Map();
+		const occurrence = lines.map((line) => {
+			const n = seen.get(line) ?? 0;
+			seen.set(line, n + 1);
+			return n;
+		});
 		const mutants = files.get(file) ?? new Map();
 		for (const m of data.mutants) {
 			const key = [
 				lines[m.location.start.line - 1],
+				occurrence[m.location.start.line - 1],
 				m.location.start.column,
 				m.location.end.line - m.location.start.line,
 				m.location.end.column,
 				m.mutatorName,
 				m.replacement,
 			].join('|');
-			mutants.set(key, m);
+			mutants.set(key, {
+				...m,
+				line: `${lines[m.location.start.line - 1]}|${occurrence[m.location.start.line - 1]}`,
+			});
 		}
 		files.set(file, mutants);
+		current.set(file, new Set(lines.map((line, i) => `${line}|${occurrence[i]}`)));
 	}
 }
+// a line changed or removed since an older report: its old mutants are gone from the source
+for (const [file, mutants] of files)
+	for (const [key, m] of mutants) if (!current.get(file).has(m.line)) mutants.delete(key);
 
 const rows = [];
 const total = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, compileError: 0 };
@@ -54,7 +73,8 @@ for (const [file, data] of [...files.entries()].sort()) {
 			NoCoverage: 'noCoverage',
 			Ignored: 'ignored',
 			CompileError: 'compileError',
-			RuntimeError: 'killed',
+			// Stryker leaves runtime errors out of the score too (its "# errors" column)
+			RuntimeError: 'compileError',
 		}[m.status];
 		c[key ?? 'compileError']++;
 		if (m.status === 'Survived' || m.status === 'NoCoverage')

@@ -181,3 +181,46 @@ describe('building blocks', () => {
 		expect(isEmail('a@')).toBe(false);
 	});
 });
+
+describe('second mutation run (session 2)', () => {
+	it('a path below a labelled field keeps its dots', () => {
+		const schema = z.object({ items: z.array(z.object({ name: z.string() })) });
+		expect(messageOf(schema, { items: [{ name: 1 }] }, { items: 'Items' })).toBe(
+			'Invalid value: "Items → 0.name" must be a string, not a number',
+		);
+	});
+
+	it('a missing value reads "is required", whatever message the schema gave for it', () => {
+		const schema = z.object({ id: z.string({ required_error: 'please fill in the ID' }) });
+		expect(messageOf(schema, {}, { id: 'ID' })).toBe('Invalid value: "ID" is required');
+	});
+});
+
+describe('field builders (second mutation run)', () => {
+	const one = (schema: z.ZodTypeAny) => z.object({ f: schema });
+
+	it('optional trims, with or without a maximum', () => {
+		expect(fields.optional().parse('  x  ')).toBe('x');
+		expect(fields.optional(5).parse('  x  ')).toBe('x');
+	});
+
+	it('currency names the expected form', () => {
+		expect(messageOf(one(fields.currency()), { f: 'EURO' }, { f: 'Currency' })).toBe(
+			'Invalid value: "Currency" must be a 3-letter ISO 4217 currency code, e.g. EUR',
+		);
+	});
+
+	it('pathId refuses dot segments, saying so', () => {
+		expect(messageOf(one(fields.pathId()), { f: '..' }, { f: 'ID' })).toBe(
+			'Invalid value: "ID" cannot be "." or ".."',
+		);
+	});
+
+	it('singleLine accepts one line and refuses a TAB or a line break, saying so', () => {
+		expect(fields.singleLine().parse('one line')).toBe('one line');
+		for (const bad of ['a\tb', 'a\nb', 'a\rb'])
+			expect(messageOf(one(fields.singleLine()), { f: bad }, { f: 'Search' })).toBe(
+				'Invalid value: "Search" must not contain a TAB or a line break',
+			);
+	});
+});
