@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 /**
  * One record-id picker, shared by every node: From List (with search) where the API can list
@@ -26,10 +26,20 @@ export interface RecordLocatorSpec {
 	displayOptions?: INodeProperties['displayOptions'];
 }
 
+/**
+ * Why the modes carry no `validation` and no `extractValue` regex: n8n runs both through its
+ * safe-regex engine, a `node:vm` script with a 250 ms wall-clock watchdog, and it checks every
+ * node's resource-locator validations at the start of each execution. On a busy n8n (a queue
+ * worker sharing its cores) that watchdog fires on a one-line pattern and the whole execution
+ * fails with "Regular expression execution timed out" before the node runs (seen in the
+ * scale-out test). The pack checks and extracts the id itself, with the same rules, in
+ * `locatorId` below: a bad id still fails before any request, naming the field.
+ */
+const LOCATORS = new Map<string, RecordLocatorSpec[]>();
+
 export function recordLocator(spec: RecordLocatorSpec): INodeProperties {
-	const entity = spec.displayName.toLowerCase();
-	const urlRegex = `/${spec.urlPath ?? ''}/(${spec.idPattern})`;
-	const urlCheck = `^https?://.+/${spec.urlPath ?? ''}/${spec.idPattern}`;
+	const known = LOCATORS.get(spec.name) ?? [];
+	LOCATORS.set(spec.name, [...known, spec]);
 	return {
 		displayName: spec.displayName,
 		name: spec.name,
@@ -57,15 +67,6 @@ export function recordLocator(spec: RecordLocatorSpec): INodeProperties {
 				name: 'id',
 				type: 'string',
 				placeholder: spec.idPlaceholder,
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: `^${spec.idPattern}$`,
-							errorMessage: `Not a valid ${entity} ID`,
-						},
-					},
-				],
 			},
 			...(spec.urlPath
 				? [
@@ -74,16 +75,49 @@ export function recordLocator(spec: RecordLocatorSpec): INodeProperties {
 							name: 'url',
 							type: 'string' as const,
 							placeholder: spec.urlPlaceholder ?? `https://…/${spec.urlPath}/${spec.idPlaceholder}`,
-							extractValue: { type: 'regex' as const, regex: urlRegex },
-							validation: [
-								{
-									type: 'regex' as const,
-									properties: { regex: urlCheck, errorMessage: `Not a ${entity} URL` },
-								},
-							],
 						},
 					]
 				: []),
 		],
 	};
+}
+
+/** Whether a stored locator value (or plain parameter) is an expression (`={{ … }}`). */
+function isExpression(stored: unknown): boolean {
+	const value =
+		typeof stored === 'object' && stored !== null ? (stored as IDataObject).value : stored;
+	return typeof value === 'string' && value.startsWith('=');
+}
+
+/**
+ * What a locator parameter `name` holds (`raw`, resolved; `stored`, as saved in the workflow):
+ * the id it names, or what is wrong with it.
+ */
+export function locatorId(
+	name: string,
+	raw: unknown,
+	stored?: unknown,
+): { id: unknown } | { problem: string } {
+	if (typeof raw !== 'object' || raw === null || !('mode' in raw)) return { id: raw };
+	const { mode, value } = raw as IDataObject;
+	const specs = LOCATORS.get(name) ?? [];
+	const text = value === null || value === undefined ? '' : String(value).trim();
+	if (text === '' || specs.length === 0) return { id: value };
+	const entity = specs[0].displayName.toLowerCase();
+	const matches = (id: string) => specs.some((s) => new RegExp(`^(?:${s.idPattern})$`).test(id));
+	if (mode === 'url') {
+		for (const spec of specs.filter((s) => s.urlPath)) {
+			const found = new RegExp(`^https?://.+/${spec.urlPath}/(${spec.idPattern})(?:[/?#]|$)`).exec(
+				text,
+			);
+			if (found) return { id: found[1] };
+		}
+		const paths = specs.flatMap((s) => (s.urlPath ? [`…/${s.urlPath}/<id>`] : []));
+		return { problem: `must be a URL ending in ${paths.join(' or ')}` };
+	}
+	// as n8n's own validation did: a typed id is checked, an expression's result is taken as it is
+	// (it is still sent as one encoded path segment)
+	if (mode === 'id' && !isExpression(stored) && !matches(text))
+		return { problem: `is not a valid ${entity} ID` };
+	return { id: text };
 }

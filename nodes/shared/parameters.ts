@@ -1,13 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IPollFunctions,
-	NodeParameterValueType,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, IPollFunctions, NodeParameterValueType } from 'n8n-workflow';
 
 import type { RequestContext } from './transport/types';
 import { pathSegment } from './transport/url';
-import { fields, validate } from './validation';
+import { locatorId } from './locator';
+import { fieldError, fields, validate } from './validation';
 
 /**
  * Reads a node parameter from any context: execute-style contexts take an item index,
@@ -50,8 +46,14 @@ export function idParameter(
 	label: string,
 	i: number,
 ): string {
-	const raw = ctx.getNodeParameter(name, i, '', { extractValue: true }) as unknown;
-	const value = typeof raw === 'object' && raw !== null ? (raw as IDataObject).value : raw;
+	// read as stored (no `extractValue`): locatorId checks and extracts with the locator's rules
+	const located = locatorId(
+		name,
+		ctx.getNodeParameter(name, i, '') as unknown,
+		ctx.getNode().parameters[name],
+	);
+	if ('problem' in located) throw fieldError(ctx.getNode(), label, located.problem, i);
+	const value = located.id;
 	const id = validate(
 		ctx.getNode(),
 		fields.pathId(),

@@ -6,12 +6,10 @@ import { fieldError } from '../../../shared/validation';
 /** What By ID accepts: an idc (digits), or, where the picker also takes one, an External ID. */
 const BY_ID = {
 	idc: {
-		regex: '^[0-9]+$',
 		errorMessage: 'Not a valid contact ID: the CentrixOne ID (idc) is digits only',
 		placeholder: '1002',
 	},
 	idcOrExternalId: {
-		regex: '^[^,/\\\\?#%\\s]+$',
 		errorMessage:
 			'Not a valid contact ID: an idc (digits) or an External ID without , / \\ ? # % or spaces',
 		placeholder: '1002 or ada@example.com',
@@ -39,19 +37,13 @@ export function contactLocator(
 		idPlaceholder: byId.placeholder,
 		description,
 	});
+	// By ID's rule is in the placeholder and checked by the operation (contactIdc, and the Get
+	// operation's External ID check), not by an n8n `validation` regex (see nodes/shared/locator.ts)
 	return {
 		...locator,
 		modes: locator.modes?.map((mode) =>
 			mode.name === 'id'
-				? {
-						...mode,
-						validation: [
-							{
-								type: 'regex' as const,
-								properties: { regex: byId.regex, errorMessage: byId.errorMessage },
-							},
-						],
-					}
+				? { ...mode, hint: byId.errorMessage.replace(/^Not a valid contact ID: /, '') }
 				: mode,
 		),
 	};
@@ -62,7 +54,8 @@ export function contactLocator(
  * workflow saved before the picker too); an expression that resolves to null reads as empty.
  */
 export function contactValue(ctx: IExecuteFunctions, name: string, i: number): string {
-	const raw = ctx.getNodeParameter(name, i, '', { extractValue: true }) as unknown;
+	// as stored: the picker has no URL mode, and n8n's regex extraction is not needed (locator.ts)
+	const raw = ctx.getNodeParameter(name, i, '') as unknown;
 	const value = typeof raw === 'object' && raw !== null ? (raw as IDataObject).value : raw;
 	return value === null || value === undefined ? '' : String(value).trim();
 }

@@ -303,7 +303,7 @@ export const identifierProperties: INodeProperties[] = [
 /** The contact information identifier of item `i`: type and value, checked. */
 export function identifierOf(ctx: IExecuteFunctions, i: number): { key: string; value: string } {
 	const key = String(ctx.getNodeParameter('identifierType', i));
-	const raw = ctx.getNodeParameter('identifier', i, '', { extractValue: true }) as unknown;
+	const raw = ctx.getNodeParameter('identifier', i, '') as unknown;
 	const picked = typeof raw === 'object' && raw !== null ? (raw as IDataObject).value : raw;
 	const value = picked === null || picked === undefined ? '' : String(picked).trim();
 	if (!IDENTIFIER_TYPES.some((t) => t.value === key))
