@@ -174,3 +174,10 @@ describe('asNodeError', () => {
 		expect(asNodeError(node, `text ${SECRET}`, redactor).message).toBe(`text ${REDACTED}`);
 	});
 });
+
+describe('replyFromError (second mutation run)', () => {
+	it('a null error, or a null cause, carries no reply', () => {
+		expect(replyFromError(null)).toBeUndefined();
+		expect(replyFromError({ message: 'x', cause: null })).toBeUndefined();
+	});
+});
