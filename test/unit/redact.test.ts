@@ -1,16 +1,9 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
 
 import { Redactor } from '../../nodes/shared/redact';
+import { testNode } from '../lib/testNode';
 
-const node: INode = {
-	id: '1',
-	name: 'N',
-	type: 't',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = testNode;
 const KEY = 'Zk9-secret/key+with=chars';
 
 describe('Redactor', () => {

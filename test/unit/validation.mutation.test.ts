@@ -1,18 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { ISO_4217, fieldError, fields, isEmail, validate } from '../../nodes/shared/validation';
+import { testNode } from '../lib/testNode';
 
 /** Cases the mutation run (stryker.slice.mjs) found unchecked in the input validation. */
-const node: INode = {
-	id: '1',
-	name: 'N',
-	type: 't',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = testNode;
 
 function messageOf(schema: z.ZodTypeAny, input: unknown, labels = {}): string {
 	try {

@@ -1,17 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { fields, validate } from '../../nodes/shared/validation';
+import { testNode } from '../lib/testNode';
 
-const node: INode = {
-	id: '1',
-	name: 'N',
-	type: 't',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = testNode;
 
 describe('validate', () => {
 	const schema = z.object({

@@ -5,27 +5,9 @@ import {
 	reportThrottle,
 } from '../../../nodes/shared/transport/adaptive';
 
-/** Cases the mutation run of adaptive.ts (stryker.slice.mjs) found unchecked. */
+import { controller } from '../../lib/adaptiveClock';
 
-/** A controller on a hand-moved clock (as in adaptive.test.ts). */
-function controller(max: number, start?: number) {
-	let t = 0;
-	const c = new AdaptiveWidth({ max, start, now: () => t });
-	return {
-		c,
-		at: (ms: number) => {
-			t = ms;
-		},
-		/** `n` tasks each taking `ms`, started and ended one after the other. */
-		run(n: number, ms: number, ok = true) {
-			for (let k = 0; k < n; k++) {
-				const s = t;
-				t += ms;
-				c.completed(s, ok);
-			}
-		},
-	};
-}
+/** Cases the mutation run of adaptive.ts (stryker.slice.mjs) found unchecked. */
 
 describe('what counts as a fast reply', () => {
 	it('up to 2× the fastest plus 20 ms is fast: the width grows', () => {

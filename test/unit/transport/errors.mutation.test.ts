@@ -1,5 +1,4 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
 
 import { REDACTED, Redactor } from '../../../nodes/shared/redact';
 import {
@@ -10,16 +9,10 @@ import {
 	normaliseHeaders,
 	replyFromError,
 } from '../../../nodes/shared/transport/errors';
+import { testNode } from '../../lib/testNode';
 
 /** Cases the mutation run (stryker.slice.mjs) found unchecked in the error helpers. */
-const node: INode = {
-	id: '1',
-	name: 'N',
-	type: 't',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = testNode;
 const SECRET = 'ERR-SECRET-4411';
 const redactor = new Redactor([SECRET]);
 
