@@ -35,11 +35,29 @@ export interface RecordLocatorSpec {
  * scale-out test). The pack checks and extracts the id itself, with the same rules, in
  * `locatorId` below: a bad id still fails before any request, naming the field.
  */
-const LOCATORS = new Map<string, RecordLocatorSpec[]>();
+interface RegisteredLocator {
+	spec: RecordLocatorSpec;
+	/** The whole id, as By ID takes it. */
+	id: RegExp;
+	/** A record URL, its id captured; only where the CRM has record URLs. */
+	url?: RegExp;
+}
+
+/** The locators by parameter name, their patterns compiled once when the node is loaded. */
+const LOCATORS = new Map<string, RegisteredLocator[]>();
 
 export function recordLocator(spec: RecordLocatorSpec): INodeProperties {
 	const known = LOCATORS.get(spec.name) ?? [];
-	LOCATORS.set(spec.name, [...known, spec]);
+	LOCATORS.set(spec.name, [
+		...known,
+		{
+			spec,
+			id: new RegExp(`^(?:${spec.idPattern})$`),
+			...(spec.urlPath
+				? { url: new RegExp(`^https?://.+/${spec.urlPath}/(${spec.idPattern})(?:[/?#]|$)`) }
+				: {}),
+		},
+	]);
 	return {
 		displayName: spec.displayName,
 		name: spec.name,
@@ -100,24 +118,21 @@ export function locatorId(
 ): { id: unknown } | { problem: string } {
 	if (typeof raw !== 'object' || raw === null || !('mode' in raw)) return { id: raw };
 	const { mode, value } = raw as IDataObject;
-	const specs = LOCATORS.get(name) ?? [];
+	const locators = LOCATORS.get(name) ?? [];
 	const text = value === null || value === undefined ? '' : String(value).trim();
-	if (text === '' || specs.length === 0) return { id: value };
-	const entity = specs[0].displayName.toLowerCase();
-	const matches = (id: string) => specs.some((s) => new RegExp(`^(?:${s.idPattern})$`).test(id));
+	if (text === '' || locators.length === 0) return { id: value };
+	const entity = locators[0].spec.displayName.toLowerCase();
 	if (mode === 'url') {
-		for (const spec of specs.filter((s) => s.urlPath)) {
-			const found = new RegExp(`^https?://.+/${spec.urlPath}/(${spec.idPattern})(?:[/?#]|$)`).exec(
-				text,
-			);
+		for (const { url } of locators) {
+			const found = url?.exec(text);
 			if (found) return { id: found[1] };
 		}
-		const paths = specs.flatMap((s) => (s.urlPath ? [`…/${s.urlPath}/<id>`] : []));
+		const paths = locators.flatMap(({ spec }) => (spec.urlPath ? [`…/${spec.urlPath}/<id>`] : []));
 		return { problem: `must be a URL ending in ${paths.join(' or ')}` };
 	}
 	// as n8n's own validation did: a typed id is checked, an expression's result is taken as it is
 	// (it is still sent as one encoded path segment)
-	if (mode === 'id' && !isExpression(stored) && !matches(text))
+	if (mode === 'id' && !isExpression(stored) && !locators.some(({ id }) => id.test(text)))
 		return { problem: `is not a valid ${entity} ID` };
 	return { id: text };
 }
