@@ -6,6 +6,8 @@ import {
 	observeWidths,
 	reportThrottle,
 } from '../../nodes/shared/transport/adaptive';
+import { backoffDelay } from '../../nodes/shared/transport/retry';
+import { virtualTime } from '../lib/virtualTime';
 
 /** Generated cases per property; the mutation run asks for a tenth. */
 const runs = (n: number) =>
@@ -45,6 +47,21 @@ describe('AdaptiveWidth: any reply sequence', () => {
 	});
 });
 
+/** The backoff of the request layer, its base scaled from 500 ms to these 0-3 ms replies. */
+const backoff = { baseDelayMs: 4, maxDelayMs: 240 };
+
+/** A small seeded generator (mulberry32): the same case draws the same jitter. */
+function seeded(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
 describe('mapSettled under a server that answers 429 above N in flight', () => {
 	it('loses, repeats and reorders nothing, and stays above N only briefly', async () => {
 		await fc.assert(
@@ -53,7 +70,11 @@ describe('mapSettled under a server that answers 429 above N in flight', () => {
 				fc.integer({ min: 1, max: 16 }), // the user's maximum
 				fc.integer({ min: 10, max: 80 }), // inputs
 				fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 20 }), // ms per reply
-				async (limit, max, count, delays) => {
+				fc.integer(), // the seed of the backoff's jitter
+				async (limit, max, count, delays, seed) => {
+					// on virtual time: the same case gives the same run on a quiet or a busy machine
+					const time = virtualTime();
+					const random = seeded(seed);
 					const ctx = {};
 					const widths: number[] = [Math.min(4, max)];
 					const stop = observeWidths((w) => widths.push(w));
@@ -61,31 +82,34 @@ describe('mapSettled under a server that answers 429 above N in flight', () => {
 					let throttles = 0;
 					let served = 0;
 					const calls = new Array<number>(count).fill(0);
-					const tick = async (ms: number) => await new Promise((r) => setTimeout(r, ms));
-					const out = await mapSettled(
-						Array.from({ length: count }, (_, k) => k),
-						max,
-						async (n) => {
-							calls[n]++;
-							// as the request layer does: retry a 429 after a wait, report it
-							for (let attempt = 0; attempt < 1000; attempt++) {
-								const sentAt = Date.now();
-								inFlight++;
-								if (inFlight > limit) {
-									inFlight--;
-									throttles++;
-									reportThrottle(ctx, sentAt);
-									await tick(1);
-									continue;
-								}
-								await tick(delays[(n + attempt) % delays.length]);
-								inFlight--;
-								served++;
-								return `r${n}`;
-							}
-							throw new Error('gave up');
-						},
-						{ context: ctx },
+					const out = await time.run(
+						async () =>
+							await mapSettled(
+								Array.from({ length: count }, (_, k) => k),
+								max,
+								async (n) => {
+									calls[n]++;
+									// as the request layer does: report a 429, retry it after a full-jitter
+									// exponential backoff (its base scaled to these millisecond replies)
+									for (let attempt = 0; attempt < 1000; attempt++) {
+										const sentAt = time.now();
+										inFlight++;
+										if (inFlight > limit) {
+											inFlight--;
+											throttles++;
+											reportThrottle(ctx, sentAt);
+											await time.sleep(backoffDelay(attempt, backoff, random));
+											continue;
+										}
+										await time.sleep(delays[(n + attempt) % delays.length]);
+										inFlight--;
+										served++;
+										return `r${n}`;
+									}
+									throw new Error('gave up');
+								},
+								{ context: ctx },
+							),
 					);
 					stop();
 					expect(out.map((r) => (r.ok ? r.value : 'lost'))).toEqual(
@@ -93,12 +117,19 @@ describe('mapSettled under a server that answers 429 above N in flight', () => {
 					);
 					expect(calls.every((c) => c === 1)).toBe(true);
 					expect(served).toBe(count);
-					// settles under the limit: once throttled, the width never grows past N + 2
-					// (N + 1 in flight draws the next 429), and a request is retried at most once on
-					// average: nothing like a fixed width, retried on nearly every attempt
-					const afterFirst = widths.slice(widths.findIndex((w, k) => k > 0 && w < widths[k - 1]));
-					if (max > limit + 1 && throttles > 0)
-						expect(Math.max(...afterFirst)).toBeLessThanOrEqual(limit + 2);
+					// AIMD: the width grows by 1 at a time and falls by at least half (to the start width
+					// at the lowest on slow replies); a 429 past the overshoot always narrows it
+					const start = Math.min(4, max);
+					for (let k = 1; k < widths.length; k++) {
+						const [before, after] = [widths[k - 1], widths[k]];
+						if (after > before) expect(after).toBe(before + 1);
+						else expect(after).toBeLessThanOrEqual(Math.max(start, Math.floor(before / 2), 1));
+						expect(after).toBeGreaterThanOrEqual(1);
+						expect(after).toBeLessThanOrEqual(max);
+					}
+					if (throttles > 0) expect(widths.some((w, k) => k > 0 && w < widths[k - 1])).toBe(true);
+					// and the cost stays bounded: a request is retried at most once on average past the
+					// first overshoot, nothing like a fixed width retried on nearly every attempt
 					expect(throttles).toBeLessThanOrEqual(count + 2 * max);
 					if (max <= limit) expect(throttles).toBe(0);
 				},
