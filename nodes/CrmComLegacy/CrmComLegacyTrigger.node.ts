@@ -11,6 +11,8 @@ import { optionsCollection, readRequestSettings, stringField } from '../shared/d
 import { textParameter } from '../shared/parameters';
 import { emitItems, pollSnapshot, triggerStore, type SnapshotState } from '../shared/trigger';
 import { fieldError } from '../shared/validation';
+import { legacySimplifyProperty } from './actions/contactInformation/helpers';
+import { simplifyProvisioningRequest } from './actions/provisioningRequest/helpers';
 import { LEGACY_CREDENTIAL, legacy, MAX_RESULTS } from './transport';
 
 const SAMPLE_SIZE = 3;
@@ -47,6 +49,7 @@ export class CrmComLegacyTrigger implements INodeType {
 				placeholder: 'GP1',
 				description: 'Watch the pending requests of this generic provisioning provider',
 			}),
+			legacySimplifyProperty,
 			optionsCollection('list'),
 		],
 	};
@@ -78,10 +81,15 @@ export class CrmComLegacyTrigger implements INodeType {
 			});
 			return Array.isArray(data) ? data : [];
 		};
+		// Simplify is off by default: triggers saved before the toggle existed keep their output
+		const simplify = this.getNodeParameter('simplify', false) as boolean;
 		const emit = (records: IDataObject[]) =>
 			emitItems(
 				this,
-				records.map((r) => ({ ...r, _event: 'pending' })),
+				records.map((r) => ({
+					...(simplify ? simplifyProvisioningRequest(r) : r),
+					_event: 'pending',
+				})),
 			);
 		if (this.getMode() === 'manual') return emit(await page(0, SAMPLE_SIZE));
 

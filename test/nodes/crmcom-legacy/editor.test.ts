@@ -168,3 +168,44 @@ describe('CRM.COM Legacy Identifier picker', () => {
 		}
 	});
 });
+
+env.describe('CRM.COM Legacy Identifier picker when the list is refused', () => {
+	const spec = () => ({
+		...crmNode(env.sim, 'legacyPassword', { token: '' }),
+		parameters: {
+			resource: 'contactInformation',
+			operation: 'get',
+			identifierType: 'number',
+		} as INodeParameters,
+	});
+
+	it('says that CRM.COM refused the list, and how to type the identifier', async () => {
+		const api = env.api as unknown as { list: () => unknown };
+		const spy = jest.spyOn(api, 'list').mockReturnValue({
+			status: 200,
+			headers: {},
+			body: {
+				data: null,
+				status: { code: 'NOT_ALLOWED', description: 'No permission', message: '' },
+			},
+		});
+		try {
+			await expect(
+				loadOptions(spec(), 'listSearch', 'searchContactInformation'),
+			).rejects.toMatchObject({
+				message: expect.stringMatching(
+					/^CRM\.COM did not list the contact informations \(GET contact_information\/list\): .*NOT_ALLOWED — No permission/,
+				),
+				description:
+					'Type the identifier instead: switch Identifier to By Identifier and enter the value Identify By names.',
+			});
+		} finally {
+			spy.mockRestore();
+		}
+	});
+
+	it('lists under this profile too, the value by Identify By', async () => {
+		const result = await loadOptions(spec(), 'listSearch', 'searchContactInformation', 'legacy2');
+		expect(result.results).toEqual([{ name: 'Legacy2 Customer (CI000002)', value: 'CI000002' }]);
+	});
+});

@@ -63,3 +63,28 @@ describe('CRM.COM Legacy Trigger: pending provisioning requests', () => {
 		expect(env.sim.log.all()).toHaveLength(0);
 	});
 });
+
+env.describe('CRM.COM Legacy Trigger: Simplify', () => {
+	it('is off by default (saved triggers keep their output); on, each request is simplified', async () => {
+		const raw = await poller().poll('manual');
+		expect(raw?.[0][0].json).toEqual({ ...env.api.provisioning[0], _event: 'pending' });
+		const simple = await poller({ simplify: true }).poll('manual');
+		expect(simple?.[0].map((i) => i.json)).toEqual(
+			env.api.provisioning.slice(0, 3).map((r) => ({
+				id: r.id,
+				action: 'ACTIVATE',
+				state: 'PENDING',
+				provider: LEGACY_DEMO.provider,
+				created_date: null,
+				_event: 'pending',
+			})),
+		);
+		const p = poller({ simplify: true });
+		expect(await ids(p)).toEqual([]);
+		env.api.seedProvisioning(1);
+		const [[item]] = (await p.poll()) ?? [[]];
+		expect(Object.keys(item.json).sort()).toEqual(
+			['action', 'created_date', 'id', 'provider', 'state', '_event'].sort(),
+		);
+	});
+});

@@ -5,6 +5,7 @@ import { textParameter } from '../../../shared/parameters';
 import { toItems } from '../../../shared/router';
 import { fieldError } from '../../../shared/validation';
 import { legacy } from '../../transport';
+import { simplifyProvisioningRequest } from './helpers';
 import { legacySimplified, legacySimplifyProperty } from '../contactInformation/helpers';
 import { pagingOf, requestOptions } from '../../../shared/client';
 import { operationOption, type OperationItems } from '../../../shared/operations';
@@ -49,18 +50,4 @@ export async function execute(this: IExecuteFunctions, i: number): OperationItem
 		pagingOf(this, i),
 	);
 	return toItems(legacySimplified(this, i, records, simplifyProvisioningRequest), i);
-}
-
-/** The fields most workflows need from a pending provisioning request (Simplify). */
-export function simplifyProvisioningRequest(record: IDataObject): IDataObject {
-	return {
-		id: record.id ?? null,
-		action: record.action ?? null,
-		state: record.state ?? null,
-		provider:
-			((record.provisioning_provider as IDataObject | undefined)?.alternative_code as string) ??
-			record.provider ??
-			null,
-		created_date: record.created_date ?? null,
-	};
 }
