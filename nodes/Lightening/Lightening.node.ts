@@ -8,6 +8,7 @@ import type {
 
 import { router } from './actions/router';
 import { credentials, properties } from './actions/versionDescription';
+import { searchContacts } from './methods/listSearch';
 
 export class Lightening implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,6 +26,8 @@ export class Lightening implements INodeType {
 		credentials,
 		properties,
 	};
+
+	methods = { listSearch: { searchContacts } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -5,13 +5,14 @@ import { booleanField, optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { lightening } from '../../transport';
-import { contactIdProperty } from './helpers';
+import { contactIdProperty, listCustomerIdsProperty } from './helpers';
 import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
 
 export const option = crudOption('delete', 'contact');
 
 export const description: INodeProperties[] = [
+	listCustomerIdsProperty,
 	contactIdProperty,
 	booleanField(
 		'Ignore Not Found',

@@ -5,7 +5,7 @@ import { optionsCollection, simplifyProperty, simplifiedIf } from '../../../shar
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { lightening } from '../../transport';
-import { simplifyContact, contactIdProperty } from './helpers';
+import { simplifyContact, contactIdProperty, listCustomerIdsProperty } from './helpers';
 
 import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
@@ -13,6 +13,7 @@ import { requestOptions } from '../../../shared/client';
 export const option = crudOption('get', 'contact');
 
 export const description: INodeProperties[] = [
+	listCustomerIdsProperty,
 	contactIdProperty,
 	simplifyProperty,
 	optionsCollection('read'),

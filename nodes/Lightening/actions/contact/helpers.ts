@@ -143,7 +143,12 @@ export function contactBody(node: INode, input: IDataObject, i: number): IDataOb
 }
 
 /** Customer ids from a list or a comma-separated value, as positive integers. */
-export function customerIdsOf(node: INode, raw: unknown, i: number): number[] {
+export function customerIdsOf(
+	node: INode,
+	raw: unknown,
+	i: number,
+	label = 'Customer IDs',
+): number[] {
 	const values = listOf(raw);
 	return validate(
 		node,
@@ -151,7 +156,7 @@ export function customerIdsOf(node: INode, raw: unknown, i: number): number[] {
 			.array(z.coerce.number().int('must be whole numbers').positive('must be positive numbers'))
 			.min(1, 'needs at least one customer ID'),
 		values,
-		{ '': 'Customer IDs' },
+		{ '': label },
 		i,
 	);
 }
@@ -183,16 +188,30 @@ export function simplifyContact(contact: IDataObject): IDataObject {
 }
 
 /**
- * The contact picker: By ID only. The API lists contacts only per customer (`customer_id[]`
- * required) and has no list of customers nor record URLs, so there is nothing to pick from.
+ * The contact picker: From List (the contacts of the customers in Customer IDs (for the List),
+ * searched by name, email, customer or id; see methods/listSearch.ts) and By ID. Lightening has
+ * no record URLs (its docs give API routes only), so there is no By URL mode.
  */
 export const contactIdProperty: INodeProperties = recordLocator({
 	displayName: 'Contact',
 	name: 'contactId',
+	searchListMethod: 'searchContacts',
 	idPattern: '[0-9]+',
 	idPlaceholder: '123',
 	description: 'The internal ID of the contact',
 });
+
+/**
+ * The customers whose contacts the Contact picker lists (Lightening lists contacts per
+ * customer only). The operation itself does not read it: By ID needs no customer.
+ */
+export const listCustomerIdsProperty: INodeProperties = {
+	...customerIdsProperty,
+	displayName: 'Customer IDs (for the List)',
+	required: false,
+	description:
+		'Only for picking the contact From List: the customers whose contacts it lists, comma-separated. Not needed By ID.',
+};
 
 export const nameProperty: INodeProperties = {
 	displayName: 'Name',

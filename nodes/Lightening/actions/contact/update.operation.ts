@@ -4,7 +4,13 @@ import { optionsCollection } from '../../../shared/descriptions';
 import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
 import { lightening } from '../../transport';
-import { contactBody, contactIdProperty, fieldsCollection, nameProperty } from './helpers';
+import {
+	contactBody,
+	contactIdProperty,
+	fieldsCollection,
+	listCustomerIdsProperty,
+	nameProperty,
+} from './helpers';
 
 import { crudOption, type OperationItems } from '../../../shared/operations';
 import { requestOptions } from '../../../shared/client';
@@ -12,6 +18,7 @@ import { requestOptions } from '../../../shared/client';
 export const option = crudOption('update', 'contact');
 
 export const description: INodeProperties[] = [
+	listCustomerIdsProperty,
 	contactIdProperty,
 	{
 		...nameProperty,
