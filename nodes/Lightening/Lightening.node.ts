@@ -8,6 +8,7 @@ import type {
 
 import { router } from './actions/router';
 import { credentials, properties } from './actions/versionDescription';
+import { loadOptions } from './methods/loadOptions';
 import { searchContacts } from './methods/listSearch';
 
 export class Lightening implements INodeType {
@@ -27,7 +28,7 @@ export class Lightening implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch: { searchContacts } };
+	methods = { listSearch: { searchContacts }, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -6,16 +6,34 @@ import { listOf } from '../../../shared/parameters';
 import { fields, validate } from '../../../shared/validation';
 import { booleanField, stringField } from '../../../shared/descriptions';
 
+const EXPRESSION_LINK = '<a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/**
+ * A dropdown of the values (id and name) seen on the contacts of the operation's customers:
+ * Lightening has no list of cost centers or portal profiles, but each contact of the documented
+ * list carries both (see methods/loadOptions.ts). Its value is the plain ID the number field held
+ * before, so stored workflows keep working.
+ */
+function contactValueDropdown(
+	label: string,
+	name: string,
+	loadOptionsMethod: string,
+	plural: string,
+): INodeProperties {
+	return {
+		displayName: `${label} Name or ID`,
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod, loadOptionsDependsOn: ['/customerId', '/customerIds'] },
+		default: '',
+		description: `The ${plural} seen on the customer's contacts (Lightening has no list of ${plural}). Choose from the list, or specify an ID using an ${EXPRESSION_LINK}.`,
+	};
+}
+
 /** The documented contact fields (name aside), in the node's words. */
 export const contactFields: INodeProperties[] = [
 	booleanField('Active', 'isActive', true, 'Whether the contact is active'),
-	{
-		displayName: 'Cost Center ID',
-		name: 'costCenterId',
-		type: 'number',
-		typeOptions: { numberPrecision: 0 },
-		default: 0,
-	},
+	contactValueDropdown('Cost Center', 'costCenterId', 'getCostCenters', 'cost centers'),
 	stringField('Custom Identifier', 'customerCustomIdentifier', {
 		description: 'Your own identifier, at most 16 characters',
 	}),
@@ -40,13 +58,12 @@ export const contactFields: INodeProperties[] = [
 		typeOptions: { password: true },
 		description: '8 to 32 characters',
 	}),
-	{
-		displayName: 'Portal Profile ID',
-		name: 'customerPortalProfileId',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 0 },
-		default: 0,
-	},
+	contactValueDropdown(
+		'Portal Profile',
+		'customerPortalProfileId',
+		'getPortalProfiles',
+		'portal profiles',
+	),
 	stringField('Role', 'role', { description: 'At most 32 characters' }),
 ];
 
@@ -57,6 +74,16 @@ const flag = z
 	.boolean()
 	.transform((v) => (v ? 1 : 0))
 	.optional();
+
+/**
+ * A dropdown's value (the id as text, '' for none picked) or a number a workflow saved before
+ * the field became a dropdown: digits become the number the docs type the field as.
+ */
+const wholeNumberText = (v: unknown) => {
+	if (v === '' || v === null) return undefined;
+	if (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) return Number(v);
+	return v;
+};
 
 const schema = z.object({
 	name: fields.required(64),
@@ -75,16 +102,22 @@ const schema = z.object({
 		(v) => (v === '' || v === null ? undefined : v),
 		z.string().min(8).max(32).optional(),
 	),
-	customerPortalProfileId: z
-		.number({ invalid_type_error: 'must be a whole number' })
-		.int({ message: 'must be a whole number' })
-		.min(0)
-		.max(4294967295)
-		.optional(),
-	costCenterId: z
-		.number({ invalid_type_error: 'must be a whole number' })
-		.int({ message: 'must be a whole number' })
-		.optional(),
+	customerPortalProfileId: z.preprocess(
+		wholeNumberText,
+		z
+			.number({ invalid_type_error: 'must be a whole number' })
+			.int({ message: 'must be a whole number' })
+			.min(0)
+			.max(4294967295)
+			.optional(),
+	),
+	costCenterId: z.preprocess(
+		wholeNumberText,
+		z
+			.number({ invalid_type_error: 'must be a whole number' })
+			.int({ message: 'must be a whole number' })
+			.optional(),
+	),
 	locale: z.preprocess(
 		(v) => (v === '' || v === null ? undefined : v),
 		z
