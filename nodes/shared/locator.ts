@@ -7,6 +7,11 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
  * workflow stored before the parameter became a locator.
  */
 export interface RecordLocatorSpec {
+	/**
+	 * The node's own name (its description's `name`, e.g. `lightening`): a locator's rules apply
+	 * to that node's parameter only, never to a parameter of the same name in another node.
+	 */
+	node: string;
 	/** The parameter name (unchanged from the plain-text parameter it replaces). */
 	name: string;
 	/** What the record is called in the panel and in errors, e.g. "Insight". */
@@ -43,13 +48,29 @@ interface RegisteredLocator {
 	url?: RegExp;
 }
 
-/** The locators by parameter name, their patterns compiled once when the node is loaded. */
+/**
+ * The locators by node and parameter name (`<node>:<name>`), their patterns compiled once when
+ * the node is loaded. One node may hold several locators of one name (one per resource).
+ */
 const LOCATORS = new Map<string, RegisteredLocator[]>();
 
+const locatorKey = (node: string, name: string): string => `${node}:${name}`;
+
+/**
+ * The locators of parameter `name` in the node of type `nodeType` (n8n's node type, e.g.
+ * `n8n-nodes-crm-pack.lightening`: the part after the last dot is the node's name); without a
+ * node type, those of every node.
+ */
+function locatorsOf(name: string, nodeType?: string): RegisteredLocator[] {
+	if (nodeType !== undefined)
+		return LOCATORS.get(locatorKey(nodeType.slice(nodeType.lastIndexOf('.') + 1), name)) ?? [];
+	return [...LOCATORS.entries()].flatMap(([key, list]) => (key.endsWith(`:${name}`) ? list : []));
+}
+
 export function recordLocator(spec: RecordLocatorSpec): INodeProperties {
-	const known = LOCATORS.get(spec.name) ?? [];
-	LOCATORS.set(spec.name, [
-		...known,
+	const key = locatorKey(spec.node, spec.name);
+	LOCATORS.set(key, [
+		...(LOCATORS.get(key) ?? []),
 		{
 			spec,
 			id: new RegExp(`^(?:${spec.idPattern})$`),
@@ -109,16 +130,18 @@ function isExpression(stored: unknown): boolean {
 
 /**
  * What a locator parameter `name` holds (`raw`, resolved; `stored`, as saved in the workflow):
- * the id it names, or what is wrong with it.
+ * the id it names, or what is wrong with it. `nodeType` (the running node's type) picks that
+ * node's rules for `name`.
  */
 export function locatorId(
 	name: string,
 	raw: unknown,
 	stored?: unknown,
+	nodeType?: string,
 ): { id: unknown } | { problem: string } {
 	if (typeof raw !== 'object' || raw === null || !('mode' in raw)) return { id: raw };
 	const { mode, value } = raw as IDataObject;
-	const locators = LOCATORS.get(name) ?? [];
+	const locators = locatorsOf(name, nodeType);
 	const text = value === null || value === undefined ? '' : String(value).trim();
 	if (text === '' || locators.length === 0) return { id: value };
 	const entity = locators[0].spec.displayName.toLowerCase();
@@ -128,6 +151,7 @@ export function locatorId(
 			if (found) return { id: found[1] };
 		}
 		const paths = locators.flatMap(({ spec }) => (spec.urlPath ? [`…/${spec.urlPath}/<id>`] : []));
+		if (paths.length === 0) return { problem: 'cannot be a URL here: use By ID' };
 		return { problem: `must be a URL ending in ${paths.join(' or ')}` };
 	}
 	// as n8n's own validation did: a typed id is checked, an expression's result is taken as it is

@@ -51,6 +51,7 @@ export function idParameter(
 		name,
 		ctx.getNodeParameter(name, i, '') as unknown,
 		ctx.getNode().parameters[name],
+		ctx.getNode().type,
 	);
 	if ('problem' in located) throw fieldError(ctx.getNode(), label, located.problem, i);
 	const value = located.id;

@@ -64,7 +64,9 @@ export interface NodeRunResult {
 	credentialsHelper: TestCredentialsHelper;
 }
 
-const NODE_TYPE_NAME = 'CUSTOM.nodeUnderTest';
+/** The node's type as n8n names a community node: `<package>.<the description's name>`. */
+const nodeTypeName = (node: NodeRunSpec['node']): string =>
+	`n8n-nodes-crm-pack.${node.description.name}`;
 export const NODE_NAME = 'Node Under Test';
 
 function toItems(input: Array<IDataObject | INodeExecutionData> | undefined): INodeExecutionData[] {
@@ -79,7 +81,7 @@ function toItems(input: Array<IDataObject | INodeExecutionData> | undefined): IN
 /** Everything a run needs: node types, credentials, workflow and n8n's additional data. */
 export function buildContext(spec: Omit<NodeRunSpec, 'input'>, staticData?: IDataObject) {
 	const nodeTypes = new TestNodeTypes();
-	nodeTypes.add(NODE_TYPE_NAME, spec.node);
+	nodeTypes.add(nodeTypeName(spec.node), spec.node);
 	const credentialTypes = new Map<string, ICredentialType>();
 	for (const type of spec.credentialTypes ?? []) credentialTypes.set(type.name, type);
 	const credentialsHelper = new TestCredentialsHelper(credentialTypes);
@@ -91,7 +93,7 @@ export function buildContext(spec: Omit<NodeRunSpec, 'input'>, staticData?: IDat
 	const node: INode = {
 		id: 'node-under-test',
 		name: NODE_NAME,
-		type: NODE_TYPE_NAME,
+		type: nodeTypeName(spec.node),
 		typeVersion:
 			spec.typeVersion ??
 			spec.node.description.defaultVersion ??

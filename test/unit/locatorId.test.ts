@@ -1,8 +1,9 @@
 import { activityLocator, contactLocator } from '../../nodes/CrmCom/actions/helpers';
+import { contactIdProperty } from '../../nodes/Lightening/actions/contact/helpers';
 import { locatorId } from '../../nodes/shared/locator';
 
 // the locators register their rules when built (importing the CRM.COM helpers builds them)
-void [activityLocator, contactLocator];
+void [activityLocator, contactLocator, contactIdProperty];
 
 const GUID = '4dc0809f-ed91-4b68-b912-5bd6064d901e';
 
@@ -50,5 +51,34 @@ describe('locatorId: the pack checks and extracts resource-locator ids itself (n
 		});
 		// empty values are left to the field's own "must not be empty" check
 		expect(locatorId('activityId', { __rl: true, mode: 'id', value: '' })).toEqual({ id: '' });
+	});
+
+	it("applies the running node's rules only, never those of another node's parameter of the same name", () => {
+		// CRM.COM and Lightening both name their picker contactId: a GUID is a CRM.COM contact id,
+		// never a Lightening one, and a Lightening id (digits) is no CRM.COM one
+		const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+		expect(locatorId('contactId', byId(GUID), undefined, 'n8n-nodes-crm-pack.lightening')).toEqual({
+			problem: 'is not a valid contact ID',
+		});
+		expect(locatorId('contactId', byId('x1'), undefined, 'n8n-nodes-crm-pack.lightening')).toEqual({
+			problem: 'is not a valid contact ID',
+		});
+		expect(locatorId('contactId', byId('123'), undefined, 'n8n-nodes-crm-pack.lightening')).toEqual({
+			id: '123',
+		});
+		// the same text under CRM.COM's rules (ids of letters, digits, - and _)
+		expect(locatorId('contactId', byId('x1'), undefined, 'CUSTOM.crmCom')).toEqual({ id: 'x1' });
+		expect(locatorId('contactId', byId(GUID), undefined, 'n8n-nodes-crm-pack.crmCom')).toEqual({
+			id: GUID,
+		});
+		// a By URL of CRM.COM is no Lightening contact (Lightening has no record URLs)
+		expect(
+			locatorId(
+				'contactId',
+				{ __rl: true, mode: 'url', value: `https://x.example/contacts/${GUID}` },
+				undefined,
+				'n8n-nodes-crm-pack.lightening',
+			),
+		).toEqual({ problem: 'cannot be a URL here: use By ID' });
 	});
 });

@@ -15,6 +15,7 @@ function locator(
 	url = true,
 ): INodeProperties {
 	return recordLocator({
+		node: 'crmCom',
 		displayName: `${entity[0].toUpperCase()}${entity.slice(1)}`,
 		name,
 		searchListMethod,

@@ -30,6 +30,7 @@ export function contactLocator(
 ): INodeProperties {
 	const byId = BY_ID[accepts];
 	const locator = recordLocator({
+		node: 'centrixOne',
 		name,
 		displayName: 'Contact',
 		searchListMethod: 'searchContacts',

@@ -226,6 +226,7 @@ export function simplifyContact(contact: IDataObject): IDataObject {
  * no record URLs (its docs give API routes only), so there is no By URL mode.
  */
 export const contactIdProperty: INodeProperties = recordLocator({
+	node: 'lightening',
 	displayName: 'Contact',
 	name: 'contactId',
 	searchListMethod: 'searchContacts',
