@@ -1,17 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { customerIdsOf } from '../actions/contact/helpers';
-import { listContacts } from '../transport';
+import { contactsForEditor, text } from './customerContacts';
 
 /** Contacts a picker page shows; Lightening returns a list whole, so pages are cut here. */
 export const CONTACT_PAGE = 100;
 
 /** The fields the typed text is looked for in ("contains", without case). */
 const SEARCH_FIELDS = ['name', 'email', 'customer_name', 'id'];
-
-const text = (value: unknown) =>
-	value === undefined || value === null ? '' : String(value).trim();
 
 /** How a contact reads in the picker: its name, its email, its customer, its id. */
 function label(contact: IDataObject): string {
@@ -42,28 +37,18 @@ export async function searchContacts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const node = this.getNode();
-	const raw = customersParameter(this);
-	if (text(raw) === '')
-		throw new NodeOperationError(
-			node,
-			'Enter Customer IDs (for the List) to list their contacts: Lightening lists contacts per customer',
-			{ description: "Or switch Contact to By ID and type the contact's internal ID." },
-		);
-	const customers = customerIdsOf(node, raw, 0, 'Customer IDs (for the List)');
-	let contacts: IDataObject[];
-	try {
-		contacts = await listContacts(this, customers, undefined, {});
-	} catch (error) {
-		throw new NodeOperationError(
-			node,
-			`Lightening did not list the contacts of customer ${customers.join(', ')} (GET contact): ${(error as Error).message}`,
-			{
-				description:
-					'Type the contact ID instead: switch Contact to By ID and enter its internal ID.',
-			},
-		);
-	}
+	const contacts = await contactsForEditor(
+		this,
+		{ raw: customersParameter(this), label: 'Customer IDs (for the List)' },
+		{
+			noCustomer:
+				'Enter Customer IDs (for the List) to list their contacts: Lightening lists contacts per customer',
+			noCustomerHint: "Or switch Contact to By ID and type the contact's internal ID.",
+			purpose: '',
+			refusedHint:
+				'Type the contact ID instead: switch Contact to By ID and enter its internal ID.',
+		},
+	);
 	const needle = (filter ?? '').trim().toLowerCase();
 	const offset = Math.max(0, Number(paginationToken ?? 0) || 0);
 	const page = contacts

@@ -1,11 +1,6 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { customerIdsOf } from '../actions/contact/helpers';
-import { listContacts } from '../transport';
-
-const text = (value: unknown) =>
-	value === undefined || value === null ? '' : String(value).trim();
+import { contactsForEditor, text } from './customerContacts';
 
 /** The operation's customers: Customer ID (Create, Create or Update) or Customer IDs. */
 function customersOf(ctx: ILoadOptionsFunctions): { raw: unknown; label: string } | undefined {
@@ -38,26 +33,13 @@ async function seenOnContacts(
 	idField: string,
 	nameField: string,
 ): Promise<INodePropertyOptions[]> {
-	const node = ctx.getNode();
 	const typeIt = `Or type the ${what} ID: switch the field to Expression and enter the ID.`;
-	const customers = customersOf(ctx);
-	if (!customers)
-		throw new NodeOperationError(
-			node,
-			`Enter the Customer ID first: Lightening lists the ${what}s only as its contacts carry them`,
-			{ description: typeIt },
-		);
-	const ids = customerIdsOf(node, customers.raw, 0, customers.label);
-	let contacts: IDataObject[];
-	try {
-		contacts = await listContacts(ctx, ids, undefined, {});
-	} catch (error) {
-		throw new NodeOperationError(
-			node,
-			`Lightening did not list the contacts of customer ${ids.join(', ')} (GET contact) for their ${what}s: ${(error as Error).message}`,
-			{ description: typeIt.replace(/^Or type/, 'Type') },
-		);
-	}
+	const contacts = await contactsForEditor(ctx, customersOf(ctx), {
+		noCustomer: `Enter the Customer ID first: Lightening lists the ${what}s only as its contacts carry them`,
+		noCustomerHint: typeIt,
+		purpose: ` for their ${what}s`,
+		refusedHint: typeIt.replace(/^Or type/, 'Type'),
+	});
 	const byId = new Map<string, INodePropertyOptions>();
 	for (const contact of contacts) {
 		const id = text(contact[idField]);
