@@ -7,6 +7,7 @@ import {
 	reportThrottle,
 } from '../../nodes/shared/transport/adaptive';
 import { backoffDelay } from '../../nodes/shared/transport/retry';
+import { prng } from '../lib/prng';
 import { virtualTime } from '../lib/virtualTime';
 
 /** Generated cases per property; the mutation run asks for a tenth. */
@@ -50,18 +51,6 @@ describe('AdaptiveWidth: any reply sequence', () => {
 /** The backoff of the request layer, its base scaled from 500 ms to these 0-3 ms replies. */
 const backoff = { baseDelayMs: 4, maxDelayMs: 240 };
 
-/** A small seeded generator (mulberry32): the same case draws the same jitter. */
-function seeded(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 describe('mapSettled under a server that answers 429 above N in flight', () => {
 	it('loses, repeats and reorders nothing, and stays above N only briefly', async () => {
 		await fc.assert(
@@ -74,7 +63,7 @@ describe('mapSettled under a server that answers 429 above N in flight', () => {
 				async (limit, max, count, delays, seed) => {
 					// on virtual time: the same case gives the same run on a quiet or a busy machine
 					const time = virtualTime();
-					const random = seeded(seed);
+					const random = prng(seed);
 					const ctx = {};
 					const widths: number[] = [Math.min(4, max)];
 					const stop = observeWidths((w) => widths.push(w));

@@ -1,3 +1,5 @@
+import { prng } from '../lib/prng';
+
 /** A fault the simulator injects into the next `count` requests (optionally matching a path). */
 export type FaultKind =
 	| 'status429'
@@ -41,18 +43,6 @@ function matches(rule: { path?: string; method?: string }, method: string, path:
 	if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) return false;
 	if (rule.path && !path.includes(rule.path) && !new RegExp(rule.path).test(path)) return false;
 	return true;
-}
-
-/** Seeded PRNG (mulberry32) so random faults repeat from run to run. */
-function prng(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 export class FaultInjector {
