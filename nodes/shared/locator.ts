@@ -58,13 +58,10 @@ const locatorKey = (node: string, name: string): string => `${node}:${name}`;
 
 /**
  * The locators of parameter `name` in the node of type `nodeType` (n8n's node type, e.g.
- * `n8n-nodes-crm-pack.lightening`: the part after the last dot is the node's name); without a
- * node type, those of every node.
+ * `n8n-nodes-crm-pack.lightening`: the part after the last dot is the node's name).
  */
-function locatorsOf(name: string, nodeType?: string): RegisteredLocator[] {
-	if (nodeType !== undefined)
-		return LOCATORS.get(locatorKey(nodeType.slice(nodeType.lastIndexOf('.') + 1), name)) ?? [];
-	return [...LOCATORS.entries()].flatMap(([key, list]) => (key.endsWith(`:${name}`) ? list : []));
+function locatorsOf(nodeType: string, name: string): RegisteredLocator[] {
+	return LOCATORS.get(locatorKey(nodeType.slice(nodeType.lastIndexOf('.') + 1), name)) ?? [];
 }
 
 export function recordLocator(spec: RecordLocatorSpec): INodeProperties {
@@ -129,19 +126,19 @@ function isExpression(stored: unknown): boolean {
 }
 
 /**
- * What a locator parameter `name` holds (`raw`, resolved; `stored`, as saved in the workflow):
- * the id it names, or what is wrong with it. `nodeType` (the running node's type) picks that
- * node's rules for `name`.
+ * What a locator parameter `name` of the node of type `nodeType` holds (`raw`, resolved;
+ * `stored`, as saved in the workflow): the id it names, or what is wrong with it, by that node's
+ * rules for `name`.
  */
 export function locatorId(
+	nodeType: string,
 	name: string,
 	raw: unknown,
 	stored?: unknown,
-	nodeType?: string,
 ): { id: unknown } | { problem: string } {
 	if (typeof raw !== 'object' || raw === null || !('mode' in raw)) return { id: raw };
 	const { mode, value } = raw as IDataObject;
-	const locators = locatorsOf(name, nodeType);
+	const locators = locatorsOf(nodeType, name);
 	const text = value === null || value === undefined ? '' : String(value).trim();
 	if (text === '' || locators.length === 0) return { id: value };
 	const entity = locators[0].spec.displayName.toLowerCase();

@@ -47,13 +47,14 @@ export function idParameter(
 	i: number,
 ): string {
 	// read as stored (no `extractValue`): locatorId checks and extracts with the locator's rules
+	const node = ctx.getNode();
 	const located = locatorId(
+		node.type,
 		name,
 		ctx.getNodeParameter(name, i, '') as unknown,
-		ctx.getNode().parameters[name],
-		ctx.getNode().type,
+		node.parameters[name],
 	);
-	if ('problem' in located) throw fieldError(ctx.getNode(), label, located.problem, i);
+	if ('problem' in located) throw fieldError(node, label, located.problem, i);
 	const value = located.id;
 	const id = validate(
 		ctx.getNode(),
