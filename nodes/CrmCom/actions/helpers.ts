@@ -1,8 +1,13 @@
-import type { INodeProperties, IDataObject, INode } from 'n8n-workflow';
+import type { INodeProperties, IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { recordLocator } from '../../shared/locator';
 import { choiceField, keyValueField, stringField } from '../../shared/descriptions';
+import { requestOptions } from '../../shared/client';
+import type { OperationItems } from '../../shared/operations';
+import { toItems } from '../../shared/router';
+import { fieldError } from '../../shared/validation';
+import { crmCom } from '../transport';
 
 const GUID_LIKE = '[0-9A-Za-z][0-9A-Za-z_-]*';
 const GUID_EXAMPLE = '4dc0809f-ed91-4b68-b912-5bd6064d901e';
@@ -220,6 +225,43 @@ export function withClearedFields(
 		out[key] = null;
 	}
 	return out;
+}
+
+/**
+ * The update of every resource: PUT `path` with the fields to change of item `i` and, where the
+ * operation offers "Fields to Clear" (`clearable`), the chosen ones as null. An update that
+ * would change nothing is refused by name before anything is sent.
+ */
+export async function updateRecord(
+	ctx: IExecuteFunctions,
+	i: number,
+	path: string,
+	set: IDataObject,
+	clearable?: Array<{ name: string; value: string }>,
+): OperationItems {
+	const node = ctx.getNode();
+	const body = clearable
+		? withClearedFields(node, set, ctx.getNodeParameter('fieldsToClear', i, []), clearable, i)
+		: set;
+	if (Object.keys(body).length === 0)
+		throw fieldError(node, 'Update Fields', 'needs at least one field to change', i);
+	const options = requestOptions(ctx, i);
+	return toItems(
+		await crmCom.request(ctx, { method: 'PUT', path, body, itemIndex: i, options }),
+		i,
+	);
+}
+
+/** The delete of every resource: DELETE `path`; the item says which record is gone. */
+export async function deleteRecord(
+	ctx: IExecuteFunctions,
+	i: number,
+	path: string,
+	id: string,
+): OperationItems {
+	const options = requestOptions(ctx, i);
+	await crmCom.request(ctx, { method: 'DELETE', path, itemIndex: i, options });
+	return toItems({ id: decodeURIComponent(id), deleted: true }, i);
 }
 
 /** Drops undefined values, so that an omitted field is not sent. */

@@ -275,4 +275,24 @@ describe('CRM.COM Update can clear a nullable field', () => {
 		);
 		expect(t.sim.log.find('/activities/', 'PUT')).toEqual([]);
 	});
+	it.each([
+		['account', 'accountId'],
+		['activity', 'activityId'],
+		['contact', 'contactId'],
+		['insight', 'insightId'],
+	])(
+		'%s update with no field to change is refused by name and sends nothing',
+		async (resource, idName) => {
+			const result = await runCrmCom(t.sim, {
+				resource,
+				operation: 'update',
+				[idName]: resource === 'insight' ? 'x' : byId('4dc0809f-ed91-4b68-b912-5bd6064d901e'),
+				updateFields: {},
+			});
+			expect(result.error?.message).toBe(
+				'Invalid value: "Update Fields" needs at least one field to change',
+			);
+			expect(t.sim.log.count()).toBe(0);
+		},
+	);
 });

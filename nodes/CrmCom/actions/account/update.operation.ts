@@ -7,13 +7,10 @@ import {
 	optionsCollection,
 	stringField,
 } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
-import { fieldError, fields, validate } from '../../../shared/validation';
-import { compact, accountLocator, fieldsToClearProperty, withClearedFields } from '../helpers';
-import { crmCom } from '../../transport';
+import { fields, validate } from '../../../shared/validation';
+import { compact, accountLocator, fieldsToClearProperty, updateRecord } from '../helpers';
 import { crudOption, type OperationItems } from '../../../shared/operations';
-import { requestOptions } from '../../../shared/client';
 
 /** The nullable fields of PUT /accounts/{id} that can be emptied. */
 const CLEARABLE = [
@@ -75,23 +72,5 @@ export async function execute(this: IExecuteFunctions, i: number): OperationItem
 		credit_limit: input.creditLimit,
 		payment_terms_id: input.paymentTermsId,
 	});
-	const body = withClearedFields(
-		this.getNode(),
-		set,
-		this.getNodeParameter('fieldsToClear', i, []),
-		CLEARABLE,
-		i,
-	);
-	if (Object.keys(body).length === 0)
-		throw fieldError(this.getNode(), 'Update Fields', 'needs at least one field to change', i);
-	return toItems(
-		await crmCom.request(this, {
-			method: 'PUT',
-			path: `accounts/${id}`,
-			body,
-			itemIndex: i,
-			options: requestOptions(this, i),
-		}),
-		i,
-	);
+	return await updateRecord(this, i, `accounts/${id}`, set, CLEARABLE);
 }

@@ -2,19 +2,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { z } from 'zod';
 
 import { optionsCollection } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
-import { fieldError, fields, validate } from '../../../shared/validation';
+import { fields, validate } from '../../../shared/validation';
 import {
 	compact,
 	fieldsToClearProperty,
-	withClearedFields,
+	updateRecord,
 	keyValuePairs,
 	toEpochSeconds,
 	activityLocator,
 	customFieldsCollectionFor,
 } from '../helpers';
-import { crmCom } from '../../transport';
 import {
 	activityWriteFields,
 	linkedEntities,
@@ -22,7 +20,6 @@ import {
 	ACTIVITY_STATES,
 } from './helpers';
 import { crudOption, type OperationItems } from '../../../shared/operations';
-import { requestOptions } from '../../../shared/client';
 
 /** The nullable fields of PUT /activities/{id} that can be emptied. */
 const CLEARABLE = [
@@ -114,22 +111,5 @@ export async function execute(this: IExecuteFunctions, i: number): OperationItem
 		assign_to: Object.keys(assignTo).length ? assignTo : undefined,
 		custom_fields: custom.length ? custom : undefined,
 	});
-	const body = withClearedFields(
-		node,
-		set,
-		this.getNodeParameter('fieldsToClear', i, []),
-		CLEARABLE,
-		i,
-	);
-	if (Object.keys(body).length === 0) {
-		throw fieldError(node, 'Update Fields', 'needs at least one field to change', i);
-	}
-	const reply = await crmCom.request(this, {
-		method: 'PUT',
-		path: `activities/${id}`,
-		body,
-		itemIndex: i,
-		options: requestOptions(this, i),
-	});
-	return toItems(reply, i);
+	return await updateRecord(this, i, `activities/${id}`, set, CLEARABLE);
 }

@@ -1,14 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { collectionField, optionsCollection } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
-import { fieldError } from '../../../shared/validation';
-import { crmCom } from '../../transport';
-import { contactLocator } from '../helpers';
+import { contactLocator, updateRecord } from '../helpers';
 import { contactBody, contactFields } from './helpers';
 import { crudOption, type OperationItems } from '../../../shared/operations';
-import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
 	contactLocator,
@@ -28,14 +24,5 @@ export async function execute(this: IExecuteFunctions, i: number): OperationItem
 		i,
 		false,
 	);
-	if (Object.keys(body).length === 0)
-		throw fieldError(this.getNode(), 'Update Fields', 'needs at least one field to change', i);
-	const reply = await crmCom.request(this, {
-		method: 'PUT',
-		path: `contacts/${id}`,
-		body,
-		itemIndex: i,
-		options: requestOptions(this, i),
-	});
-	return toItems(reply, i);
+	return await updateRecord(this, i, `contacts/${id}`, body);
 }

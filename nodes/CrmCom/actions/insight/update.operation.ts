@@ -2,14 +2,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { collectionField, optionsCollection } from '../../../shared/descriptions';
-import { toItems } from '../../../shared/router';
 import { idParameter } from '../../../shared/parameters';
-import { fieldError, fields, validate } from '../../../shared/validation';
-import { compact } from '../helpers';
-import { crmCom } from '../../transport';
+import { fields, validate } from '../../../shared/validation';
+import { compact, updateRecord } from '../helpers';
 import { insightIdProperty } from './helpers';
 import { crudOption, type OperationItems } from '../../../shared/operations';
-import { requestOptions } from '../../../shared/client';
 
 export const description: INodeProperties[] = [
 	insightIdProperty,
@@ -32,16 +29,5 @@ export async function execute(this: IExecuteFunctions, i: number): OperationItem
 		i,
 	);
 	const body = compact({ name: input.name, description: input.description });
-	if (Object.keys(body).length === 0)
-		throw fieldError(this.getNode(), 'Update Fields', 'needs at least one field to change', i);
-	return toItems(
-		await crmCom.request(this, {
-			method: 'PUT',
-			path: `insights/${id}`,
-			body,
-			itemIndex: i,
-			options: requestOptions(this, i),
-		}),
-		i,
-	);
+	return await updateRecord(this, i, `insights/${id}`, body);
 }
