@@ -127,3 +127,16 @@ export function jsonObjectParameter(
 		throw fieldError(ctx.getNode(), label, 'must be a JSON object', i);
 	return value as IDataObject;
 }
+
+/**
+ * The Body (JSON) of item `i` (`jsonBodyProperty`) when `method` is one of `methods` (those that
+ * show the field), else undefined: a body is never sent with a method that does not show it.
+ */
+export function jsonBody(
+	ctx: IExecuteFunctions,
+	i: number,
+	method: string,
+	methods: readonly string[] = ['POST'],
+): IDataObject | undefined {
+	return methods.includes(method) ? jsonObjectParameter(ctx, 'body', 'Body (JSON)', i) : undefined;
+}

@@ -79,10 +79,7 @@ export async function execute(this: IExecuteFunctions, i: number): OperationItem
 	if (!/^[A-Za-z][A-Za-z0-9]*$/.test(object))
 		throw fieldError(node, 'Object', 'must be an object name (letters and digits)', i);
 	const qs = customApiCall.queryParameters(this, i, { namePattern: /^[A-Za-z_][A-Za-z0-9_]*$/ });
-	const body =
-		method === 'POST'
-			? customApiCall.jsonObjectParameter(this, 'body', 'Body (JSON)', i)
-			: undefined;
+	const body = customApiCall.jsonBody(this, i, method);
 	const reply = await centrix.request<IDataObject>(this, {
 		method,
 		// any object name: the typed objects are only those the docs list

@@ -41,10 +41,7 @@ export async function execute(this: IExecuteFunctions, i: number): OperationItem
 		namePattern: /^[A-Za-z_][A-Za-z0-9_]*(\[\])?$/,
 		repeat: true,
 	});
-	const body =
-		method === 'POST'
-			? customApiCall.jsonObjectParameter(this, 'body', 'Body (JSON)', i)
-			: undefined;
+	const body = customApiCall.jsonBody(this, i, method);
 	const reply = await lightening.request<IDataObject>(this, {
 		method,
 		path: route,
