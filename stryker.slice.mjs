@@ -66,6 +66,7 @@ const OWN_TESTS = {
 		`${P}/batch.pairing.test.ts`,
 	],
 	'nodes/shared/trigger.ts': [
+		`${U}/trigger.mutation.test.ts`,
 		`${P}/trigger.engine.test.ts`,
 		`${P}/trigger.fingerprint.test.ts`,
 		`${P}/trigger.nodes.test.ts`,
