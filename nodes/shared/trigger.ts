@@ -179,8 +179,10 @@ export async function pollCursor<R>(
 			} else walk = { ...walk, after: walk.resume, page: 1, back: undefined, resume: undefined };
 			continue;
 		}
-		const leftRun = endOfList || last === undefined || last !== walk.after;
-		if (walk.page > 1 && leftRun && !(last === undefined && !endOfList)) {
+		// the walk leaves the run it was reading: the list ended, or the page ends on a later key
+		// (a page without an order key, in an unordered list, leaves nothing before the end)
+		const leftRun = endOfList || (last !== undefined && last !== walk.after);
+		if (walk.page > 1 && leftRun) {
 			// the end of a run of equal order keys read by offset (page > 1): a deletion between
 			// two of its pages may have shifted a record out of sight, so read it again backwards
 			walk = {

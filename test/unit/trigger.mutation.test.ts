@@ -1,6 +1,8 @@
 import {
+	fingerprint,
 	isCursorState,
 	pollCursor,
+	stableStringify,
 	type CursorAdapter,
 	type CursorQuery,
 	type CursorState,
@@ -178,5 +180,161 @@ describe('pollCursor: a run of equal order keys read by offset', () => {
 		}
 		expect(emitted.sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
 		expect(state?.walk).toBeUndefined();
+	});
+});
+
+describe('pollCursor: leaving a run of equal order keys', () => {
+	const run = (ids: string[], order: number) => ids.map((id) => ({ id, order, time: order }));
+
+	it('reads the run again when its last page is short and ends the list', async () => {
+		// one deletion after page 2 of the run: page 3 (short, the end) starts one record later
+		const rows = run(['a', 'b', 'c', 'd', 'e', 'f', 'g'], 150);
+		let deleted = false;
+		const { adapter, queries } = listAdapter(rows, {
+			beforeFetch: (n, list) => {
+				const previous = queries[n - 1];
+				if (!deleted && previous?.page === 2 && previous.after === 150) {
+					list.splice(0, 1);
+					deleted = true;
+				}
+			},
+		});
+		const { state, changes } = await pollCursor(adapter, { cursor: 100, seen: {} });
+		expect(ids(changes).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+		expect(state.walk).toBeUndefined();
+		expect(queries.map((q) => [q.after, q.page])).toEqual([
+			[undefined, 1],
+			[150, 1],
+			[150, 2],
+			[150, 3],
+			[150, 2],
+			[150, 1],
+		]);
+	});
+
+	it('reads the run again when a page ends on a later key, then goes on from that key', async () => {
+		const rows = [
+			...run(['a', 'b', 'c', 'd', 'e'], 150),
+			...run(['f', 'g'], 160),
+			...run(['h', 'i'], 170),
+		];
+		let deleted = false;
+		const { adapter, queries } = listAdapter(rows, {
+			beforeFetch: (n, list) => {
+				const previous = queries[n - 1];
+				if (!deleted && previous?.page === 2 && previous.after === 150) {
+					list.splice(0, 1);
+					deleted = true;
+				}
+			},
+		});
+		const { state, changes } = await pollCursor(adapter, { cursor: 100, seen: {} });
+		expect(ids(changes).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']);
+		expect(new Set(ids(changes)).size).toBe(9);
+		expect(state.walk).toBeUndefined();
+		expect(queries.map((q) => [q.after, q.page])).toEqual([
+			[undefined, 1],
+			[150, 1],
+			[150, 2],
+			[150, 3],
+			[150, 2],
+			[150, 1],
+			[160, 1],
+			[160, 2],
+			[160, 1],
+		]);
+	});
+
+	it('walks by key, not by offset: a deletion between pages of distinct keys hides nothing', async () => {
+		const rows = [101, 102, 103, 104, 105, 106].map((t) => ({ id: `r${t}`, order: t, time: t }));
+		let deleted = false;
+		const { adapter, queries } = listAdapter(rows, {
+			beforeFetch: (n, list) => {
+				if (!deleted && n === 1) {
+					list.splice(0, 1);
+					deleted = true;
+				}
+			},
+		});
+		const { changes } = await pollCursor(adapter, { cursor: 100, seen: {} });
+		expect(ids(changes)).toEqual(['r101', 'r102', 'r103', 'r104', 'r105', 'r106']);
+		expect(queries.map((q) => [q.after, q.page])).toEqual([
+			[undefined, 1],
+			[102, 1],
+			[103, 1],
+			[104, 1],
+			[105, 1],
+		]);
+	});
+
+	it('an unordered list (no order key) is read by offset and again backwards at its end', async () => {
+		const rows = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, order: 0, time: 150 }));
+		let deleted = false;
+		const { adapter, queries } = listAdapter(rows, {
+			orderOf: () => undefined,
+			beforeFetch: (n, list) => {
+				if (!deleted && n === 2) {
+					list.splice(0, 1);
+					deleted = true;
+				}
+			},
+		});
+		const { state, changes } = await pollCursor(adapter, { cursor: 100, seen: {} });
+		expect(ids(changes).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+		expect(state.walk).toBeUndefined();
+		expect(queries.map((q) => [q.after, q.page])).toEqual([
+			[undefined, 1],
+			[undefined, 2],
+			[undefined, 3],
+			[undefined, 2],
+			[undefined, 1],
+		]);
+	});
+});
+
+describe('pollCursor: a walk over several polls and the server clock', () => {
+	it('ends at the server time when the walk started, however far later polls read', async () => {
+		// poll 1 at 200 reads up to 250 (the server runs 50 s ahead); poll 2 at 300 reads up to 260
+		const rows = [210, 250, 255, 260].map((t) => ({ id: `r${t}`, order: t, time: t }));
+		let now = 200;
+		const { adapter } = listAdapter(rows, { maxPages: 1, now: () => now });
+		const first = await pollCursor(adapter, { cursor: 100, seen: {} });
+		expect(first.state.walk).toBeDefined();
+		now = 300;
+		const second = await pollCursor(adapter, first.state);
+		const third = second.state.walk ? await pollCursor(adapter, second.state) : second;
+		expect(third.state.walk).toBeUndefined();
+		expect([...ids(first.changes), ...ids(second.changes), ...ids(third.changes)]).toEqual([
+			'r210',
+			'r250',
+			'r255',
+			'r260',
+		]);
+		// min(newest read 260, the server's time at the walk's start: 200 + 50)
+		expect(third.state.cursor).toBe(250);
+	});
+
+	it('keeps, in a backlog, only the keys the rest of the walk can read again', async () => {
+		const rows = [101, 120, 130, 140, 150, 160].map((t) => ({ id: `r${t}`, order: t, time: t }));
+		const { adapter } = listAdapter(rows, { maxPages: 2 });
+		const { state, changes } = await pollCursor(adapter, { cursor: 100, seen: {} });
+		expect(ids(changes)).toEqual(['r101', 'r120', 'r130']);
+		expect(state.walk).toMatchObject({ after: 130 });
+		// the walk goes on at >= 130; keys more than the lookback below it are dropped
+		expect(Object.keys(state.seen).sort()).toEqual(['r120', 'r130']);
+	});
+
+	it('an empty list leaves the cursor where it was', async () => {
+		const { adapter } = listAdapter([]);
+		const { state, changes } = await pollCursor(adapter, { cursor: 100, seen: {} });
+		expect(changes).toEqual([]);
+		expect(state).toEqual({ cursor: 100, seen: {} });
+	});
+});
+
+describe('stableStringify and fingerprint', () => {
+	it('writes a value JSON has no text for as undefined, so a list holding one is not empty', () => {
+		expect(stableStringify(undefined)).toBe('undefined');
+		expect(fingerprint([undefined])).not.toBe(fingerprint([]));
 	});
 });
