@@ -2,6 +2,7 @@ import {
 	fingerprint,
 	isCursorState,
 	pollCursor,
+	pollSnapshot,
 	stableStringify,
 	type CursorAdapter,
 	type CursorQuery,
@@ -336,5 +337,87 @@ describe('stableStringify and fingerprint', () => {
 	it('writes a value JSON has no text for as undefined, so a list holding one is not empty', () => {
 		expect(stableStringify(undefined)).toBe('undefined');
 		expect(fingerprint([undefined])).not.toBe(fingerprint([]));
+	});
+});
+
+/** fingerprint({}) and fingerprint({ id: 1, name: 'x' }) as the trigger engine has stored them since it was written (2de898c). */
+const PINNED_EMPTY = 'nf0rvpyc4et7';
+const PINNED_RECORD = '6y4m3qzyv9l5';
+
+describe('stable text and fingerprints', () => {
+	const values: unknown[] = [
+		[1, 2],
+		[12],
+		{ a: 1, b: 2 },
+		{ b: 2, a: 1 },
+		{ a: [1, { c: 'x,y' }], b: null },
+		{ 'a"': '1,"b":2' },
+		[],
+		{},
+	];
+
+	it('the stable text is JSON of the same value, its keys sorted', () => {
+		for (const value of values) expect(JSON.parse(stableStringify(value))).toEqual(value);
+		expect(stableStringify({ b: 2, a: { d: 1, c: [3, 4] } })).toBe('{"a":{"c":[3,4],"d":1},"b":2}');
+	});
+
+	it('any change of any value gives another fingerprint; key order does not', () => {
+		expect(fingerprint([1, 2])).not.toBe(fingerprint([12]));
+		expect(fingerprint({ a: 1 })).not.toBe(fingerprint({ a: 2 }));
+		expect(fingerprint({ a: 'ab' })).not.toBe(fingerprint({ a: 'ba' }));
+		expect(fingerprint({ a: 1, b: 2 })).toBe(fingerprint({ b: 2, a: 1 }));
+	});
+
+	it('fingerprints stay the same across versions (they live in static data)', () => {
+		// a changed hash would make every record of every active trigger look updated once after
+		// an upgrade: these values pin the function
+		expect(
+			fingerprint({ ContactID: 42, Email: 'a@b.example', ContactScript: [{ Rep: 'x' }] }),
+		).toBe(fingerprint({ ContactScript: [{ Rep: 'x' }], Email: 'a@b.example', ContactID: 42 }));
+		expect(fingerprint({})).toBe(PINNED_EMPTY);
+		expect(fingerprint({ id: 1, name: 'x' })).toBe(PINNED_RECORD);
+	});
+});
+
+describe('pollSnapshot', () => {
+	const idOf = (r: { id: string }) => r.id;
+
+	it('the first read records and emits nothing', () => {
+		const { state, changes } = pollSnapshot([{ id: 'a', v: 1 }], idOf, undefined, 'W1');
+		expect(changes).toEqual([]);
+		expect(Object.keys(state.fingerprints)).toEqual(['a']);
+		expect(state.validator).toBe('W1');
+	});
+
+	it('a new id is new, a changed record updated, an unchanged one nothing', () => {
+		const first = pollSnapshot(
+			[
+				{ id: 'a', v: 1 },
+				{ id: 'b', v: 1 },
+			],
+			idOf,
+			undefined,
+			undefined,
+		);
+		const { changes } = pollSnapshot(
+			[
+				{ id: 'a', v: 1 },
+				{ id: 'b', v: 2 },
+				{ id: 'c', v: 1 },
+			],
+			idOf,
+			first.state,
+			undefined,
+		);
+		expect(changes.map((c) => [c.record.id, c.kind])).toEqual([
+			['b', 'updated'],
+			['c', 'new'],
+		]);
+	});
+
+	it('keeps the previous validator when the read has none, and takes a new one', () => {
+		const previous = { fingerprints: {}, validator: 'W1' };
+		expect(pollSnapshot([], idOf, previous, undefined).state.validator).toBe('W1');
+		expect(pollSnapshot([], idOf, previous, 'W2').state.validator).toBe('W2');
 	});
 });
