@@ -81,6 +81,16 @@ const OWN_TESTS = {
 		`${U}/transport/request.test.ts`,
 		`${P}/redact.test.ts`,
 	],
+	'nodes/shared/locator.ts': [
+		`${U}/locatorId.test.ts`,
+		`${U}/locator.mutation.test.ts`,
+		`${U}/descriptionSnapshot.test.ts`,
+	],
+	'nodes/shared/customApiCall.ts': [
+		`${U}/customApiCall.test.ts`,
+		`${U}/customApiCall.mutation.test.ts`,
+		`${U}/descriptionSnapshot.test.ts`,
+	],
 	'nodes/shared/transport/request.ts': TRANSPORT,
 	'nodes/shared/transport/types.ts': TRANSPORT,
 	'nodes/shared/transport/clock.ts': TRANSPORT,
