@@ -44,7 +44,7 @@ describe('Custom API Call descriptions', () => {
 			value: 'all',
 		});
 		const fieldsOf = (p: typeof plain) =>
-			(p.options as Array<{ values: Array<Record<string, unknown>> }>)[0].values;
+			(p.options as unknown as Array<{ values: Array<Record<string, unknown>> }>)[0].values;
 		expect(plain).toMatchObject({ displayName: 'Query Parameters', name: 'query' });
 		expect(fieldsOf(plain).map((f) => [f.displayName, f.name, f.placeholder])).toEqual([
 			['Name', 'name', undefined],

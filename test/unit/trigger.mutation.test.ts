@@ -171,16 +171,19 @@ describe('pollCursor: a run of equal order keys read by offset', () => {
 	it('a backlog longer than the poll goes on at the next poll, each record once', async () => {
 		const rows = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => ({ id, order: 150, time: 150 }));
 		const { adapter } = listAdapter(rows, { maxPages: 2 });
-		let state: CursorState | undefined = { cursor: 100, seen: {} };
+		let state: CursorState = { cursor: 100, seen: {} };
 		const emitted: string[] = [];
 		for (let poll = 0; poll < 10; poll++) {
-			const out = await pollCursor(adapter, JSON.parse(JSON.stringify(state)) as CursorState);
+			const out: Awaited<ReturnType<typeof pollCursor<Row>>> = await pollCursor(
+				adapter,
+				JSON.parse(JSON.stringify(state)) as CursorState,
+			);
 			emitted.push(...ids(out.changes));
 			state = out.state;
 			if (!state.walk) break;
 		}
 		expect(emitted.sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
-		expect(state?.walk).toBeUndefined();
+		expect(state.walk).toBeUndefined();
 	});
 });
 
