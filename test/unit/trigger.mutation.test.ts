@@ -296,6 +296,26 @@ describe('pollCursor: leaving a run of equal order keys', () => {
 	});
 });
 
+describe('pollCursor: a record without an order key inside a run', () => {
+	it('does not end the walk nor start it again: the run goes on by offset', async () => {
+		// d has no order key (its reply lacks the field) and ends page 2 of the run of 150
+		const rows = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id, order: 150, time: 150 }));
+		rows.push({ id: 'g', order: 160, time: 160 });
+		const { adapter, queries } = listAdapter(rows, {
+			orderOf: (r) => (r.id === 'd' ? undefined : r.order),
+		});
+		const { state, changes } = await pollCursor(adapter, { cursor: 100, seen: {} });
+		expect(ids(changes)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+		expect(state.walk).toBeUndefined();
+		expect(queries.slice(0, 4).map((q) => [q.after, q.page])).toEqual([
+			[undefined, 1],
+			[150, 1],
+			[150, 2],
+			[150, 3],
+		]);
+	});
+});
+
 describe('pollCursor: a walk over several polls and the server clock', () => {
 	it('ends at the server time when the walk started, however far later polls read', async () => {
 		// poll 1 at 200 reads up to 250 (the server runs 50 s ahead); poll 2 at 300 reads up to 260
