@@ -96,33 +96,44 @@ describe('recordLocator: the description n8n shows', () => {
 });
 
 describe('locatorId: the rules of the running node', () => {
-	// two locators of one name in one node (one per resource), one with URLs, one without
-	recordLocator({
-		node: 'testTwoNode',
-		name: 'recordId',
-		displayName: 'Record',
-		idPattern: '[0-9]+',
-		idPlaceholder: '1',
-		urlPath: 'tickets',
-	});
-	recordLocator({
-		node: 'testTwoNode',
-		name: 'recordId',
-		displayName: 'Record',
-		idPattern: 'T-[0-9]+',
-		idPlaceholder: 'T-1',
-		urlPath: 'tasks',
-	});
-	recordLocator({
-		node: 'testNoUrlNode',
-		name: 'recordId',
-		displayName: 'Case',
-		idPattern: '[0-9]+',
-		idPlaceholder: '1',
-	});
-	const TWO = 'n8n-nodes-crm-pack.testTwoNode';
+	// Each test registers its own node's locators inside the test (a node name of its own), so the
+	// mutation run sees the registration covered by the test that checks its rules: two locators
+	// of one name in one node (one per resource, both with URLs), and a node without URLs.
+	let nodes = 0;
+	function twoLocatorNode(): string {
+		const node = `testTwoNode${++nodes}`;
+		recordLocator({
+			node,
+			name: 'recordId',
+			displayName: 'Record',
+			idPattern: '[0-9]+',
+			idPlaceholder: '1',
+			urlPath: 'tickets',
+		});
+		recordLocator({
+			node,
+			name: 'recordId',
+			displayName: 'Record',
+			idPattern: 'T-[0-9]+',
+			idPlaceholder: 'T-1',
+			urlPath: 'tasks',
+		});
+		return `n8n-nodes-crm-pack.${node}`;
+	}
+	function noUrlNode(): string {
+		const node = `testNoUrlNode${++nodes}`;
+		recordLocator({
+			node,
+			name: 'recordId',
+			displayName: 'Case',
+			idPattern: '[0-9]+',
+			idPlaceholder: '1',
+		});
+		return `n8n-nodes-crm-pack.${node}`;
+	}
 
 	it('takes a plain (pre-locator) value, or one without a mode, as it is', () => {
+		const TWO = twoLocatorNode();
 		expect(locatorId(TWO, 'recordId', 'free text')).toEqual({ id: 'free text' });
 		expect(locatorId(TWO, 'recordId', 12)).toEqual({ id: 12 });
 		expect(locatorId(TWO, 'recordId', null)).toEqual({ id: null });
@@ -130,12 +141,14 @@ describe('locatorId: the rules of the running node', () => {
 	});
 
 	it('leaves an empty value to the field check, whatever the mode', () => {
+		const TWO = twoLocatorNode();
 		for (const value of ['', '  ', null, undefined])
 			expect(locatorId(TWO, 'recordId', byId(value))).toEqual({ id: value });
 		expect(locatorId(TWO, 'recordId', byUrl(''))).toEqual({ id: '' });
 	});
 
 	it('a parameter no locator of this node declares is taken as it is', () => {
+		const TWO = twoLocatorNode();
 		expect(locatorId(TWO, 'otherId', byId('a/b'))).toEqual({ id: 'a/b' });
 		expect(locatorId('n8n-nodes-crm-pack.unknownNode', 'recordId', byId('a/b'))).toEqual({
 			id: 'a/b',
@@ -143,6 +156,7 @@ describe('locatorId: the rules of the running node', () => {
 	});
 
 	it('By ID accepts an id of any of the locators, trimmed, and refuses others by entity', () => {
+		const TWO = twoLocatorNode();
 		expect(locatorId(TWO, 'recordId', byId(' 42 '))).toEqual({ id: '42' });
 		expect(locatorId(TWO, 'recordId', byId('T-42'))).toEqual({ id: 'T-42' });
 		expect(locatorId(TWO, 'recordId', byId('T-42x'))).toEqual({
@@ -152,12 +166,13 @@ describe('locatorId: the rules of the running node', () => {
 			problem: 'is not a valid record ID',
 		});
 		// the node type may come with or without its package prefix
-		expect(locatorId('testTwoNode', 'recordId', byId('x42'))).toEqual({
+		expect(locatorId(TWO.replace('n8n-nodes-crm-pack.', ''), 'recordId', byId('x42'))).toEqual({
 			problem: 'is not a valid record ID',
 		});
 	});
 
 	it('By ID of an expression (stored as a plain text or as a locator) is not pattern-checked', () => {
+		const TWO = twoLocatorNode();
 		expect(locatorId(TWO, 'recordId', byId('a b'), '={{ $json.id }}')).toEqual({ id: 'a b' });
 		expect(locatorId(TWO, 'recordId', byId('a b'), byId('={{ $json.id }}'))).toEqual({
 			id: 'a b',
@@ -171,6 +186,7 @@ describe('locatorId: the rules of the running node', () => {
 	});
 
 	it('By URL takes the id from any locator with URLs, and names every URL form when none fits', () => {
+		const TWO = twoLocatorNode();
 		expect(locatorId(TWO, 'recordId', byUrl('https://x.example/tickets/42'))).toEqual({
 			id: '42',
 		});
@@ -187,12 +203,13 @@ describe('locatorId: the rules of the running node', () => {
 			expect(locatorId(TWO, 'recordId', byUrl(url))).toEqual({
 				problem: 'must be a URL ending in …/tickets/<id> or …/tasks/<id>',
 			});
-		expect(
-			locatorId('n8n-nodes-crm-pack.testNoUrlNode', 'recordId', byUrl('https://x/t/1')),
-		).toEqual({ problem: 'cannot be a URL here: use By ID' });
+		expect(locatorId(noUrlNode(), 'recordId', byUrl('https://x/t/1'))).toEqual({
+			problem: 'cannot be a URL here: use By ID',
+		});
 	});
 
 	it('From List takes the chosen value, trimmed, without the pattern', () => {
+		const TWO = twoLocatorNode();
 		expect(locatorId(TWO, 'recordId', { __rl: true, mode: 'list', value: ' a b ' })).toEqual({
 			id: 'a b',
 		});
