@@ -121,7 +121,7 @@ export function jsonObjectParameter(
 	try {
 		value = typeof raw === 'string' ? JSON.parse(raw || '{}') : raw;
 	} catch {
-		value = undefined;
+		// not JSON: refused below, as any value that is not an object
 	}
 	if (!value || typeof value !== 'object' || Array.isArray(value))
 		throw fieldError(ctx.getNode(), label, 'must be a JSON object', i);

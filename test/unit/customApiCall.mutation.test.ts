@@ -46,6 +46,8 @@ describe('Custom API Call descriptions', () => {
 		const fieldsOf = (p: typeof plain) =>
 			(p.options as unknown as Array<{ values: Array<Record<string, unknown>> }>)[0].values;
 		expect(plain).toMatchObject({ displayName: 'Query Parameters', name: 'query' });
+		// the rows live under `parameter`, where queryParameters reads them
+		expect(plain.options).toMatchObject([{ displayName: 'Parameter', name: 'parameter' }]);
 		expect(fieldsOf(plain).map((f) => [f.displayName, f.name, f.placeholder])).toEqual([
 			['Name', 'name', undefined],
 			['Value', 'value', undefined],
@@ -93,6 +95,11 @@ describe('queryParameters: values', () => {
 	it('sends a missing value as empty text and a number as its text', () => {
 		const c = ctx({ query: { parameter: [{ name: 'a' }, { name: 'b', value: 3 }] } });
 		expect(customApiCall.queryParameters(c, 0)).toEqual({ a: '', b: '3' });
+	});
+
+	it('leaves out a row without a name', () => {
+		const c = ctx({ query: { parameter: [{ value: '1' }, { name: 'b', value: '2' }] } });
+		expect(customApiCall.queryParameters(c, 0)).toEqual({ b: '2' });
 	});
 
 	it('with repeat, a third value joins the list', () => {
