@@ -108,7 +108,7 @@ const name = mutate
 			.replace(/^nodes\/shared\//, '')
 			.replace(/\.ts(?=$|:)/, '')
 			.replace(/\//g, '_')
-			.replace(/:(\d+):\d+-(\d+):\d+$/, '@$1-$2'),
+			.replace(/:(\d+):(\d+)-(\d+):(\d+)$/, '@$1.$2-$3.$4'),
 	)
 	.join('+')
 	.slice(0, 120);

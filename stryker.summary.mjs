@@ -37,6 +37,26 @@ for (const path of reports) {
 			return n;
 		});
 		const mutants = files.get(file) ?? new Map();
+		// a slice of some lines (`<module>@<line>.<col>-<line>.<col>` in the report's name)
+		// re-tests every mutant inside that span: an earlier result there that it no longer
+		// reports (its mutant was disabled as equivalent, or its span changed) is gone
+		const base = file.replace(/^nodes\/shared\//, '').replace(/\.ts$/, '').replace(/\//g, '_');
+		const lineAt = new Map(lines.map((line, n) => [`${line}|${occurrence[n]}`, n + 1]));
+		const at = (line, column) => line * 1e6 + column;
+		for (const [, l1, c1, l2, c2] of path.matchAll(
+			new RegExp(`(?:^|[/+])${base}@(\\d+)\\.(\\d+)-(\\d+)\\.(\\d+)`, 'g'),
+		)) {
+			for (const [key, m] of mutants) {
+				const start = lineAt.get(m.line);
+				if (start === undefined) continue;
+				const end = start + m.location.end.line - m.location.start.line;
+				if (
+					at(start, m.location.start.column) >= at(Number(l1), Number(c1)) &&
+					at(end, m.location.end.column) <= at(Number(l2), Number(c2))
+				)
+					mutants.delete(key);
+			}
+		}
 		for (const m of data.mutants) {
 			const key = [
 				lines[m.location.start.line - 1],

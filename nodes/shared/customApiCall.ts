@@ -120,6 +120,7 @@ export function jsonObjectParameter(
 	let value: unknown;
 	try {
 		value = typeof raw === 'string' ? JSON.parse(raw || '{}') : raw;
+		// Stryker disable next-line BlockStatement: equivalent, the catch holds no statement
 	} catch {
 		// not JSON: refused below, as any value that is not an object
 	}
