@@ -16,6 +16,7 @@ const U = '<rootDir>/test/unit';
 const P = '<rootDir>/test/property';
 const TRANSPORT = [
 	`${U}/transport/request.test.ts`,
+	`${U}/transport/request.mutation.test.ts`,
 	`${U}/transport/redirect.test.ts`,
 	`${U}/transport/issue16.test.ts`,
 	`${U}/transport/redactFirst.test.ts`,
@@ -94,7 +95,7 @@ const OWN_TESTS = {
 	'nodes/shared/transport/request.ts': TRANSPORT,
 	'nodes/shared/transport/types.ts': TRANSPORT,
 	'nodes/shared/transport/clock.ts': TRANSPORT,
-	'nodes/shared/client.ts': TRANSPORT,
+	'nodes/shared/client.ts': [...TRANSPORT, `${U}/client.test.ts`],
 };
 
 const mutate = (process.env.MUTATE ?? '').split(',').filter((f) => f.length > 0);
