@@ -4,6 +4,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { credentialsOf, forgetLogins } from '../../../nodes/shared/transport/request';
 import type { RequestContext } from '../../../nodes/shared/transport/types';
 import { executeNode } from '../../harness/harness';
+import { useFakeClock } from '../../lib/fakeClock';
 import { PROBE_BASE, runProbe, useProbeNetwork } from '../../lib/requestProbe';
 import { json, localServer } from './localServer';
 import { ALL_CREDENTIAL_TYPES, TransportProbe } from './transportProbe';
@@ -270,4 +271,32 @@ describe('renewed logins kept: the most recent 200 credentials', () => {
 		await t.server.close();
 		expect(t.logins()).toBe(before + 1);
 	}, 120_000);
+});
+
+describe('after a gateway error, the end of a delete and the Retry-After cap', () => {
+	const clockState = useFakeClock();
+
+	it('DELETE: 502 then 410 Gone is "outcome unknown", like 404', async () => {
+		nock(PROBE_BASE)
+			.delete('/things')
+			.reply(502, 'gateway')
+			.delete('/things')
+			.reply(410, { message: 'Record gone' });
+		const result = await runProbe({ method: 'DELETE' });
+		expect(result.error?.message).toBe('Probe CRM: Outcome unknown: Record gone');
+		expect(result.error?.httpCode).toBe('502');
+	});
+
+	it('a Retry-After of exactly the cap (60 s) is waited for, then the read succeeds', async () => {
+		const scope = nock(PROBE_BASE)
+			.get('/things')
+			.reply(429, { message: 'later' }, { 'Retry-After': '60' })
+			.get('/things')
+			.reply(200, { ok: true });
+		const result = await runProbe({ options: { retryBudget: 7200 } });
+		expect(scope.isDone()).toBe(true);
+		expect(result.error).toBeUndefined();
+		expect(clockState.waits).toHaveLength(1);
+		expect(clockState.waits[0]).toBeGreaterThanOrEqual(60_000);
+	});
 });
