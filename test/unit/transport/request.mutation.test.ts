@@ -39,8 +39,8 @@ describe('a request that starts while another renews the login', () => {
 				const token = `fresh-token-${logins}-abcdef`;
 				issued.add(token);
 				startSecond();
-				// the login takes a second: the second execution starts meanwhile
-				setTimeout(() => json(res, 200, { access_token: token }), 1000);
+				// the login takes 2 s: the second execution starts meanwhile
+				setTimeout(() => json(res, 200, { access_token: token }), 2000);
 				return;
 			}
 			const sent = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
